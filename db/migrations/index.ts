@@ -1,0 +1,13 @@
+/**
+ * The static index of local migrations, in order. A folder scan would not survive
+ * bundling, so every migration is imported here by name.
+ */
+import type { Migration } from 'kysely';
+import * as m0001 from './0001-workshops.js';
+
+export const migrations: Readonly<Record<string, Migration>> = {
+  '0001-workshops': m0001,
+};
+
+/** The schema version this build writes: the number of migrations it knows. */
+export const LATEST_SCHEMA_VERSION = Object.keys(migrations).length;

@@ -1,0 +1,61 @@
+/**
+ * Starts the application core on a data directory: open, back up, migrate, wire the
+ * handlers. It knows nothing of the host (Electron or web) it runs under.
+ */
+import type { EventName, EventPayload } from '../../src-shared/contract.js';
+import { ensureDataDir } from './data-dir.js';
+import { createDispatcher, type Dispatch } from './dispatcher.js';
+import { createHandlers } from './handlers.js';
+import type { Logger } from './logger.js';
+import { prepareDatabase } from './store/migrate.js';
+
+export interface CoreOptions {
+  /** A folder, or ':memory:' for tests and benchmarks. */
+  dataDir: string;
+  logger: Logger;
+  appVersion: string;
+  onEvent: <K extends EventName>(name: K, payload: EventPayload<K>) => void;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+export interface Core {
+  dispatch: Dispatch;
+  schemaVersion: number;
+  backupPath: string | null;
+  close(): Promise<void>;
+}
+
+export async function startCore(options: CoreOptions): Promise<Core> {
+  const now = options.now ?? (() => new Date());
+  const newId = options.newId ?? (() => crypto.randomUUID());
+  const inMemory = options.dataDir === ':memory:';
+  const layout = inMemory ? null : ensureDataDir(options.dataDir);
+  const prepared = await prepareDatabase({
+    file: layout ? layout.database : ':memory:',
+    backupDir: layout ? layout.backups : '',
+    now,
+  });
+  if (prepared.backupPath) options.logger.info({ backup: prepared.backupPath }, 'backup taken before migrating');
+  if (prepared.previousVersion !== prepared.schemaVersion) {
+    options.logger.info({ from: prepared.previousVersion, to: prepared.schemaVersion }, 'database migrated');
+  }
+
+  const handlers = createHandlers({
+    db: prepared.db,
+    now,
+    newId,
+    emit: options.onEvent,
+    appVersion: options.appVersion,
+    schemaVersion: prepared.schemaVersion,
+    dataDir: options.dataDir,
+  });
+  return {
+    dispatch: createDispatcher(handlers, options.logger),
+    schemaVersion: prepared.schemaVersion,
+    backupPath: prepared.backupPath,
+    async close() {
+      await prepared.db.destroy();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * Opens the local SQLite database with the storage rules set on every connection: WAL,
+ * synchronous=FULL, foreign keys, a busy timeout. (A reopened WAL database silently falls
+ * back to synchronous=NORMAL, so these are set each time, never assumed.)
+ */
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+
+export interface OpenedDatabase {
+  sqlite: BetterSqlite3.Database;
+  db: Kysely<Database>;
+}
+
+export const BUSY_TIMEOUT_MS = 5000;
+
+export function applyConnectionPragmas(sqlite: BetterSqlite3.Database): void {
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+}
+
+export function openDatabase(file: string): OpenedDatabase {
+  const sqlite = new BetterSqlite3(file);
+  applyConnectionPragmas(sqlite);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { sqlite, db };
+}
+
+/** Reads `user_version` without writing anything (no WAL switch, no pragma that writes). */
+export function readSchemaVersionReadOnly(file: string): number {
+  const sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  try {
+    return sqlite.pragma('user_version', { simple: true }) as number;
+  } finally {
+    sqlite.close();
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * The one write funnel towards the portal: every write of a synced table appends its
+ * outbox row through this function, inside the same transaction as the change.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+
+export type Executor = Kysely<Database> | Transaction<Database>;
+
+export interface OutboxChange {
+  changeId: string;
+  entity: 'workshop';
+  recordId: string;
+  op: 'create' | 'update' | 'delete';
+  baseVersion: number | null;
+  version: number;
+  /** The fields this change set, with their new values (camelCase, as in the shared schema). */
+  payload: Record<string, unknown>;
+  createdAt: string;
+}
+
+export async function appendOutbox(trx: Transaction<Database>, change: OutboxChange): Promise<number> {
+  const row = await trx
+    .insertInto('outbox')
+    .values({
+      change_id: change.changeId,
+      entity: change.entity,
+      record_id: change.recordId,
+      op: change.op,
+      base_version: change.baseVersion,
+      version: change.version,
+      payload: JSON.stringify(change.payload),
+      created_at: change.createdAt,
+    })
+    .returning('seq')
+    .executeTakeFirstOrThrow();
+  return row.seq;
+}
+
+export async function countPendingOutbox(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('state', '=', 'pending')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function listOutbox(db: Executor, recordId?: string) {
+  let q = db.selectFrom('outbox').selectAll().orderBy('seq');
+  if (recordId) q = q.where('record_id', '=', recordId);
+  return q.execute();
+}

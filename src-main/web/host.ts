@@ -1,0 +1,70 @@
+/**
+ * `npm run web`: the web host. Starts the core worker on the data directory, serves the
+ * built renderer and the commands on 127.0.0.1, and prints the one URL that carries the
+ * per-launch token. `--open` also opens it in the default browser.
+ *
+ * Flags: --data-dir <path> (or ATELIER_DATA_DIR), --port <n> (default: a free port), --open.
+ */
+import { randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startCoreWorker, CoreStartError } from '../core/core-client.js';
+import { argValue, defaultDataDir, ensureDataDir } from '../core/data-dir.js';
+import { createFileLogger } from '../core/logger.js';
+import { buildWebServer } from './server.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const argv = process.argv.slice(2);
+const dataDir = defaultDataDir(argv);
+const portArg = Number(argValue(argv, '--port') ?? '0');
+const port = Number.isInteger(portArg) && portArg >= 0 && portArg < 65536 ? portArg : 0;
+
+ensureDataDir(dataDir);
+const logger = createFileLogger(dataDir, 'web-host');
+
+let core;
+try {
+  core = await startCoreWorker({
+    workerFile: join(here, '..', 'core', 'worker.mjs'),
+    dataDir,
+    appVersion: __APP_VERSION__,
+    logLevel: process.env.ATELIER_LOG_LEVEL ?? 'info',
+  });
+} catch (error) {
+  const e = error as CoreStartError;
+  logger.error({ code: e.code, message: e.message }, 'core failed to start');
+  console.error(
+    e.code === 'schema_too_new'
+      ? `Atelier ne peut pas ouvrir ces données : elles viennent d'une version plus récente de l'application. Elles n'ont pas été modifiées.\n${e.message}`
+      : `Atelier n'a pas pu démarrer / Atelier could not start: ${e.message}`,
+  );
+  process.exit(2);
+}
+
+const token = randomBytes(32).toString('base64url');
+const server = await buildWebServer({ core, token, rendererDir: join(here, '..', 'renderer') });
+await server.listen({ host: '127.0.0.1', port });
+const address = server.server.address();
+const actualPort = typeof address === 'object' && address ? address.port : port;
+const url = `http://127.0.0.1:${actualPort}/?token=${token}`;
+
+logger.info({ port: actualPort, dataDir, startupMs: Math.round(core.startupMs) }, 'web host listening');
+console.log(`Atelier (hôte web / web host) : ${url}`);
+console.log(`Données / data: ${dataDir}`);
+
+if (argv.includes('--open')) {
+  const { default: open } = await import('open');
+  await open(url).catch(() => console.log('Ouvrez cette adresse dans votre navigateur / open this address in your browser.'));
+}
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'web host stopping');
+  await server.close();
+  await core!.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -1,0 +1,16 @@
+/**
+ * The Content-Security-Policy both hosts send with the renderer: only the app's own scripts,
+ * styles, images and fonts; no inline script, no eval, no remote connection, no framing.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');
