@@ -2,17 +2,24 @@
  * Bundles the Node side with esbuild: the Electron main and preload (CommonJS, as a sandboxed
  * preload must be), the core worker and the web host (ESM). Native and Electron modules stay
  * external, resolved from node_modules (unpacked from the asar when packaged).
+ *
+ * `npx tsx scripts/build-main.ts` builds into out/; tests and the benchmark import
+ * `buildCoreWorker` to bundle the worker into a folder of their own with the same options.
  */
 import { build, type BuildOptions } from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
 const common: BuildOptions = {
   bundle: true,
   platform: 'node',
   target: 'node20',
   sourcemap: 'linked',
   logLevel: 'warning',
+  absWorkingDir: root,
   external: ['electron', 'better-sqlite3'],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
 };
@@ -21,8 +28,24 @@ const esmBanner = {
   js: "import { createRequire as __atelierCreateRequire } from 'node:module'; const require = __atelierCreateRequire(import.meta.url);",
 };
 
-await Promise.all([
-  build({ ...common, format: 'esm', entryPoints: { worker: 'src-main/core/worker.ts' }, outdir: 'out/core', outExtension: { '.js': '.mjs' }, banner: esmBanner }),
-  build({ ...common, format: 'esm', entryPoints: { host: 'src-main/web/host.ts' }, outdir: 'out/web', outExtension: { '.js': '.mjs' }, banner: esmBanner }),
-  build({ ...common, format: 'cjs', entryPoints: { main: 'src-main/electron/main.ts', preload: 'src-main/electron/preload.ts' }, outdir: 'out/electron', outExtension: { '.js': '.cjs' } }),
-]);
+/** Bundles the core worker as `<outdir>/worker.mjs` and returns that file's path. */
+export async function buildCoreWorker(outdir = join(root, 'out/core')): Promise<string> {
+  await build({ ...common, format: 'esm', entryPoints: { worker: 'src-main/core/worker.ts' }, outdir, outExtension: { '.js': '.mjs' }, banner: esmBanner });
+  return join(outdir, 'worker.mjs');
+}
+
+export async function buildWebHost(outdir = join(root, 'out/web')): Promise<string> {
+  await build({ ...common, format: 'esm', entryPoints: { host: 'src-main/web/host.ts' }, outdir, outExtension: { '.js': '.mjs' }, banner: esmBanner });
+  return join(outdir, 'host.mjs');
+}
+
+export async function buildElectronMain(outdir = join(root, 'out/electron')): Promise<void> {
+  await build({ ...common, format: 'cjs', entryPoints: { main: 'src-main/electron/main.ts', preload: 'src-main/electron/preload.ts' }, outdir, outExtension: { '.js': '.cjs' } });
+}
+
+export async function buildMain(): Promise<void> {
+  await Promise.all([buildCoreWorker(), buildWebHost(), buildElectronMain()]);
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+if (invokedDirectly) await buildMain();

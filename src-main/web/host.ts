@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startCoreWorker, CoreStartError } from '../core/core-client.js';
+import { startCoreWorker, type CoreStartError } from '../core/core-client.js';
 import { argValue, defaultDataDir, ensureDataDir } from '../core/data-dir.js';
 import { createFileLogger } from '../core/logger.js';
 import { buildWebServer } from './server.js';
