@@ -1,0 +1,46 @@
+/**
+ * What the portal accepts for each synced entity: the record's fields as they travel (UTC
+ * times, whole arrays), with the same limits as the forms. A change's `fields` must pass the
+ * partial schema; the record after merging must pass the whole one.
+ */
+import { z } from 'zod';
+import { LIMITS, partnerSchema, workshopKinds, workshopStatuses } from '../workshops/workshop.schema.js';
+import type { SyncEntity } from './protocol.schema.js';
+
+const isoUtc = z.iso.datetime({ error: 'validation.dateTime' });
+const text = (max: number) => z.string().max(max, { error: `validation.tooLong:${max}` });
+
+export const workshopRecordFieldsSchema = z
+  .object({
+    kind: z.enum(workshopKinds),
+    title: text(LIMITS.title).min(1, { error: 'validation.required' }),
+    description: text(LIMITS.description),
+    startsAt: isoUtc,
+    endsAt: isoUtc,
+    venueName: text(LIMITS.venueName).min(1, { error: 'validation.required' }),
+    venueAddress: text(LIMITS.venueAddress),
+    arrondissement: z.number().int().min(1).max(20),
+    inQpv: z.boolean(),
+    capacity: z.number().int().min(1).max(LIMITS.capacity).nullable(),
+    partners: z.array(partnerSchema).max(LIMITS.partners),
+    facilitators: z.array(text(LIMITS.personName).min(1)).max(LIMITS.facilitators),
+    status: z.enum(workshopStatuses),
+    minutes: text(LIMITS.minutes).nullable(),
+    cancelReason: text(LIMITS.cancelReason).nullable(),
+    closedAt: isoUtc.nullable(),
+    cancelledAt: isoUtc.nullable(),
+    deletedAt: isoUtc.nullable(),
+  })
+  .strict();
+
+export const syncEntitySchemas = {
+  workshop: {
+    /** The whole record after merging. */
+    record: workshopRecordFieldsSchema.refine((w) => w.endsAt > w.startsAt, {
+      path: ['endsAt'],
+      message: 'validation.endBeforeStart',
+    }),
+    /** The fields one change may set. */
+    change: workshopRecordFieldsSchema.partial(),
+  },
+} as const satisfies Record<SyncEntity, { record: z.ZodType; change: z.ZodType }>;

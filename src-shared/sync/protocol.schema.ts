@@ -1,0 +1,136 @@
+/**
+ * The sync protocol between a device and the city's portal (docs/sync-protocol.md), as zod
+ * schemas: the device validates what it sends and receives with them, the portal validates
+ * every request with the same ones and generates its OpenAPI document from them.
+ */
+import { z } from 'zod';
+
+export const PROTOCOL_VERSION = 1;
+
+/** Record kinds that travel. Each has a scope that decides who pulls it. */
+export const syncEntities = ['workshop'] as const;
+export type SyncEntity = (typeof syncEntities)[number];
+
+/**
+ * - catalogue: pulled by every device (workshops, reference data);
+ * - personal: pushed by field devices, pulled only by lab desktops (participants' identities);
+ * - study: anonymous profiles, pulled only by lab desktops.
+ */
+export const entityScopes: Record<SyncEntity, 'catalogue' | 'personal' | 'study'> = {
+  workshop: 'catalogue',
+};
+
+export const deviceRoles = ['field', 'lab'] as const;
+export type DeviceRole = (typeof deviceRoles)[number];
+
+/** Limits that both sides enforce. */
+export const SYNC_LIMITS = {
+  pushBatch: 200,
+  pullPage: 500,
+  deviceName: 80,
+  fieldsJsonBytes: 64_000,
+} as const;
+
+/** One-time enrolment code as the operator reads it out: 12 characters in groups of 4. */
+export const ENROLMENT_CODE_PATTERN = /^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/;
+
+export const enrolRequestSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(ENROLMENT_CODE_PATTERN, { error: 'validation.enrolmentCode' }),
+  deviceId: z.uuid(),
+  deviceName: z.string().trim().min(1).max(SYNC_LIMITS.deviceName),
+  appVersion: z.string().max(40),
+});
+export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
+
+export const enrolResponseSchema = z.object({
+  deviceId: z.uuid(),
+  /** Bearer token; the portal keeps only its hash. Shown once. */
+  token: z.string().min(32).max(128),
+  role: z.enum(deviceRoles),
+  epoch: z.string(),
+  protocolVersion: z.literal(PROTOCOL_VERSION),
+});
+export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
+
+/** One outbox entry as it travels. `fields` holds the fields this change set. */
+export const changeSchema = z.object({
+  /** The device's increasing sequence number. */
+  seq: z.number().int().min(1),
+  changeId: z.uuid(),
+  entity: z.enum(syncEntities),
+  recordId: z.uuid(),
+  op: z.enum(['create', 'update', 'delete']),
+  /** The portal revision of the record this change was based on; 0 if never seen from the portal. */
+  baseRevision: z.number().int().min(0),
+  fields: z.record(z.string().max(64), z.unknown()),
+  /** ISO UTC of the change on the device: the deterministic tie-break of a same-field conflict. */
+  capturedAt: z.iso.datetime(),
+  /** Fields whose open conflict this change settles (a person chose a value). */
+  resolves: z.array(z.string().max(64)).max(64).optional(),
+});
+export type Change = z.infer<typeof changeSchema>;
+
+export const pushRequestSchema = z.object({
+  changes: z.array(changeSchema).min(1).max(SYNC_LIMITS.pushBatch),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const changeStatuses = ['applied', 'duplicate', 'rejected', 'conflict'] as const;
+
+export const portalErrorBodySchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  fields: z.record(z.string(), z.string()).optional(),
+});
+export type PortalErrorBody = z.infer<typeof portalErrorBodySchema>;
+
+export const pushResponseSchema = z.object({
+  /** The last seq the portal has applied for this device, in the same transaction as the batch. */
+  lastSeq: z.number().int().min(0),
+  results: z.array(
+    z.object({
+      seq: z.number().int(),
+      status: z.enum(changeStatuses),
+      revision: z.number().int().optional(),
+      reason: portalErrorBodySchema.optional(),
+    }),
+  ),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+/** `<epoch>.<serial>`: the portal's identity and its change-log position. */
+export const cursorSchema = z.string().regex(/^[0-9a-f]{16}\.\d{1,15}$/);
+
+export const pullQuerySchema = z.object({
+  cursor: cursorSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(SYNC_LIMITS.pullPage).default(SYNC_LIMITS.pullPage),
+});
+
+export const fieldConflictSchema = z.object({
+  field: z.string(),
+  /** Every concurrent value, with who wrote it and when; `winner` is the one kept. */
+  values: z.array(z.object({ value: z.unknown(), deviceId: z.string(), capturedAt: z.string() })),
+  winner: z.number().int().min(0),
+});
+export type FieldConflict = z.infer<typeof fieldConflictSchema>;
+
+export const pulledRecordSchema = z.object({
+  entity: z.enum(syncEntities),
+  recordId: z.uuid(),
+  revision: z.number().int().min(1),
+  /** The whole record as the portal holds it after merging. */
+  fields: z.record(z.string(), z.unknown()),
+  conflicts: z.array(fieldConflictSchema),
+});
+export type PulledRecord = z.infer<typeof pulledRecordSchema>;
+
+export const pullResponseSchema = z.object({
+  records: z.array(pulledRecordSchema),
+  cursor: cursorSchema,
+  hasMore: z.boolean(),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
