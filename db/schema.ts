@@ -31,6 +31,8 @@ export interface WorkshopsTable {
   updated_at: string;
   version: number;
   deleted_at: string | null;
+  /** The portal revision this local copy is based on (0: never seen from the portal). */
+  synced_revision: ColumnType<number, number | undefined, number>;
 }
 
 /**
@@ -52,6 +54,21 @@ export interface OutboxTable {
   /** 'pending' until acknowledged; 'rejected' when the portal refused it (with `rejection`). */
   state: ColumnType<'pending' | 'rejected', 'pending' | 'rejected' | undefined, 'pending' | 'rejected'>;
   rejection: string | null;
+  /** The portal revision of the record when this change was made (the merge's base). */
+  base_revision: ColumnType<number, number | undefined, number>;
+  /** JSON array of fields whose conflict this change settles, or null. */
+  resolves: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A same-field conflict the portal flagged, until a person chooses a value. */
+export interface SyncConflictsTable {
+  entity: string;
+  record_id: string;
+  field: string;
+  /** JSON array of { value, deviceId, capturedAt }. */
+  candidates: string;
+  winner: number;
+  revision: number;
 }
 
 /** Small key/value facts about this device (its id, sync cursor…). */
@@ -64,6 +81,7 @@ export interface Database {
   workshops: WorkshopsTable;
   outbox: OutboxTable;
   device_meta: DeviceMetaTable;
+  sync_conflicts: SyncConflictsTable;
 }
 
 export type WorkshopRow = Selectable<WorkshopsTable>;

@@ -4,9 +4,11 @@
  */
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-workshops.js';
+import * as m0002 from './0002-sync.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-workshops': m0001,
+  '0002-sync': m0002,
 };
 
 /** The schema version this build writes: the number of migrations it knows. */

@@ -22,16 +22,25 @@ export interface CoreClient {
   /** How long the worker took to start, open and migrate. */
   readonly startupMs: number;
   readonly schemaVersion: number;
+  /** Hands the core the portal token the host keeps (when it could only read it after start-up). */
+  setSecret(value: string | null): void;
   close(): Promise<void>;
 }
 
-export interface StartCoreWorkerOptions extends CoreWorkerData {
+export interface StartCoreWorkerOptions extends Omit<CoreWorkerData, 'syncToken' | 'autoSync'> {
+  /** The portal token as the host keeps it; none (not enrolled) by default. */
+  syncToken?: string | null;
+  /** Run the sync timer; off by default (tests, benchmarks), the hosts turn it on. */
+  autoSync?: boolean;
   /** The bundled worker file (out/core/worker.mjs). */
   workerFile: string;
+  /** Called when the core's portal token changes, for the host to persist it (or delete it). */
+  onSecret?: (value: string | null) => void | Promise<void>;
 }
 
-export function startCoreWorker({ workerFile, ...data }: StartCoreWorkerOptions): Promise<CoreClient> {
-  const worker = new Worker(workerFile, { workerData: data satisfies CoreWorkerData });
+export function startCoreWorker({ workerFile, onSecret, ...data }: StartCoreWorkerOptions): Promise<CoreClient> {
+  const workerData: CoreWorkerData = { ...data, syncToken: data.syncToken ?? null, autoSync: data.autoSync ?? false };
+  const worker = new Worker(workerFile, { workerData });
   const pending = new Map<number, (result: Result<unknown>) => void>();
   const listeners = new Set<(name: string, payload: unknown) => void>();
   let nextId = 1;
@@ -69,6 +78,9 @@ export function startCoreWorker({ workerFile, ...data }: StartCoreWorkerOptions)
                 send({ type: 'invoke', id, name, input });
               });
             },
+            setSecret(value) {
+              if (!closed) send({ type: 'secret', value });
+            },
             onEvent(listener) {
               listeners.add(listener);
               return () => listeners.delete(listener);
@@ -94,6 +106,9 @@ export function startCoreWorker({ workerFile, ...data }: StartCoreWorkerOptions)
         }
         case 'event':
           for (const listener of listeners) listener(message.name, message.payload);
+          break;
+        case 'secret':
+          void Promise.resolve(onSecret?.(message.value)).catch(() => undefined);
           break;
         case 'closed':
           closed = true;

@@ -8,6 +8,9 @@ import { createDispatcher, type Dispatch } from './dispatcher.js';
 import { createHandlers } from './handlers.js';
 import type { Logger } from './logger.js';
 import { prepareDatabase } from './store/migrate.js';
+import { createPortalHttp, type PortalHttp } from './sync/portal-http.js';
+import { createMemorySecretStore, type SecretStore } from './sync/secret-store.js';
+import { createSyncEngine } from './sync/sync-engine.js';
 
 export interface CoreOptions {
   /** A folder, or ':memory:' for tests and benchmarks. */
@@ -17,6 +20,11 @@ export interface CoreOptions {
   onEvent: <K extends EventName>(name: K, payload: EventPayload<K>) => void;
   now?: () => Date;
   newId?: () => string;
+  /** Where the portal token lives (the host decides how it is persisted). Not enrolled by default. */
+  secrets?: SecretStore;
+  /** Start the sync timer (first run one second after start-up). Off for tests and benchmarks. */
+  autoSync?: boolean;
+  httpFor?: (portalUrl: string) => PortalHttp;
 }
 
 export interface Core {
@@ -41,20 +49,31 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     options.logger.info({ from: prepared.previousVersion, to: prepared.schemaVersion }, 'database migrated');
   }
 
-  const handlers = createHandlers({
+  const deps = {
     db: prepared.db,
     now,
     newId,
     emit: options.onEvent,
+    logger: options.logger,
+    secrets: options.secrets ?? createMemorySecretStore(null),
+    httpFor: options.httpFor ?? ((baseUrl: string) => createPortalHttp({ baseUrl })),
+  };
+  const engine = createSyncEngine(deps);
+  const handlers = createHandlers({
+    ...deps,
+    engine,
     appVersion: options.appVersion,
     schemaVersion: prepared.schemaVersion,
     dataDir: options.dataDir,
   });
+  if (options.autoSync) engine.start();
   return {
     dispatch: createDispatcher(handlers, options.logger),
     schemaVersion: prepared.schemaVersion,
     backupPath: prepared.backupPath,
     async close() {
+      engine.stop();
+      await engine.idle();
       await prepared.db.destroy();
     },
   };

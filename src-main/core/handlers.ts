@@ -6,7 +6,12 @@ import type { CommandName, CommandOutput, CommandParsedInput } from '../../src-s
 import { ok, type Result } from '../../src-shared/result.js';
 import type { ServiceDeps } from './deps.js';
 import { createWorkshopsService } from './services/workshops/workshops.service.js';
-import { countPendingOutbox } from './store/outbox.repository.js';
+import type { Logger } from './logger.js';
+import { createSilentLogger } from './logger.js';
+import { createPortalHttp, type PortalHttp } from './sync/portal-http.js';
+import { createMemorySecretStore, type SecretStore } from './sync/secret-store.js';
+import { createSyncEngine, type SyncEngine } from './sync/sync-engine.js';
+import { createSyncService } from './sync/sync.service.js';
 
 export type Handlers = {
   [K in CommandName]: (input: CommandParsedInput<K>) => Promise<Result<CommandOutput<K>>>;
@@ -16,13 +21,39 @@ export interface HandlerContext extends ServiceDeps {
   appVersion: string;
   schemaVersion: number;
   dataDir: string;
+  /** The sync client; created here (not started) when the caller does not pass one. */
+  engine?: SyncEngine;
+  logger?: Logger;
+  /** Where the portal token lives; in memory and empty (not enrolled) by default. */
+  secrets?: SecretStore;
+  httpFor?: (portalUrl: string) => PortalHttp;
 }
 
-export function createHandlers(ctx: HandlerContext) {
-  const workshops = createWorkshopsService(ctx);
+export function createHandlers(context: HandlerContext) {
+  const ctx = {
+    ...context,
+    logger: context.logger ?? createSilentLogger(),
+    secrets: context.secrets ?? createMemorySecretStore(null),
+    httpFor: context.httpFor ?? ((baseUrl: string) => createPortalHttp({ baseUrl })),
+  };
+  const engine = ctx.engine ?? createSyncEngine(ctx);
+  // Local writes nudge the sync so that a change made with a network leaves soon.
+  const workshops = createWorkshopsService({
+    ...ctx,
+    emit: (name, payload) => {
+      ctx.emit(name, payload);
+      engine.nudge();
+    },
+  });
+  const sync = createSyncService({ ...ctx, engine, workshops });
   return {
     'app:info': async () => ok({ version: ctx.appVersion, schemaVersion: ctx.schemaVersion, dataDir: ctx.dataDir }),
-    'sync:status': async () => ok({ pending: await countPendingOutbox(ctx.db), lastSyncedAt: null, enrolled: false }),
+    'sync:status': sync.status,
+    'sync:now': sync.now,
+    'sync:enrol': sync.enrol,
+    'sync:rejected': sync.rejected,
+    'sync:conflicts': sync.conflicts,
+    'sync:resolve': sync.resolve,
     'workshops:list': workshops.list,
     'workshops:get': workshops.get,
     'workshops:create': workshops.create,

@@ -5,13 +5,23 @@ export interface CoreWorkerData {
   dataDir: string;
   appVersion: string;
   logLevel: string;
+  /** The portal token as the host keeps it (decrypted by Electron's safeStorage, or read from a 0600 file). */
+  syncToken: string | null;
+  /** Run the sync timer (the hosts do; tests may not). */
+  autoSync: boolean;
 }
 
-export type ToWorker = { type: 'invoke'; id: number; name: string; input: unknown } | { type: 'shutdown' };
+export type ToWorker =
+  | { type: 'invoke'; id: number; name: string; input: unknown }
+  | { type: 'shutdown' }
+  /** The host read the portal token after start-up (Electron's safeStorage needs the app ready). */
+  | { type: 'secret'; value: string | null };
 
 export type FromWorker =
   | { type: 'ready'; schemaVersion: number; startupMs: number }
   | { type: 'fatal'; code: string; message: string }
   | { type: 'result'; id: number; result: Result<unknown> }
   | { type: 'event'; name: string; payload: unknown }
-  | { type: 'closed' };
+  | { type: 'closed' }
+  /** The token changed (enrolment, or cleared): the host persists it its own way. */
+  | { type: 'secret'; value: string | null };

@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { startCore } from './core.js';
 import { createFileLogger } from './logger.js';
+import { createMemorySecretStore } from './sync/secret-store.js';
 import type { CoreWorkerData, FromWorker, ToWorker } from './worker-protocol.js';
 
 const started = performance.now();
@@ -15,16 +16,21 @@ const data = workerData as CoreWorkerData;
 const logger = createFileLogger(data.dataDir, 'core', data.logLevel);
 const post = (message: FromWorker) => port.postMessage(message);
 
+const secrets = createMemorySecretStore(data.syncToken, (value) => post({ type: 'secret', value }));
 try {
   const core = await startCore({
     dataDir: data.dataDir,
     logger,
     appVersion: data.appVersion,
     onEvent: (name, payload) => post({ type: 'event', name, payload }),
+    secrets,
+    autoSync: data.autoSync,
   });
   port.on('message', (message: ToWorker) => {
     if (message.type === 'invoke') {
       void core.dispatch(message.name, message.input).then((result) => post({ type: 'result', id: message.id, result }));
+    } else if (message.type === 'secret') {
+      secrets.replace(message.value);
     } else if (message.type === 'shutdown') {
       void core.close().then(() => {
         logger.flush();

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { startCoreWorker, type CoreStartError } from '../core/core-client.js';
 import { argValue, defaultDataDir, ensureDataDir } from '../core/data-dir.js';
 import { createFileLogger } from '../core/logger.js';
+import { createFileSecretStore } from '../core/sync/secret-store.js';
 import { buildWebServer } from './server.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -21,6 +22,7 @@ const port = Number.isInteger(portArg) && portArg >= 0 && portArg < 65536 ? port
 
 ensureDataDir(dataDir);
 const logger = createFileLogger(dataDir, 'web-host');
+const tokenFile = createFileSecretStore(join(dataDir, 'sync-token'));
 
 let core;
 try {
@@ -29,6 +31,10 @@ try {
     dataDir,
     appVersion: __APP_VERSION__,
     logLevel: process.env.ATELIER_LOG_LEVEL ?? 'info',
+    // Under the web host the portal token lives in a file only this user can read (no OS keychain here).
+    syncToken: await tokenFile.read(),
+    onSecret: (value) => (value ? tokenFile.write(value) : tokenFile.clear()),
+    autoSync: true,
   });
 } catch (error) {
   const e = error as CoreStartError;

@@ -79,12 +79,29 @@ export const pushRequestSchema = z.object({
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
+/** After a portal restore: accept the device's re-pushed entries from `fromSeq` on. */
+export const pushResumeRequestSchema = z.object({
+  fromSeq: z.number().int().min(1),
+});
+export type PushResumeRequest = z.infer<typeof pushResumeRequestSchema>;
+
+export const pushResumeResponseSchema = z.object({
+  lastSeq: z.number().int().min(0),
+});
+export type PushResumeResponse = z.infer<typeof pushResumeResponseSchema>;
+
 export const changeStatuses = ['applied', 'duplicate', 'rejected', 'conflict'] as const;
 
 export const portalErrorBodySchema = z.object({
   code: z.string(),
   message: z.string(),
   fields: z.record(z.string(), z.string()).optional(),
+  /** `seq_gap`, `resume_refused`: the seq the portal expects next. */
+  expectedSeq: z.number().int().min(1).optional(),
+  /** `cursor_reset`: the portal's current epoch. */
+  epoch: z.string().optional(),
+  /** `offset_mismatch`: the bytes of the attachment the portal holds. */
+  offset: z.number().int().min(0).optional(),
 });
 export type PortalErrorBody = z.infer<typeof portalErrorBodySchema>;
 

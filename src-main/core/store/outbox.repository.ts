@@ -12,7 +12,12 @@ export interface OutboxChange {
   entity: 'workshop';
   recordId: string;
   op: 'create' | 'update' | 'delete';
+  /** The record's local version this change was based on (null for a create). */
   baseVersion: number | null;
+  /** The portal revision the record was at locally when the change was made (the merge's base). */
+  baseRevision: number;
+  /** Fields whose portal conflict this change settles. */
+  resolves?: readonly string[];
   version: number;
   /** The fields this change set, with their new values (camelCase, as in the shared schema). */
   payload: Record<string, unknown>;
@@ -31,6 +36,8 @@ export async function appendOutbox(trx: Transaction<Database>, change: OutboxCha
       version: change.version,
       payload: JSON.stringify(change.payload),
       created_at: change.createdAt,
+      base_revision: change.baseRevision,
+      resolves: change.resolves?.length ? JSON.stringify(change.resolves) : null,
     })
     .returning('seq')
     .executeTakeFirstOrThrow();

@@ -1,0 +1,266 @@
+/**
+ * The device's sync client: push the outbox oldest first, then pull the portal's changes,
+ * following docs/sync-protocol.md. Never two runs at once; runs at start-up, on a timer,
+ * shortly after a local change, and on demand; retries with backoff after a network failure.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import { SYNC_LIMITS } from '../../../src-shared/sync/protocol.schema.js';
+import type { Emit } from '../deps.js';
+import type { Logger } from '../logger.js';
+import { countPendingOutbox } from '../store/outbox.repository.js';
+import { backoffDelay } from './backoff.js';
+import type { PortalHttp } from './portal-http.js';
+import type { SecretStore } from './secret-store.js';
+import {
+  acknowledgeBatch,
+  applyPulledPage,
+  getMeta,
+  markRejected,
+  META,
+  pendingBatch,
+  queueFullSnapshots,
+  setMeta,
+} from './sync.repository.js';
+
+export type SyncPhase = 'not_enrolled' | 'idle' | 'syncing' | 'offline' | 'revoked';
+
+export interface SyncProgress {
+  step: 'push' | 'pull';
+  done: number;
+  total: number | null;
+}
+
+export type RunOutcome =
+  | { kind: 'done'; pushed: number; pulled: number; rejected: number }
+  | { kind: 'not_enrolled' }
+  | { kind: 'offline'; reason: string; retryAfterMs?: number }
+  | { kind: 'revoked'; code: string }
+  | { kind: 'failed'; reason: string };
+
+export interface SyncEngineDeps {
+  db: Kysely<Database>;
+  now: () => Date;
+  newId: () => string;
+  emit: Emit;
+  logger: Logger;
+  secrets: SecretStore;
+  httpFor: (portalUrl: string) => PortalHttp;
+  random?: () => number;
+  /** Between two runs when all is well. */
+  intervalMs?: number;
+  /** After a local change, so a change made online leaves soon. */
+  nudgeDelayMs?: number;
+  pushBatch?: number;
+  pullPage?: number;
+}
+
+export const SYNC_INTERVAL_MS = 5 * 60_000;
+
+export function createSyncEngine(deps: SyncEngineDeps) {
+  const { db, now, newId, emit, logger, secrets } = deps;
+  const pushLimit = deps.pushBatch ?? SYNC_LIMITS.pushBatch;
+  const pullLimit = deps.pullPage ?? SYNC_LIMITS.pullPage;
+  let running: Promise<RunOutcome> | null = null;
+  let phase: SyncPhase = 'idle';
+  let progress: SyncProgress | null = null;
+  let failures = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let nextRunAt: Date | null = null;
+  let stopped = true;
+
+  const changed = () => emit('sync:changed', {});
+
+  async function push(http: PortalHttp, token: string): Promise<RunOutcome | { pushed: number; rejected: number }> {
+    let pushed = 0;
+    let rejected = 0;
+    let limit = pushLimit;
+    let rePushed = false;
+    const total = await countPendingOutbox(db);
+    for (;;) {
+      const { changes } = await pendingBatch(db, limit);
+      if (changes.length === 0) return { pushed, rejected };
+      progress = { step: 'push', done: pushed, total };
+      changed();
+      const outcome = await http.push(token, { changes });
+      switch (outcome.kind) {
+        case 'ok': {
+          const ack = await db.transaction().execute((trx) => acknowledgeBatch(trx, outcome.value));
+          pushed += changes.length;
+          rejected += ack.rejected;
+          limit = pushLimit;
+          break;
+        }
+        case 'seq_gap': {
+          // The portal lost changes it had acknowledged (restored from a backup): queue every
+          // record again and ask it to resume at our oldest pending entry.
+          const first = changes[0]!.seq;
+          if (outcome.expectedSeq >= first || rePushed) return { kind: 'failed', reason: `seq_gap:${outcome.expectedSeq}` };
+          rePushed = true;
+          const queued = await db.transaction().execute((trx) => queueFullSnapshots(trx, now().toISOString(), newId));
+          logger.warn({ expectedSeq: outcome.expectedSeq, first, queued }, 'portal lost acknowledged changes; pushing again');
+          const resumed = await http.resume(token, first);
+          if (resumed.kind !== 'ok') return classifyFailure(resumed);
+          break;
+        }
+        case 'refused': {
+          // One change in this batch is refused as a whole request: isolate it, set it aside
+          // with the portal's reason, and let the portal move past it.
+          if (changes.length > 1) {
+            limit = 1;
+            break;
+          }
+          const change = changes[0]!;
+          await markRejected(db, change.seq, outcome.error);
+          rejected++;
+          const resumed = await http.resume(token, change.seq + 1);
+          if (resumed.kind !== 'ok') return classifyFailure(resumed);
+          break;
+        }
+        default:
+          return classifyFailure(outcome);
+      }
+    }
+  }
+
+  async function pull(http: PortalHttp, token: string): Promise<RunOutcome | { pulled: number; reset: boolean }> {
+    let pulled = 0;
+    let cursor = await getMeta(db, META.cursor);
+    for (;;) {
+      progress = { step: 'pull', done: pulled, total: null };
+      changed();
+      const outcome = await http.pull(token, cursor, pullLimit);
+      if (outcome.kind === 'cursor_reset') {
+        // A portal restored from an older backup: send it everything again, then pull from scratch.
+        await db.transaction().execute(async (trx) => {
+          await queueFullSnapshots(trx, now().toISOString(), newId);
+          await setMeta(trx, META.cursor, null);
+        });
+        logger.warn({ epoch: outcome.epoch }, 'portal cursor reset; pushing everything again');
+        return { pulled, reset: true };
+      }
+      if (outcome.kind !== 'ok') return classifyFailure(outcome);
+      const page = outcome.value;
+      const applied = await db.transaction().execute((trx) => applyPulledPage(trx, page.records, page.cursor, now().toISOString()));
+      if (applied.invalid > 0) logger.warn({ invalid: applied.invalid }, 'pulled records failed validation and were skipped');
+      for (const id of applied.ids) emit('workshops:changed', { id });
+      pulled += applied.applied;
+      cursor = page.cursor;
+      if (!page.hasMore) return { pulled, reset: false };
+      // Let other messages (the window's commands) in between two pages.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  function classifyFailure(outcome: { kind: string; reason?: string; code?: string; retryAfterMs?: number; status?: number }): RunOutcome {
+    if (outcome.kind === 'retry') return { kind: 'offline', reason: outcome.reason ?? 'network', retryAfterMs: outcome.retryAfterMs };
+    if (outcome.kind === 'unauthorized') return { kind: 'revoked', code: outcome.code ?? 'unauthorized' };
+    return { kind: 'failed', reason: outcome.kind === 'refused' ? `refused:${outcome.status}` : outcome.kind };
+  }
+
+  async function runOnce(): Promise<RunOutcome> {
+    const [token, portalUrl] = await Promise.all([secrets.read(), getMeta(db, META.portalUrl)]);
+    if (!token || !portalUrl) return { kind: 'not_enrolled' };
+    const http = deps.httpFor(portalUrl);
+    let pushed = 0;
+    let rejected = 0;
+    let pulled = 0;
+    // A cursor reset queues everything again: push once more, then pull from scratch.
+    for (let round = 0; round < 2; round++) {
+      const p = await push(http, token);
+      if ('kind' in p) return p;
+      pushed += p.pushed;
+      rejected += p.rejected;
+      const q = await pull(http, token);
+      if ('kind' in q) return q;
+      pulled += q.pulled;
+      if (!q.reset) return { kind: 'done', pushed, pulled, rejected };
+    }
+    return { kind: 'failed', reason: 'cursor_reset_twice' };
+  }
+
+  async function run(): Promise<RunOutcome> {
+    phase = 'syncing';
+    changed();
+    let outcome: RunOutcome;
+    try {
+      outcome = await runOnce();
+    } catch (error) {
+      logger.error({ err: error }, 'sync failed');
+      outcome = { kind: 'failed', reason: 'internal' };
+    }
+    progress = null;
+    const at = now().toISOString();
+    if (outcome.kind === 'done') {
+      failures = 0;
+      phase = 'idle';
+      await setMeta(db, META.lastSyncedAt, at);
+      await setMeta(db, META.lastError, null);
+    } else {
+      phase = outcome.kind === 'not_enrolled' ? 'not_enrolled' : outcome.kind === 'revoked' ? 'revoked' : 'offline';
+      if (outcome.kind !== 'not_enrolled') {
+        failures++;
+        const reason = outcome.kind === 'revoked' ? outcome.code : outcome.reason;
+        await setMeta(db, META.lastError, JSON.stringify({ kind: outcome.kind, reason, at }));
+      }
+    }
+    logger.info({ outcome }, 'sync run');
+    schedule(outcome);
+    changed();
+    return outcome;
+  }
+
+  function schedule(outcome: RunOutcome) {
+    if (stopped) return;
+    if (outcome.kind === 'not_enrolled' || outcome.kind === 'revoked') return setTimer(null);
+    if (outcome.kind === 'done') return setTimer(deps.intervalMs ?? SYNC_INTERVAL_MS);
+    const retryAfter = outcome.kind === 'offline' ? outcome.retryAfterMs : undefined;
+    setTimer(retryAfter ?? backoffDelay(failures - 1, deps.random));
+  }
+
+  function setTimer(delayMs: number | null) {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    nextRunAt = null;
+    if (delayMs === null || stopped) return;
+    nextRunAt = new Date(now().getTime() + delayMs);
+    timer = setTimeout(() => void syncNow(), delayMs);
+    timer.unref?.();
+  }
+
+  /** Runs now, or joins the run in progress: never two at once. */
+  function syncNow(): Promise<RunOutcome> {
+    if (!running) {
+      running = run().finally(() => {
+        running = null;
+      });
+    }
+    return running;
+  }
+
+  return {
+    syncNow,
+    /** At start-up: a first run shortly after, then on the timer. */
+    start(firstDelayMs = 1_000) {
+      stopped = false;
+      setTimer(firstDelayMs);
+    },
+    stop() {
+      stopped = true;
+      setTimer(null);
+    },
+    /** After a local change: run soon if nothing is scheduled sooner. */
+    nudge() {
+      const delay = deps.nudgeDelayMs ?? 3_000;
+      if (stopped || phase === 'not_enrolled' || phase === 'revoked') return;
+      if (!nextRunAt || nextRunAt.getTime() - now().getTime() > delay) setTimer(delay);
+    },
+    state() {
+      return { phase: running ? ('syncing' as const) : phase, progress, nextRunAt: nextRunAt?.toISOString() ?? null };
+    },
+    /** Whether a run is in progress (tests wait on it). */
+    idle: () => (running ? running.then(() => undefined) : Promise.resolve()),
+  };
+}
+
+export type SyncEngine = ReturnType<typeof createSyncEngine>;

@@ -1,0 +1,147 @@
+/**
+ * The app's sync commands: status for the quiet indicator, run now, enrol with the operator's
+ * one-time code, the rejected list and the conflicts a person resolves.
+ */
+import type { CommandParsedInput, SyncStatus } from '../../../src-shared/contract.js';
+import { fail, ok, type Result } from '../../../src-shared/result.js';
+import { syncEntitySchemas } from '../../../src-shared/sync/entities.js';
+import type { PortalErrorBody } from '../../../src-shared/sync/protocol.schema.js';
+import type { RejectedChange, SyncConflict } from '../../../src-shared/sync/sync-commands.schema.js';
+import type { ServiceDeps } from '../deps.js';
+import { countPendingOutbox } from '../store/outbox.repository.js';
+import type { WorkshopsService } from '../services/workshops/workshops.service.js';
+import type { PortalHttp } from './portal-http.js';
+import type { SecretStore } from './secret-store.js';
+import type { SyncEngine } from './sync-engine.js';
+import { countConflicts, countRejected, getMeta, META, setMeta } from './sync.repository.js';
+
+export interface SyncServiceDeps extends ServiceDeps {
+  engine: SyncEngine;
+  secrets: SecretStore;
+  httpFor: (portalUrl: string) => PortalHttp;
+  appVersion: string;
+  workshops: WorkshopsService;
+}
+
+export function createSyncService(deps: SyncServiceDeps) {
+  const { db, engine, secrets } = deps;
+
+  async function labelOf(entity: string, recordId: string): Promise<string> {
+    if (entity !== 'workshop') return recordId;
+    const row = await db.selectFrom('workshops').select('title').where('id', '=', recordId).executeTakeFirst();
+    return row?.title ?? recordId;
+  }
+
+  async function status(): Promise<Result<SyncStatus>> {
+    const [pending, rejected, conflicts, lastSyncedAt, portalUrl, lastError, token] = await Promise.all([
+      countPendingOutbox(db),
+      countRejected(db),
+      countConflicts(db),
+      getMeta(db, META.lastSyncedAt),
+      getMeta(db, META.portalUrl),
+      getMeta(db, META.lastError),
+      secrets.read(),
+    ]);
+    const state = engine.state();
+    const enrolled = Boolean(token && portalUrl);
+    return ok({
+      pending,
+      rejected,
+      conflicts,
+      lastSyncedAt,
+      enrolled,
+      phase: enrolled ? state.phase : state.phase === 'revoked' ? 'revoked' : 'not_enrolled',
+      portalUrl,
+      progress: state.progress,
+      lastError: lastError ? (JSON.parse(lastError) as SyncStatus['lastError']) : null,
+      nextRunAt: state.nextRunAt,
+    });
+  }
+
+  return {
+    status,
+
+    async now(): Promise<Result<SyncStatus>> {
+      await engine.syncNow();
+      return status();
+    },
+
+    async enrol({ portalUrl, code, deviceName }: CommandParsedInput<'sync:enrol'>): Promise<Result<SyncStatus>> {
+      let deviceId = await getMeta(db, META.deviceId);
+      if (!deviceId) {
+        deviceId = deps.newId();
+        await setMeta(db, META.deviceId, deviceId);
+      }
+      const answer = await deps.httpFor(portalUrl).enrol({ code, deviceId, deviceName, appVersion: deps.appVersion });
+      if (answer.kind === 'retry') return fail('unavailable', `The portal could not be reached (${answer.reason})`);
+      if (answer.kind !== 'ok') {
+        return fail('validation', 'The portal refused the enrolment code', { code: 'validation.enrolmentCodeRefused' });
+      }
+      await secrets.write(answer.value.token);
+      await db.transaction().execute(async (trx) => {
+        await setMeta(trx, META.portalUrl, portalUrl.replace(/\/+$/, ''));
+        await setMeta(trx, META.role, answer.value.role);
+        await setMeta(trx, META.epoch, answer.value.epoch);
+        await setMeta(trx, META.lastError, null);
+      });
+      engine.start(0);
+      deps.emit('sync:changed', {});
+      return status();
+    },
+
+    async rejected(): Promise<Result<RejectedChange[]>> {
+      const rows = await db.selectFrom('outbox').selectAll().where('state', '=', 'rejected').orderBy('seq').execute();
+      const out: RejectedChange[] = [];
+      for (const row of rows) {
+        out.push({
+          seq: row.seq,
+          entity: row.entity as RejectedChange['entity'],
+          recordId: row.record_id,
+          op: row.op,
+          fields: JSON.parse(row.payload) as Record<string, unknown>,
+          capturedAt: row.created_at,
+          reason: JSON.parse(row.rejection ?? '{"code":"rejected","message":""}') as PortalErrorBody,
+          label: await labelOf(row.entity, row.record_id),
+        });
+      }
+      return ok(out);
+    },
+
+    async conflicts(): Promise<Result<SyncConflict[]>> {
+      const rows = await db.selectFrom('sync_conflicts').selectAll().orderBy('record_id').orderBy('field').execute();
+      const out: SyncConflict[] = [];
+      for (const row of rows) {
+        out.push({
+          entity: row.entity as SyncConflict['entity'],
+          recordId: row.record_id,
+          field: row.field,
+          candidates: JSON.parse(row.candidates) as SyncConflict['candidates'],
+          winner: row.winner,
+          label: await labelOf(row.entity, row.record_id),
+        });
+      }
+      return ok(out);
+    },
+
+    async resolve({ entity, recordId, field, choice }: CommandParsedInput<'sync:resolve'>): Promise<Result<SyncStatus>> {
+      const conflict = await db
+        .selectFrom('sync_conflicts')
+        .selectAll()
+        .where('entity', '=', entity)
+        .where('record_id', '=', recordId)
+        .where('field', '=', field)
+        .executeTakeFirst();
+      if (!conflict) return fail('not_found', 'No such conflict');
+      const candidates = JSON.parse(conflict.candidates) as SyncConflict['candidates'];
+      const chosen = candidates[choice];
+      if (!chosen) return fail('validation', 'No such value', { choice: 'validation.invalid' });
+      const checked = syncEntitySchemas[entity].change.safeParse({ [field]: chosen.value });
+      if (!checked.success) return fail('validation', 'The chosen value is no longer valid', { [field]: 'validation.invalid' });
+      const written = await deps.workshops.setSyncedField(recordId, field, chosen.value);
+      if (!written.ok) return written;
+      return status();
+    },
+  };
+}
+
+export type SyncService = ReturnType<typeof createSyncService>;
