@@ -249,6 +249,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       stopped = true;
       setTimer(null);
     },
+    /** Runs soon when the timer is on (after enrolment); does nothing when the engine is stopped. */
+    kick() {
+      if (!stopped) setTimer(0);
+    },
     /** After a local change: run soon if nothing is scheduled sooner. */
     nudge() {
       const delay = deps.nudgeDelayMs ?? 3_000;

@@ -84,7 +84,7 @@ export function createSyncService(deps: SyncServiceDeps) {
         await setMeta(trx, META.epoch, answer.value.epoch);
         await setMeta(trx, META.lastError, null);
       });
-      engine.start(0);
+      engine.kick();
       deps.emit('sync:changed', {});
       return status();
     },
