@@ -38,7 +38,12 @@ export interface AddressIndex {
   readonly streets: readonly StreetGroup[];
   /** Rank of each street by (word count, name, postcode): the last tie-break, as one integer. */
   readonly streetOrder: Int32Array;
-  readonly ids: readonly string[];
+  /**
+   * The BAN ids, end to end in one flat string (`idEnd[i]` is where id i ends): 158,048
+   * separate strings cut from the file's text would each keep that whole text alive.
+   */
+  readonly idBlob: string;
+  readonly idEnd: Int32Array;
   /** As written in the data: "12", "184 bis", "7 S1". */
   readonly numbers: readonly string[];
   readonly base: Int32Array;
@@ -76,6 +81,9 @@ export function buildAddressIndexFromCsv(text: string): AddressIndex {
 export function buildAddressIndex(rows: readonly AddressRow[]): AddressIndex {
   const size = rows.length;
   const ids: string[] = new Array<string>(size);
+  const idEnd = new Int32Array(size);
+  // The number column has ~5,000 distinct values: parse each once.
+  const parsedNumbers = new Map<string, ReturnType<typeof parseStoredNumber>>();
   const numbers: string[] = new Array<string>(size);
   const suffix: string[] = new Array<string>(size);
   const base = new Int32Array(size);
@@ -95,7 +103,11 @@ export function buildAddressIndex(rows: readonly AddressRow[]): AddressIndex {
   const groupIndex = new Map<string, number>();
   const groups: { name: string; postcode: string; arrondissement: number; members: number[] }[] = [];
   rows.forEach((row, i) => {
-    const parsed = parseStoredNumber(row.number);
+    let parsed = parsedNumbers.get(row.number);
+    if (parsed === undefined) {
+      parsed = parseStoredNumber(row.number);
+      parsedNumbers.set(row.number, parsed);
+    }
     if (!parsed) throw new Error(`address ${row.id} has an unreadable number "${row.number}"`);
     if (!(row.arrondissement >= 1 && row.arrondissement <= 20)) throw new Error(`address ${row.id} has arrondissement ${row.arrondissement}`);
     const key = `${row.street}\u0000${row.postcode}`;
@@ -103,10 +115,11 @@ export function buildAddressIndex(rows: readonly AddressRow[]): AddressIndex {
     if (g === undefined) {
       g = groups.length;
       groupIndex.set(key, g);
-      groups.push({ name: row.street, postcode: row.postcode, arrondissement: row.arrondissement, members: [] });
+      groups.push({ name: ownCopy(row.street), postcode: ownCopy(row.postcode), arrondissement: row.arrondissement, members: [] });
     }
     groups[g]!.members.push(i);
     ids[i] = row.id;
+    idEnd[i] = (i === 0 ? 0 : idEnd[i - 1]!) + row.id.length;
     numbers[i] = intern(row.number);
     suffix[i] = intern(parsed.suffix);
     base[i] = parsed.base;
@@ -141,7 +154,16 @@ export function buildAddressIndex(rows: readonly AddressRow[]): AddressIndex {
     .forEach(({ id }, rank) => {
       streetOrder[id] = rank;
     });
-  return { size, streets, streetOrder, ids, numbers, base, suffix, suffixRank: ranks, street, lon, lat };
+  return { size, streets, streetOrder, idBlob: ids.join(''), idEnd, numbers, base, suffix, suffixRank: ranks, street, lon, lat };
+}
+
+export function addressId(index: AddressIndex, i: number): string {
+  return index.idBlob.slice(i === 0 ? 0 : index.idEnd[i - 1]!, index.idEnd[i]!);
+}
+
+/** A string that shares no memory with the text it was cut from (V8 keeps slices' parents alive). */
+function ownCopy(text: string): string {
+  return text.length < 13 ? text : Buffer.from(text, 'utf8').toString('utf8');
 }
 
 /** The public shape of one address, as the search returns it and a proposal stores it. */
@@ -162,7 +184,7 @@ export function addressRecord(index: AddressIndex, i: number): AddressRecord {
   const group = index.streets[index.street[i]!]!;
   const number = index.numbers[i]!;
   return {
-    id: index.ids[i]!,
+    id: addressId(index, i),
     label: `${number} ${group.name}, ${group.postcode} Paris`,
     number,
     street: group.name,

@@ -36,7 +36,7 @@ export interface Candidate {
 }
 
 /** Articles and prepositions of French street names, which people add or drop at will. */
-const LINK_WORDS = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'a', 'au', 'aux', 'et', 'en', 'sur']);
+export const LINK_WORDS: ReadonlySet<string> = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'a', 'au', 'aux', 'et', 'en', 'sur']);
 
 function tokenMatches(q: QueryToken, word: string): boolean {
   if (q.partial) return word.startsWith(q.text) || (q.expansion !== null && word.startsWith(q.expansion));
@@ -139,7 +139,9 @@ function compareCandidates(index: AddressIndex, a: Candidate, b: Candidate): num
   if (a.tier !== b.tier) return a.tier - b.tier;
   if (a.suffixOrder !== b.suffixOrder) return a.suffixOrder - b.suffixOrder;
   if (a.streetId !== b.streetId) return index.streetOrder[a.streetId]! - index.streetOrder[b.streetId]!;
-  return index.base[a.address]! - index.base[b.address]! || a.address - b.address;
+  const sa = index.suffix[a.address]!;
+  const sb = index.suffix[b.address]!;
+  return index.base[a.address]! - index.base[b.address]! || (sa < sb ? -1 : sa > sb ? 1 : 0) || a.address - b.address;
 }
 
 /**

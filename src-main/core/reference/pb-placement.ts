@@ -5,7 +5,7 @@
  */
 import { addressRecord, type AddressIndex } from './address-index.js';
 import { addressTokens } from './address-text.js';
-import { rankAddressCandidates, type Candidate } from './address-search.js';
+import { LINK_WORDS, rankAddressCandidates, type Candidate } from './address-search.js';
 import type { PbWinner } from './pb-winners.js';
 
 export type PlacementPrecision = 'address' | 'street';
@@ -80,7 +80,9 @@ function addressAttempts(text: string): string[] {
  */
 function bestCandidate(index: AddressIndex, attempt: string, arrondissements: readonly number[] | undefined): Candidate | undefined {
   const words = addressTokens(attempt).filter((word) => !/^\d/.test(word));
-  if (words.every((word) => WAY_WORDS.has(word) || word.length <= 3)) return undefined;
+  // What names the street once its kind ("rue", "place") and the articles are set aside.
+  const nameWords = words.filter((word, i) => !(i === 0 && WAY_WORDS.has(word)) && !LINK_WORDS.has(word));
+  if (nameWords.length === 0) return undefined;
   const best = rankAddressCandidates(index, attempt, { partial: false, arrondissements })[0];
   if (best && PLACE_WORDS.has(words[0]!) && best.tier !== 0) return undefined;
   return best;

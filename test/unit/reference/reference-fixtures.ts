@@ -1,0 +1,19 @@
+/** Loads the shipped reference data once per test file (the address base takes ~0.4 s). */
+import type { ParisLocator } from '../../../src-shared/geo/paris-locator.js';
+import type { AddressIndex } from '../../../src-main/core/reference/address-index.js';
+import { readAddressIndex } from '../../../src-main/core/reference/address-loader.js';
+import { findRepositoryDataDir, loadParisLocator, referenceFilePath } from '../../../src-main/core/reference/reference-data-files.js';
+
+export const dataDir = findRepositoryDataDir();
+
+let locator: ParisLocator | null = null;
+export function parisLocator(): ParisLocator {
+  locator ??= loadParisLocator(dataDir);
+  return locator;
+}
+
+let addresses: Promise<AddressIndex> | null = null;
+export function addressIndex(): Promise<AddressIndex> {
+  addresses ??= readAddressIndex(referenceFilePath(dataDir, 'addresses')).then((r) => r.index);
+  return addresses;
+}
