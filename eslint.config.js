@@ -22,7 +22,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['db/migrations/**/*.ts'],
+    files: ['db/migrations/**/*.ts', 'db/portal/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {

@@ -5,7 +5,6 @@
  */
 import type { Kysely } from 'kysely';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen and untyped
 export async function up(db: Kysely<any>): Promise<void> {
   // One row (id = 1): which life of the database this is, and the change-log's newest serial.
   // Pushes lock this row, so serials are handed out in commit order and a pull never skips one.
@@ -88,7 +87,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen and untyped
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of ['attachments', 'rejected_changes', 'records', 'devices', 'enrolment_codes', 'portal_meta']) {
     await db.schema.dropTable(table).execute();

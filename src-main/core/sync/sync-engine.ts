@@ -56,11 +56,17 @@ export interface SyncEngineDeps {
 }
 
 export const SYNC_INTERVAL_MS = 5 * 60_000;
+/**
+ * Records asked per pull page. A page is parsed, validated and applied in one transaction with
+ * its cursor; 250 keeps that under the 50 ms that would make the window stutter (measured in
+ * bench/sync.bench.ts), where the portal's maximum of 500 took about 80 ms.
+ */
+export const PULL_PAGE = 250;
 
 export function createSyncEngine(deps: SyncEngineDeps) {
   const { db, now, newId, emit, logger, secrets } = deps;
   const pushLimit = deps.pushBatch ?? SYNC_LIMITS.pushBatch;
-  const pullLimit = deps.pullPage ?? SYNC_LIMITS.pullPage;
+  const pullLimit = deps.pullPage ?? PULL_PAGE;
   let running: Promise<RunOutcome> | null = null;
   let phase: SyncPhase = 'idle';
   let progress: SyncProgress | null = null;
@@ -97,7 +103,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
           const first = changes[0]!.seq;
           if (outcome.expectedSeq >= first || rePushed) return { kind: 'failed', reason: `seq_gap:${outcome.expectedSeq}` };
           rePushed = true;
-          const queued = await db.transaction().execute((trx) => queueFullSnapshots(trx, now().toISOString(), newId));
+          const queued = await db.transaction().execute((trx) => queueFullSnapshots(trx, newId));
           logger.warn({ expectedSeq: outcome.expectedSeq, first, queued }, 'portal lost acknowledged changes; pushing again');
           const resumed = await http.resume(token, first);
           if (resumed.kind !== 'ok') return classifyFailure(resumed);
@@ -133,7 +139,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       if (outcome.kind === 'cursor_reset') {
         // A portal restored from an older backup: send it everything again, then pull from scratch.
         await db.transaction().execute(async (trx) => {
-          await queueFullSnapshots(trx, now().toISOString(), newId);
+          await queueFullSnapshots(trx, newId);
           await setMeta(trx, META.cursor, null);
         });
         logger.warn({ epoch: outcome.epoch }, 'portal cursor reset; pushing everything again');

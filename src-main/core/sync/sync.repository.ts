@@ -65,15 +65,17 @@ export async function pendingBatch(db: Executor, limit: number): Promise<{ rows:
  * a queue, not a synced table), refused ones move to the visible rejected list with the reason.
  */
 export async function acknowledgeBatch(trx: Transaction<Database>, response: PushResponse): Promise<{ rejected: number }> {
+  const acknowledged: number[] = [];
   let rejected = 0;
   for (const result of response.results) {
     if (result.status === 'rejected') {
       rejected++;
       await markRejected(trx, result.seq, result.reason ?? { code: 'rejected', message: 'Refused by the portal' });
-    } else {
-      // eslint-disable-next-line no-restricted-syntax -- acknowledged queue entries, not records
-      await trx.deleteFrom('outbox').where('seq', '=', result.seq).where('state', '=', 'pending').execute();
-    }
+    } else acknowledged.push(result.seq);
+  }
+  if (acknowledged.length > 0) {
+    // eslint-disable-next-line no-restricted-syntax -- acknowledged queue entries, not records
+    await trx.deleteFrom('outbox').where('seq', 'in', acknowledged).where('state', '=', 'pending').execute();
   }
   return { rejected };
 }
@@ -86,7 +88,7 @@ export async function markRejected(db: Executor, seq: number, reason: PortalErro
  * Queues the whole of every local record again, for a portal that lost what it had
  * acknowledged (restored from a backup). Records it still has merge to no change.
  */
-export async function queueFullSnapshots(trx: Transaction<Database>, now: string, newId: () => string): Promise<number> {
+export async function queueFullSnapshots(trx: Transaction<Database>, newId: () => string): Promise<number> {
   const rows = await trx.selectFrom('workshops').selectAll().execute();
   for (const row of rows) {
     await appendOutbox(trx, {
@@ -98,30 +100,25 @@ export async function queueFullSnapshots(trx: Transaction<Database>, now: string
       baseRevision: row.synced_revision,
       version: row.version,
       payload: workshopSnapshot(row),
-      createdAt: now,
+      // The oldest time this device can claim for the record: a re-push must never win a
+      // same-field conflict just because it is recent (docs/sync-protocol.md).
+      createdAt: row.created_at,
     });
   }
   return rows.length;
 }
 
-/** Fields of a record that still have local changes waiting: the portal's values must not overwrite them. */
-async function pendingFields(trx: Transaction<Database>, entity: string, recordId: string): Promise<Set<string>> {
-  const rows = await trx
-    .selectFrom('outbox')
-    .select('payload')
-    .where('entity', '=', entity)
-    .where('record_id', '=', recordId)
-    .where('state', '=', 'pending')
-    .execute();
-  const fields = new Set<string>();
-  for (const row of rows) for (const key of Object.keys(JSON.parse(row.payload) as object)) fields.add(key);
-  return fields;
-}
+/** Rows per multi-row INSERT: 24 columns × 40 rows stays far below SQLite's variable limit. */
+const INSERT_CHUNK = 40;
 
 /**
  * Applies one pulled page and saves its cursor, in the caller's transaction. Never writes to
  * the outbox: this is the portal's state arriving, not a local change. A record that fails the
- * shared schema is skipped and counted (never trust the other side either).
+ * shared schema is skipped and counted (never trust the other side either). Fields with local
+ * changes still waiting keep their local values: the portal merges them when they arrive.
+ *
+ * The page is read and written in a handful of statements, not a few per record, so that
+ * applying it keeps the core's thread busy for milliseconds, not hundreds of them.
  */
 export async function applyPulledPage(
   trx: Transaction<Database>,
@@ -129,62 +126,77 @@ export async function applyPulledPage(
   cursor: string,
   now: string,
 ): Promise<{ applied: number; invalid: number; ids: string[] }> {
-  let applied = 0;
-  let invalid = 0;
-  const ids: string[] = [];
+  const valid: { record: PulledRecord; fields: Record<string, unknown> }[] = [];
   for (const record of records) {
     const parsed = syncEntitySchemas[record.entity].record.safeParse(record.fields);
-    if (!parsed.success) {
-      invalid++;
-      continue;
+    if (parsed.success) valid.push({ record, fields: parsed.data });
+  }
+  const ids = valid.map((v) => v.record.recordId);
+  if (ids.length > 0) {
+    const pending = new Map<string, Set<string>>();
+    const pendingRows = await trx
+      .selectFrom('outbox')
+      .select(['record_id', 'payload'])
+      .where('entity', '=', 'workshop')
+      .where('record_id', 'in', ids)
+      .where('state', '=', 'pending')
+      .execute();
+    for (const row of pendingRows) {
+      const set = pending.get(row.record_id) ?? new Set<string>();
+      for (const key of Object.keys(JSON.parse(row.payload) as object)) set.add(key);
+      pending.set(row.record_id, set);
     }
-    const keepLocal = await pendingFields(trx, record.entity, record.recordId);
-    const columns = workshopColumnsFromFields(parsed.data, keepLocal);
-    const local = await trx.selectFrom('workshops').select(['version']).where('id', '=', record.recordId).executeTakeFirst();
-    if (local) {
-      await trx
-        .updateTable('workshops')
-        .set({ ...columns, synced_revision: record.revision, version: local.version + 1, updated_at: now })
-        .where('id', '=', record.recordId)
-        .execute();
-    } else {
-      const all = workshopColumnsFromFields(parsed.data);
-      await trx
-        .insertInto('workshops')
-        .values({
+    const existing = new Map(
+      (await trx.selectFrom('workshops').select(['id', 'version']).where('id', 'in', ids).execute()).map((r) => [r.id, r.version]),
+    );
+
+    const inserts = [];
+    for (const { record, fields } of valid) {
+      const version = existing.get(record.recordId);
+      if (version === undefined) {
+        const all = workshopColumnsFromFields(fields);
+        inserts.push({
           ...(all as Required<typeof all>),
           id: record.recordId,
           created_at: now,
           updated_at: now,
           version: 1,
           synced_revision: record.revision,
-        })
-        .execute();
+        });
+      } else {
+        const columns = workshopColumnsFromFields(fields, pending.get(record.recordId));
+        await trx
+          .updateTable('workshops')
+          .set({ ...columns, synced_revision: record.revision, version: version + 1, updated_at: now })
+          .where('id', '=', record.recordId)
+          .execute();
+      }
     }
-    await replaceConflicts(trx, record);
-    applied++;
-    ids.push(record.recordId);
+    for (let i = 0; i < inserts.length; i += INSERT_CHUNK) {
+      await trx.insertInto('workshops').values(inserts.slice(i, i + INSERT_CHUNK)).execute();
+    }
+    await replaceConflicts(trx, valid.map((v) => v.record));
   }
   await setMeta(trx, META.cursor, cursor);
-  return { applied, invalid, ids };
+  return { applied: valid.length, invalid: records.length - valid.length, ids };
 }
 
-async function replaceConflicts(trx: Transaction<Database>, record: PulledRecord): Promise<void> {
-  // eslint-disable-next-line no-restricted-syntax -- the portal's current list replaces ours
-  await trx.deleteFrom('sync_conflicts').where('entity', '=', record.entity).where('record_id', '=', record.recordId).execute();
-  for (const conflict of record.conflicts) {
-    await trx
-      .insertInto('sync_conflicts')
-      .values({
-        entity: record.entity,
-        record_id: record.recordId,
-        field: conflict.field,
-        candidates: JSON.stringify(conflict.values),
-        winner: conflict.winner,
-        revision: record.revision,
-      })
-      .execute();
-  }
+/** The portal's current conflict lists replace ours for the records of the page. */
+async function replaceConflicts(trx: Transaction<Database>, records: readonly PulledRecord[]): Promise<void> {
+  const ids = records.map((r) => r.recordId);
+  // eslint-disable-next-line no-restricted-syntax -- local bookkeeping of the portal's flags, not a synced table
+  await trx.deleteFrom('sync_conflicts').where('entity', '=', 'workshop').where('record_id', 'in', ids).execute();
+  const rows = records.flatMap((record) =>
+    record.conflicts.map((conflict) => ({
+      entity: record.entity,
+      record_id: record.recordId,
+      field: conflict.field,
+      candidates: JSON.stringify(conflict.values),
+      winner: conflict.winner,
+      revision: record.revision,
+    })),
+  );
+  if (rows.length > 0) await trx.insertInto('sync_conflicts').values(rows).execute();
 }
 
 export async function countRejected(db: Kysely<Database>): Promise<number> {

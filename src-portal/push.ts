@@ -1,0 +1,189 @@
+/**
+ * Push (docs/sync-protocol.md, "Push"): one transaction per batch with the device row locked;
+ * replayed seqs are acknowledged and skipped, a gap refuses the whole batch, an invalid change
+ * is rejected with its reason and never blocks the rest, and the device's last applied seq is
+ * stored in the same transaction as the changes.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { PortalDatabase } from '../db/portal/schema.js';
+import { fieldsFromIssues } from '../src-shared/result.js';
+import { syncEntitySchemas } from '../src-shared/sync/entities.js';
+import {
+  SYNC_LIMITS,
+  type Change,
+  type PortalErrorBody,
+  type PushResponse,
+  type SyncEntity,
+} from '../src-shared/sync/protocol.schema.js';
+import type { AuthenticatedDevice } from './auth.js';
+import { toNumber, type PortalDialect } from './database.js';
+import { PortalError } from './errors.js';
+import { mergeChange } from './merge.js';
+import { readPortalMeta, storeLastSerial } from './portal-meta.js';
+import { findRecords, recordKey, saveRecords, toMergeState, type SaveRecordInput } from './records-repository.js';
+import type { MergeState } from './merge.js';
+import { canPush } from './scope.js';
+
+export interface PushContext {
+  db: Kysely<PortalDatabase>;
+  dialect: PortalDialect;
+  device: AuthenticatedDevice;
+  now: Date;
+}
+
+/** Attachments a record's fields refer to (by SHA-256); none of today's entities has any. */
+const attachmentReferences: Record<SyncEntity, (fields: Record<string, unknown>) => string[]> = {
+  workshop: () => [],
+};
+
+type Result = PushResponse['results'][number];
+
+export async function applyPush(ctx: PushContext, changes: readonly Change[]): Promise<PushResponse> {
+  for (let i = 1; i < changes.length; i++) {
+    if (changes[i]!.seq !== changes[i - 1]!.seq + 1) {
+      throw new PortalError(400, 'invalid_request', 'A batch must hold consecutive seqs, oldest first.', {
+        fields: { [`changes.${i}.seq`]: 'validation.notConsecutive' },
+      });
+    }
+  }
+  return ctx.db.transaction().execute(async (trx) => {
+    const device = await trx
+      .selectFrom('devices')
+      .select(['last_seq', 'revoked_at'])
+      .where('id', '=', ctx.device.id)
+      .$if(ctx.dialect === 'postgres', (qb) => qb.forUpdate())
+      .executeTakeFirst();
+    // Revoked between the auth check and the lock: refuse rather than apply.
+    if (!device || device.revoked_at !== null) {
+      throw new PortalError(401, 'device_revoked', 'This device was disconnected from the portal; enrol it again.');
+    }
+    let lastSeq = toNumber(device.last_seq);
+    const first = changes[0]!.seq;
+    if (first > lastSeq + 1) {
+      throw new PortalError(409, 'seq_gap', `Expected seq ${lastSeq + 1}, got ${first}.`, { expectedSeq: lastSeq + 1 });
+    }
+    const meta = await readPortalMeta(trx, ctx.dialect);
+    if (!meta) throw new Error('portal_meta row missing');
+    let lastSerial = meta.lastSerial;
+    const at = ctx.now.toISOString();
+    const results: Result[] = [];
+    // Every record the batch touches, read once; merged in memory; written once at the end.
+    const fresh = changes.filter((c) => c.seq > lastSeq);
+    const stored = await findRecords(trx, fresh.map((c) => ({ entity: c.entity, recordId: c.recordId })));
+    const records: RecordCache = new Map(
+      [...stored].map(([key, row]) => [key, { state: toMergeState(row), exists: true, dirty: false, serial: 0, createdBy: row.created_by_device }]),
+    );
+
+    for (const change of changes) {
+      if (change.seq <= lastSeq) {
+        results.push({ seq: change.seq, status: 'duplicate' });
+        continue;
+      }
+      const outcome = await applyChange(trx, ctx, records, change, lastSerial + 1);
+      if (outcome.status === 'rejected') {
+        await trx
+          .insertInto('rejected_changes')
+          .values({ id: randomUUID(), device_id: ctx.device.id, seq: change.seq, change_id: change.changeId, entity: change.entity, record_id: change.recordId, change: JSON.stringify(change), reason: JSON.stringify(outcome.reason), received_at: at })
+          .execute();
+      }
+      if (outcome.usedSerial) lastSerial += 1;
+      results.push(outcome.result);
+      lastSeq = change.seq;
+    }
+
+    const dirty: SaveRecordInput[] = [];
+    for (const [key, entry] of records) {
+      if (!entry.dirty) continue;
+      const [entity, recordId] = splitKey(key);
+      dirty.push({ entity, recordId, state: entry.state, serial: entry.serial, deviceId: entry.createdBy, at, exists: entry.exists, metaOnly: entry.metaOnly });
+    }
+    await saveRecords(trx, dirty);
+    await trx.updateTable('devices').set({ last_seq: lastSeq, last_seen_at: at }).where('id', '=', ctx.device.id).execute();
+    if (lastSerial !== meta.lastSerial) await storeLastSerial(trx, lastSerial, ctx.now);
+    return { lastSeq, results };
+  });
+}
+
+type ChangeOutcome =
+  | { status: 'rejected'; result: Result; reason: PortalErrorBody; usedSerial: false }
+  | { status: 'applied' | 'conflict'; result: Result; usedSerial: boolean };
+
+function reject(seq: number, reason: PortalErrorBody): ChangeOutcome {
+  return { status: 'rejected', result: { seq, status: 'rejected', reason }, reason, usedSerial: false };
+}
+
+/** A record as the batch left it so far. `serial` 0 until a change in this batch applies to it. */
+interface CachedRecord {
+  state: MergeState;
+  exists: boolean;
+  dirty: boolean;
+  /** Only the per-field metadata changed: the record keeps its serial and revision. */
+  metaOnly?: boolean;
+  serial: number;
+  createdBy: string;
+}
+type RecordCache = Map<string, CachedRecord>;
+
+function splitKey(key: string): [string, string] {
+  const at = key.indexOf(':');
+  return [key.slice(0, at), key.slice(at + 1)];
+}
+
+async function applyChange(
+  trx: Transaction<PortalDatabase>,
+  ctx: PushContext,
+  records: RecordCache,
+  change: Change,
+  serial: number,
+): Promise<ChangeOutcome> {
+  if (!canPush(ctx.device.role, change.entity)) {
+    return reject(change.seq, { code: 'entity_not_allowed', message: `This device may not write ${change.entity} records.` });
+  }
+  if (Buffer.byteLength(JSON.stringify(change.fields), 'utf8') > SYNC_LIMITS.fieldsJsonBytes) {
+    return reject(change.seq, { code: 'too_large', message: `A change's fields may not exceed ${SYNC_LIMITS.fieldsJsonBytes} bytes.` });
+  }
+  const schemas = syncEntitySchemas[change.entity];
+  const parsedFields = schemas.change.safeParse(change.fields);
+  if (!parsedFields.success) {
+    return reject(change.seq, { code: 'validation', message: 'Some fields are not valid.', fields: fieldsFromIssues(parsedFields.error.issues) });
+  }
+
+  const key = recordKey(change.entity, change.recordId);
+  const cached = records.get(key);
+  const outcome = mergeChange(cached ? cached.state : null, {
+    deviceId: ctx.device.id,
+    // Normalised to milliseconds so that string order is time order in the tie-break.
+    capturedAt: new Date(change.capturedAt).toISOString(),
+    baseRevision: change.baseRevision,
+    fields: parsedFields.data as Record<string, unknown>,
+    resolves: change.resolves,
+  });
+  if (!outcome.changed) {
+    if (outcome.metaChanged && cached) {
+      cached.state = outcome.state;
+      if (!cached.dirty) Object.assign(cached, { dirty: true, metaOnly: true });
+    }
+    return { status: 'applied', result: { seq: change.seq, status: 'applied', revision: cached?.state.revision ?? 0 }, usedSerial: false };
+  }
+
+  const whole = schemas.record.safeParse(outcome.state.fields);
+  if (!whole.success) {
+    return reject(change.seq, {
+      code: 'validation',
+      message: cached ? 'The record would not be valid after this change.' : 'A new record must carry every field.',
+      fields: fieldsFromIssues(whole.error.issues),
+    });
+  }
+  for (const sha256 of attachmentReferences[change.entity](outcome.state.fields)) {
+    const attachment = await trx.selectFrom('attachments').select('complete').where('sha256', '=', sha256).executeTakeFirst();
+    if (attachment?.complete !== 1) {
+      return reject(change.seq, { code: 'attachment_missing', message: `Attachment ${sha256} is not on the portal.` });
+    }
+  }
+
+  if (cached) Object.assign(cached, { state: outcome.state, dirty: true, metaOnly: false, serial });
+  else records.set(key, { state: outcome.state, exists: false, dirty: true, metaOnly: false, serial, createdBy: ctx.device.id });
+  const status = outcome.conflicted ? 'conflict' : 'applied';
+  return { status, result: { seq: change.seq, status, revision: outcome.state.revision }, usedSerial: true };
+}

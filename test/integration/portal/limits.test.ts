@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { json, postJson, startPortal, testBackends, workshopFields, type RunningPortal, type TestDevice } from './portal-harness.js';
+
+const noStack = (text: string) => {
+  expect(text).not.toMatch(/\bat [\w.<>]+ \(|node_modules|\.ts:\d+|stack/i);
+};
+
+for (const backend of testBackends()) {
+  describe(`limits and error answers (${backend})`, () => {
+    let portal: RunningPortal;
+    let device: TestDevice;
+    beforeAll(async () => {
+      portal = await startPortal(backend, { bodyLimit: 256 * 1024 });
+      device = await portal.enrol('field');
+    });
+    afterAll(async () => portal?.close());
+
+    it('a request over the size limit is answered 413 in JSON', async () => {
+      const huge = Array.from({ length: 200 }, () => device.change({ recordId: randomUUID(), op: 'create', fields: workshopFields({ minutes: 'm'.repeat(2000) }) }));
+      const response = await device.pushRaw(huge);
+      expect(response.status).toBe(413);
+      expect(response.headers.get('content-type')).toMatch(/application\/json/);
+      expect(await json(response)).toEqual({ code: 'payload_too_large', message: expect.any(String) });
+    });
+
+    it('malformed JSON is answered 400 in JSON without a stack trace', async () => {
+      const response = await fetch(`${portal.url}/v1/push`, {
+        method: 'POST',
+        headers: { ...device.auth, 'content-type': 'application/json' },
+        body: '{"changes": [ {"seq": 1,',
+      });
+      expect(response.status).toBe(400);
+      const text = await response.text();
+      expect(JSON.parse(text)).toEqual({ code: 'invalid_json', message: expect.any(String) });
+      noStack(text);
+    });
+
+    it('a request that breaks the protocol names the offending fields', async () => {
+      const response = await device.pushRaw([{ ...device.change({ recordId: 'not-a-uuid', fields: {} }), seq: 0 }]);
+      expect(response.status).toBe(400);
+      const body = await json(response);
+      expect(body.code).toBe('invalid_request');
+      expect(Object.keys(body.fields ?? {})).toEqual(expect.arrayContaining(['changes.0.seq', 'changes.0.recordId']));
+      noStack(JSON.stringify(body));
+    });
+
+    it('a batch whose seqs are not consecutive is refused as a whole', async () => {
+      const fresh = await portal.enrol('field');
+      const a = fresh.change({ recordId: randomUUID(), op: 'create', fields: workshopFields() });
+      fresh.change({ recordId: randomUUID(), fields: {} });
+      const c = fresh.change({ recordId: randomUUID(), op: 'create', fields: workshopFields() });
+      const response = await fresh.pushRaw([a, c]);
+      expect(response.status).toBe(400);
+      expect((await json(response)).code).toBe('invalid_request');
+    });
+
+    it('another content type is answered 415 in JSON', async () => {
+      const response = await fetch(`${portal.url}/v1/push`, { method: 'POST', headers: { ...device.auth, 'content-type': 'text/plain' }, body: 'hello' });
+      expect(response.status).toBe(415);
+      expect((await json(response)).code).toBe('unsupported_media_type');
+    });
+
+    it('an unknown route is 404 in JSON', async () => {
+      const response = await fetch(`${portal.url}/v1/nothing-here`);
+      expect(response.status).toBe(404);
+      expect(await json(response)).toEqual({ code: 'not_found', message: expect.any(String) });
+    });
+
+    it('health tells the epoch and the database; metrics are Prometheus text on loopback', async () => {
+      const health = await json(await fetch(`${portal.url}/health`));
+      expect(health).toEqual({ status: 'ok', epoch: expect.stringMatching(/^[0-9a-f]{16}$/), database: backend });
+      const metrics = await fetch(`${portal.url}/metrics`);
+      expect(metrics.status).toBe(200);
+      expect(metrics.headers.get('content-type')).toMatch(/text\/plain/);
+      const text = await metrics.text();
+      expect(text).toMatch(/portal_http_requests_total\{route="\/v1\/enrol",method="POST",status="200"\} \d+/);
+      expect(text).toContain('portal_http_request_duration_seconds_bucket');
+      expect(text).not.toContain(device.id);
+    });
+  });
+
+  describe(`rate limits (${backend})`, () => {
+    let portal: RunningPortal;
+    beforeAll(async () => {
+      portal = await startPortal(backend, { rateLimit: { max: 5, enrolMax: 3, timeWindowMs: 60_000 } });
+    });
+    afterAll(async () => portal?.close());
+
+    it('a device over its limit is answered 429 with retry-after, and another device is not affected', async () => {
+      const [busy, calm] = [await portal.enrol('field'), await portal.enrol('field')];
+      const statuses: number[] = [];
+      for (let i = 0; i < 7; i++) statuses.push((await busy.pullRaw()).status);
+      expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
+      const limited = await busy.pullRaw();
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(await json(limited)).toEqual({ code: 'rate_limited', message: expect.any(String) });
+      expect((await calm.pullRaw()).status).toBe(200);
+    });
+
+    it('enrolment attempts are limited per address', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const response = await postJson(`${portal.url}/v1/enrol`, { code: 'ABCD-EFGH-JKLM', deviceId: randomUUID(), deviceName: 'x', appVersion: '0.1.0' });
+        statuses.push(response.status);
+      }
+      // Two enrolments already happened in the test above, from the same address.
+      expect(statuses).toContain(429);
+    });
+  });
+}
