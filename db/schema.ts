@@ -77,11 +77,21 @@ export interface DeviceMetaTable {
   value: string;
 }
 
+/** A photo or scan stored by content (SHA-256) in the data folder's attachments/. */
+export interface AttachmentsTable {
+  sha256: string;
+  size: number;
+  media_type: string;
+  created_at: string;
+  uploaded_at: string | null;
+}
+
 export interface Database {
   workshops: WorkshopsTable;
   outbox: OutboxTable;
   device_meta: DeviceMetaTable;
   sync_conflicts: SyncConflictsTable;
+  attachments: AttachmentsTable;
 }
 
 export type WorkshopRow = Selectable<WorkshopsTable>;

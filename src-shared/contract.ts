@@ -41,8 +41,10 @@ export const syncStatusSchema = z.object({
   enrolled: z.boolean(),
   phase: z.enum(syncPhases),
   portalUrl: z.string().nullable(),
-  /** During a sync: which step, how many records done, out of how many when known. */
-  progress: z.object({ step: z.enum(['push', 'pull']), done: z.number().int(), total: z.number().int().nullable() }).nullable(),
+  /** During a sync: which step and how far (bytes for attachments, records for push and pull). */
+  progress: z
+    .object({ step: z.enum(['attachments', 'push', 'pull']), done: z.number().int(), total: z.number().int().nullable() })
+    .nullable(),
   /** Why the last run did not finish: `offline` (will retry by itself), `revoked`, `failed`. */
   lastError: z.object({ kind: z.string(), reason: z.string(), at: z.string() }).nullable(),
   nextRunAt: z.string().nullable(),

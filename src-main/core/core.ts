@@ -57,6 +57,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     logger: options.logger,
     secrets: options.secrets ?? createMemorySecretStore(null),
     httpFor: options.httpFor ?? ((baseUrl: string) => createPortalHttp({ baseUrl })),
+    attachmentsDir: layout ? layout.attachments : null,
   };
   const engine = createSyncEngine(deps);
   const handlers = createHandlers({

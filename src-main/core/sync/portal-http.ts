@@ -90,7 +90,77 @@ export function createPortalHttp({ baseUrl, fetchImpl = fetch, timeoutMs = DEFAU
     return { kind: 'refused', status: response.status, error: body };
   }
 
+  /** Bytes of an attachment the portal holds (0 when it has none), or why it could not say. */
+  async function attachmentOffset(token: string, sha256: string): Promise<PortalOutcome<{ offset: number; length: number | null }>> {
+    try {
+      const response = await fetchImpl(`${root}/v1/attachments/${sha256}`, {
+        method: 'HEAD',
+        headers: { authorization: `Bearer ${token}` },
+        signal: AbortSignal.timeout(timeoutMs),
+        redirect: 'error',
+      });
+      if (response.status === 404) return { kind: 'ok', value: { offset: 0, length: null } };
+      if (response.status === 401) return { kind: 'unauthorized', code: 'unauthorized' };
+      if (!response.ok) return { kind: 'retry', reason: `http_${response.status}` };
+      const offset = Number(response.headers.get('upload-offset'));
+      const length = Number(response.headers.get('upload-length'));
+      if (!Number.isInteger(offset) || offset < 0) return { kind: 'retry', reason: 'unexpected_answer' };
+      return { kind: 'ok', value: { offset, length: Number.isInteger(length) ? length : null } };
+    } catch (error) {
+      return { kind: 'retry', reason: (error as Error).name === 'TimeoutError' ? 'timeout' : 'network' };
+    }
+  }
+
+  /** Appends one chunk at `offset`; the portal checks the SHA-256 when the last byte arrives. */
+  async function appendAttachment(
+    token: string,
+    sha256: string,
+    offset: number,
+    length: number,
+    chunk: Uint8Array,
+  ): Promise<PortalOutcome<{ received: number; complete: boolean }> | { kind: 'offset_mismatch'; offset: number }> {
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetchImpl(`${root}/v1/attachments/${sha256}`, {
+        method: 'PATCH',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/offset+octet-stream',
+          'upload-offset': String(offset),
+          'upload-length': String(length),
+        },
+        body: chunk,
+        signal: AbortSignal.timeout(timeoutMs),
+        redirect: 'error',
+      });
+      text = await response.text();
+    } catch (error) {
+      return { kind: 'retry', reason: (error as Error).name === 'TimeoutError' ? 'timeout' : 'network' };
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return { kind: 'retry', reason: response.status >= 500 ? `http_${response.status}` : 'unexpected_answer' };
+    }
+    const body = json as { received?: unknown; complete?: unknown; offset?: unknown; code?: unknown; message?: unknown };
+    if (response.ok && typeof body.received === 'number' && typeof body.complete === 'boolean') {
+      return { kind: 'ok', value: { received: body.received, complete: body.complete } };
+    }
+    if (response.status === 409 && body.code === 'offset_mismatch' && typeof body.offset === 'number') {
+      return { kind: 'offset_mismatch', offset: body.offset };
+    }
+    if (response.status >= 500) return { kind: 'retry', reason: `http_${response.status}` };
+    if (response.status === 401) return { kind: 'unauthorized', code: String(body.code ?? 'unauthorized') };
+    if (response.status === 429) return { kind: 'retry', reason: 'rate_limited' };
+    const error = portalErrorBodySchema.safeParse(json);
+    return error.success ? { kind: 'refused', status: response.status, error: error.data } : { kind: 'retry', reason: 'unexpected_answer' };
+  }
+
   return {
+    attachmentOffset,
+    appendAttachment,
     enrol: (body: EnrolRequest) => request<EnrolResponse>('POST', '/v1/enrol', enrolResponseSchema, { body }),
     push: (token: string, body: PushRequest) => request<PushResponse>('POST', '/v1/push', pushResponseSchema, { token, body }),
     resume: (token: string, fromSeq: number) =>

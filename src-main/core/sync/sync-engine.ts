@@ -3,11 +3,13 @@
  * following docs/sync-protocol.md. Never two runs at once; runs at start-up, on a timer,
  * shortly after a local change, and on demand; retries with backoff after a network failure.
  */
+import { closeSync, openSync, readSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { SYNC_LIMITS } from '../../../src-shared/sync/protocol.schema.js';
 import type { Emit } from '../deps.js';
 import type { Logger } from '../logger.js';
+import { attachmentPath, attachmentsToUpload, markUploaded } from '../store/attachments.repository.js';
 import { countPendingOutbox } from '../store/outbox.repository.js';
 import { backoffDelay } from './backoff.js';
 import type { PortalHttp } from './portal-http.js';
@@ -25,11 +27,15 @@ import {
 
 export type SyncPhase = 'not_enrolled' | 'idle' | 'syncing' | 'offline' | 'revoked';
 
+/** What a sync is doing: `attachments` counts bytes, `push` and `pull` count records. */
 export interface SyncProgress {
-  step: 'push' | 'pull';
+  step: 'attachments' | 'push' | 'pull';
   done: number;
   total: number | null;
 }
+
+/** Bytes per PATCH: small enough that a weak 4G link loses little when it drops. */
+export const ATTACHMENT_CHUNK = 1024 * 1024;
 
 export type RunOutcome =
   | { kind: 'done'; pushed: number; pulled: number; rejected: number }
@@ -46,6 +52,8 @@ export interface SyncEngineDeps {
   logger: Logger;
   secrets: SecretStore;
   httpFor: (portalUrl: string) => PortalHttp;
+  /** Where attachment files live (null for an in-memory core: none then). */
+  attachmentsDir?: string | null;
   random?: () => number;
   /** Between two runs when all is well. */
   intervalMs?: number;
@@ -76,6 +84,45 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   let stopped = true;
 
   const changed = () => emit('sync:changed', {});
+
+  /**
+   * Attachments go first and whole, so that a record never reaches the portal before the
+   * photos it refers to. Each resumes where the portal stopped (HEAD gives the offset).
+   */
+  async function uploadAttachments(http: PortalHttp, token: string): Promise<RunOutcome | null> {
+    const dir = deps.attachmentsDir;
+    if (!dir) return null;
+    const waiting = await attachmentsToUpload(db);
+    const total = waiting.reduce((sum, a) => sum + a.size, 0);
+    let done = 0;
+    for (const attachment of waiting) {
+      const head = await http.attachmentOffset(token, attachment.sha256);
+      if (head.kind !== 'ok') return classifyFailure(head);
+      let offset = head.value.offset;
+      const file = openSync(attachmentPath(dir, attachment.sha256), 'r');
+      try {
+        while (offset < attachment.size) {
+          progress = { step: 'attachments', done: done + offset, total };
+          changed();
+          const chunk = Buffer.alloc(Math.min(ATTACHMENT_CHUNK, attachment.size - offset));
+          readSync(file, chunk, 0, chunk.length, offset);
+          const answer = await http.appendAttachment(token, attachment.sha256, offset, attachment.size, chunk);
+          if (answer.kind === 'offset_mismatch') offset = answer.offset;
+          else if (answer.kind === 'ok') offset = answer.value.received;
+          else if (answer.kind === 'refused') {
+            // The portal found another hash: the local file is damaged. Say so; never push past it.
+            logger.error({ sha256: attachment.sha256, reason: answer.error }, 'attachment refused by the portal');
+            return { kind: 'failed', reason: `attachment_${answer.error.code}` };
+          } else return classifyFailure(answer);
+        }
+      } finally {
+        closeSync(file);
+      }
+      await markUploaded(db, attachment.sha256, now().toISOString());
+      done += attachment.size;
+    }
+    return null;
+  }
 
   async function push(http: PortalHttp, token: string): Promise<RunOutcome | { pushed: number; rejected: number }> {
     let pushed = 0;
@@ -172,6 +219,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     let rejected = 0;
     let pulled = 0;
     // A cursor reset queues everything again: push once more, then pull from scratch.
+    const uploaded = await uploadAttachments(http, token);
+    if (uploaded) return uploaded;
     for (let round = 0; round < 2; round++) {
       const p = await push(http, token);
       if ('kind' in p) return p;

@@ -26,6 +26,8 @@ export interface ControlledPortal {
   url: string;
   newCode(role?: DeviceRole): Promise<string>;
   records(): Promise<PortalRecord[]>;
+  /** The attachments the portal holds: how many bytes, and whether whole and hash-checked. */
+  attachments(): Promise<{ sha256: string; size: number; received: number; complete: boolean }[]>;
   restart(): Promise<void>;
   /** A copy of the database as it is now (the portal is stopped for the copy, then restarted). */
   backup(): Promise<string>;
@@ -67,6 +69,10 @@ export async function startControlledPortal(): Promise<ControlledPortal> {
         fields: JSON.parse(row.fields) as Record<string, unknown>,
         flagged: Number(row.flagged) === 1,
       }));
+    },
+    async attachments() {
+      const rows = await db.selectFrom('attachments').select(['sha256', 'size', 'received', 'complete']).execute();
+      return rows.map((r) => ({ sha256: r.sha256, size: Number(r.size), received: Number(r.received), complete: Number(r.complete) === 1 }));
     },
     async restart() {
       await stop();
