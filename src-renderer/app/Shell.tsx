@@ -1,0 +1,49 @@
+/** The frame around every screen: skip link, header (name, navigation, sync, language), main. */
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useHref, useNavigate } from 'react-router';
+import { I18nProvider, RouterProvider } from 'react-aria-components';
+import { localeOf } from './format';
+import { currentLanguage } from './i18n';
+import { LanguageSwitch } from './LanguageSwitch';
+import { NoticeProvider } from './notices';
+import { SyncIndicator } from './SyncIndicator';
+
+export function Shell() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <I18nProvider locale={localeOf(currentLanguage())}>
+      <RouterProvider navigate={(to) => void navigate(to)} useHref={useHref}>
+        <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+          {t('app.skipLink')}
+        </a>
+        <header className="app-header">
+          <div className="app-header__inner">
+            <p className="app-header__brand">
+              <span className="app-header__name">{t('app.name')}</span>
+              <span className="app-header__tagline">{t('app.tagline')}</span>
+            </p>
+            <nav aria-label={t('app.mainNav')} className="app-nav">
+              <NavLink to="/workshops" end className="app-nav__link">
+                {t('nav.workshops')}
+              </NavLink>
+              <NavLink to="/workshops/new" className="app-nav__link app-nav__link--action">
+                <span aria-hidden="true">+ </span>
+                {t('nav.newWorkshop')}
+              </NavLink>
+            </nav>
+            <LanguageSwitch />
+          </div>
+          <div className="app-header__status">
+            <SyncIndicator />
+          </div>
+        </header>
+        <NoticeProvider>
+          <main id="main" tabIndex={-1} className="app-main">
+            <Outlet />
+          </main>
+        </NoticeProvider>
+      </RouterProvider>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * The quiet sync indicator: what is waiting to be sent and what will happen to it. Never a
+ * dialog, never red: offline is normal. Refreshed whenever the core says something changed.
+ */
+import { useTranslation } from 'react-i18next';
+import { invoke } from '../api/client';
+import { useResult } from '../api/use-result';
+import { formatTime } from './format';
+import { currentLanguage } from './i18n';
+
+export function SyncIndicator() {
+  const { t } = useTranslation();
+  const status = useResult(() => invoke('sync:status', {}), 'sync', ['workshops:changed', 'sync:changed']);
+  const s = status.data;
+  let text: string;
+  if (!s) text = t('sync.unknown');
+  else {
+    const first = s.pending === 0 ? t('sync.upToDate') : t('sync.pending', { count: s.pending });
+    const then = !s.enrolled
+      ? s.pending > 0
+        ? t('sync.notEnrolled')
+        : null
+      : s.lastSyncedAt
+        ? t('sync.lastSent', { time: formatTime(s.lastSyncedAt, currentLanguage()) })
+        : null;
+    text = then ? `${first} — ${then}` : first;
+  }
+  return (
+    <p className="sync-indicator" data-testid="sync-indicator">
+      <span className="sync-indicator__dot" aria-hidden="true" data-pending={s && s.pending > 0 ? 'yes' : 'no'} />
+      <span className="visually-hidden">{t('sync.label')} : </span>
+      {text}
+    </p>
+  );
+}

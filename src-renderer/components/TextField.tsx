@@ -1,0 +1,51 @@
+/**
+ * A labelled text input (or textarea) with its hint and its error beside it. The error is a
+ * translated sentence; react-aria links both to the input with aria-describedby.
+ */
+import type { Ref } from 'react';
+import { FieldError, Input, Label, Text, TextArea, TextField as AriaTextField } from 'react-aria-components';
+
+export interface TextFieldProps {
+  label: string;
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  onBlur?: () => void;
+  description?: string;
+  errorMessage?: string;
+  type?: 'text' | 'datetime-local' | 'date' | 'search';
+  multiline?: boolean;
+  rows?: number;
+  isRequired?: boolean;
+  autoFocus?: boolean;
+  inputRef?: Ref<HTMLInputElement & HTMLTextAreaElement>;
+  className?: string;
+  autoComplete?: string;
+}
+
+export function TextField({ label, description, errorMessage, type = 'text', multiline, rows = 4, inputRef, className, ...props }: TextFieldProps) {
+  return (
+    <AriaTextField
+      {...props}
+      isInvalid={Boolean(errorMessage)}
+      validationBehavior="aria"
+      className={`field${className ? ` ${className}` : ''}`}
+    >
+      <Label className="field__label">
+        {label}
+        {props.isRequired ? <span aria-hidden="true" className="field__required"> *</span> : null}
+      </Label>
+      {description ? (
+        <Text slot="description" className="field__hint">
+          {description}
+        </Text>
+      ) : null}
+      {multiline ? (
+        <TextArea ref={inputRef} rows={rows} className="field__control field__control--multiline" />
+      ) : (
+        <Input ref={inputRef} type={type} className="field__control" />
+      )}
+      <FieldError className="field__error">{errorMessage}</FieldError>
+    </AriaTextField>
+  );
+}

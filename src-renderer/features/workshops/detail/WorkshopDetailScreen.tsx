@@ -1,0 +1,77 @@
+/** #/workshops/:id — the workshop, its status and what can be done with it now. */
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { invoke } from '../../../api/client';
+import { useResult } from '../../../api/use-result';
+import { formatDateTime } from '../../../app/format';
+import { currentLanguage, translateError } from '../../../app/i18n';
+import { useNotice } from '../../../app/notices';
+import { useScreenTitle } from '../../../app/use-screen-title';
+import { Alert } from '../../../components/Alert';
+import { Button } from '../../../components/Button';
+import { WorkshopActions } from './WorkshopActions';
+import { WorkshopFacts } from './WorkshopFacts';
+
+export function WorkshopDetailScreen() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const notice = useNotice();
+  const loaded = useResult(() => invoke('workshops:get', { id }), id, ['workshops:changed']);
+  const w = loaded.data;
+  const heading = useScreenTitle(w?.title ?? (loaded.error ? t('detail.loadError') : undefined));
+
+  return (
+    <div className="screen screen--narrow">
+      <p className="back-link">
+        <Link to="/workshops">
+          <span aria-hidden="true">← </span>
+          {t('detail.back')}
+        </Link>
+      </p>
+      {loaded.error && !w ? (
+        <>
+          <h1 ref={heading} tabIndex={-1}>
+            {t('detail.loadError')}
+          </h1>
+          <Alert tone="error" role="alert">
+            <p>{translateError(t, loaded.error.code)}</p>
+            {loaded.error.code !== 'not_found' ? (
+              <Button variant="secondary" onPress={loaded.reload}>
+                {t('common.retry')}
+              </Button>
+            ) : null}
+          </Alert>
+        </>
+      ) : !w ? (
+        <p className="loading">{t('detail.loading')}</p>
+      ) : (
+        <>
+          <h1 ref={heading} tabIndex={-1}>
+            {w.title}
+          </h1>
+          {w.closedAt ? <p className="screen__meta">{t('detail.closedAt', { date: formatDateTime(w.closedAt, currentLanguage()) })}</p> : null}
+          {w.cancelledAt ? <p className="screen__meta">{t('detail.cancelledAt', { date: formatDateTime(w.cancelledAt, currentLanguage()) })}</p> : null}
+          {w.deletedAt ? (
+            <Alert tone="info">
+              <p>{t('detail.removedBanner')}</p>
+              <Button
+                variant="primary"
+                onPress={() =>
+                  void invoke('workshops:restore', { id: w.id }).then((r) => {
+                    if (r.ok) notice.show({ tone: 'success', message: (tr) => tr('notices.restored', { title: w.title }) });
+                    else notice.show({ tone: 'error', message: (tr) => translateError(tr, r.error.code) });
+                  })
+                }
+              >
+                {t('detail.restore')}
+              </Button>
+            </Alert>
+          ) : (
+            <WorkshopActions workshop={w} onStale={loaded.reload} />
+          )}
+          <WorkshopFacts workshop={w} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+/** The workshop's own fields, in three sections: what, when and where, who. */
+import { useTranslation } from 'react-i18next';
+import { Controller, type Control, type FieldErrors } from 'react-hook-form';
+import { currentLanguage, translateMessage } from '../../../app/i18n';
+import { CheckboxField } from '../../../components/CheckboxField';
+import { NumberField } from '../../../components/NumberField';
+import { SelectField } from '../../../components/SelectField';
+import { TextField } from '../../../components/TextField';
+import { arrondissementOptions, kindOptions } from '../options';
+import { FacilitatorsField } from './FacilitatorsField';
+import type { FormValues } from './form-values';
+import { PartnersField } from './PartnersField';
+
+type TextName = 'title' | 'description' | 'startsAt' | 'endsAt' | 'venueName' | 'venueAddress';
+
+export function WorkshopFields({ control, errors }: { control: Control<FormValues>; errors: FieldErrors<FormValues> }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const err = (name: keyof FormValues) => translateMessage(t, errors[name]?.message as string | undefined);
+
+  const text = (name: TextName, options: { required?: boolean; type?: 'text' | 'datetime-local'; multiline?: boolean; hint?: string } = {}) => (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field }) => (
+        <TextField
+          label={t(`form.${name}`)}
+          name={name}
+          value={field.value ?? ''}
+          onChange={field.onChange}
+          onBlur={field.onBlur}
+          inputRef={field.ref}
+          type={options.type}
+          multiline={options.multiline}
+          isRequired={options.required}
+          description={options.hint}
+          errorMessage={err(name)}
+          className={options.type === 'datetime-local' ? 'field--short' : undefined}
+        />
+      )}
+    />
+  );
+
+  return (
+    <>
+      <section className="form-section" aria-labelledby="section-what">
+        <h2 id="section-what">{t('form.sectionWhat')}</h2>
+        <Controller
+          control={control}
+          name="kind"
+          render={({ field }) => (
+            <SelectField
+              label={t('form.kind')}
+              name="kind"
+              options={kindOptions(t)}
+              value={field.value ?? null}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              buttonRef={field.ref}
+              placeholder={t('common.choose')}
+              isRequired
+              errorMessage={err('kind')}
+            />
+          )}
+        />
+        {text('title', { required: true })}
+        {text('description', { multiline: true, hint: t('common.optional') })}
+      </section>
+
+      <section className="form-section" aria-labelledby="section-when-where">
+        <h2 id="section-when-where">{t('form.sectionWhenWhere')}</h2>
+        <div className="form-row">
+          {text('startsAt', { required: true, type: 'datetime-local', hint: t('form.timeHint') })}
+          {text('endsAt', { required: true, type: 'datetime-local', hint: t('form.timeHint') })}
+        </div>
+        {text('venueName', { required: true })}
+        {text('venueAddress', { hint: t('common.optional') })}
+        <div className="form-row">
+          <Controller
+            control={control}
+            name="arrondissement"
+            render={({ field }) => (
+              <SelectField
+                label={t('form.arrondissement')}
+                name="arrondissement"
+                options={arrondissementOptions(language)}
+                value={typeof field.value === 'number' ? String(field.value) : null}
+                onChange={(v) => field.onChange(v === null ? undefined : Number(v))}
+                onBlur={field.onBlur}
+                buttonRef={field.ref}
+                placeholder={t('common.choose')}
+                isRequired
+                errorMessage={err('arrondissement')}
+              />
+            )}
+          />
+          <Controller
+            control={control}
+            name="capacity"
+            render={({ field }) => (
+              <NumberField
+                label={t('form.capacity')}
+                name="capacity"
+                value={field.value ?? null}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                inputRef={field.ref}
+                description={t('form.capacityHint')}
+                errorMessage={err('capacity')}
+              />
+            )}
+          />
+        </div>
+        <Controller
+          control={control}
+          name="inQpv"
+          render={({ field }) => <CheckboxField label={t('form.inQpv')} name="inQpv" value={Boolean(field.value)} onChange={field.onChange} onBlur={field.onBlur} />}
+        />
+      </section>
+
+      <section className="form-section" aria-labelledby="section-people">
+        <h2 id="section-people">{t('form.sectionPeople')}</h2>
+        <PartnersField control={control} errors={errors} />
+        <FacilitatorsField control={control} errors={errors} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+/** #/workshops/new and #/workshops/:id/edit */
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { isEditable } from '../../../../src-shared/workshops/workshop.schema';
+import { invoke } from '../../../api/client';
+import { useResult } from '../../../api/use-result';
+import { translateError } from '../../../app/i18n';
+import { useScreenTitle } from '../../../app/use-screen-title';
+import { Alert } from '../../../components/Alert';
+import { WorkshopForm } from './WorkshopForm';
+
+export function WorkshopFormScreen() {
+  const { id } = useParams();
+  return id ? <EditScreen id={id} /> : <NewScreen />;
+}
+
+function NewScreen() {
+  const { t } = useTranslation();
+  const heading = useScreenTitle(t('form.titleNew'));
+  return (
+    <div className="screen screen--narrow">
+      <h1 ref={heading} tabIndex={-1}>
+        {t('form.titleNew')}
+      </h1>
+      <WorkshopForm />
+    </div>
+  );
+}
+
+function EditScreen({ id }: { id: string }) {
+  const { t } = useTranslation();
+  // Loaded once: a later change elsewhere must not reset what is being typed.
+  const loaded = useResult(() => invoke('workshops:get', { id }), id);
+  const heading = useScreenTitle(t('form.titleEdit'));
+  const w = loaded.data;
+  return (
+    <div className="screen screen--narrow">
+      <p className="back-link">
+        <Link to={`/workshops/${id}`}>
+          <span aria-hidden="true">← </span>
+          {w ? w.title : t('detail.back')}
+        </Link>
+      </p>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('form.titleEdit')}
+      </h1>
+      {loaded.error ? (
+        <Alert tone="error" role="alert">
+          <p>{translateError(t, loaded.error.code)}</p>
+        </Alert>
+      ) : !w ? (
+        <p className="loading">{t('detail.loading')}</p>
+      ) : !isEditable(w.status) || w.deletedAt ? (
+        <Alert tone="info">
+          <p>{t('form.notEditable')}</p>
+        </Alert>
+      ) : (
+        <WorkshopForm workshop={w} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+/** What the form holds: the shared schema's input, with empty starting values. */
+import type { z } from 'zod';
+import { utcToParisLocal } from '../../../../src-shared/time/paris-time';
+import type { Workshop, workshopFieldsSchema } from '../../../../src-shared/workshops/workshop.schema';
+
+export type FormValues = z.input<typeof workshopFieldsSchema>;
+
+/** A new workshop: nothing chosen yet, so that a forgotten choice is an error, not a guess. */
+export function emptyValues(): FormValues {
+  return {
+    kind: undefined as unknown as FormValues['kind'],
+    title: '',
+    description: '',
+    startsAt: '',
+    endsAt: '',
+    venueName: '',
+    venueAddress: '',
+    arrondissement: undefined as unknown as number,
+    inQpv: false,
+    capacity: null,
+    partners: [],
+    facilitators: [],
+  };
+}
+
+export function valuesFromWorkshop(w: Workshop): FormValues {
+  return {
+    kind: w.kind,
+    title: w.title,
+    description: w.description,
+    startsAt: utcToParisLocal(w.startsAt),
+    endsAt: utcToParisLocal(w.endsAt),
+    venueName: w.venueName,
+    venueAddress: w.venueAddress,
+    arrondissement: w.arrondissement,
+    inQpv: w.inQpv,
+    capacity: w.capacity,
+    partners: w.partners.map((p) => ({ ...p })),
+    facilitators: [...w.facilitators],
+  };
+}

@@ -1,0 +1,75 @@
+/** Kind, status, arrondissement, a date range and a title search that filters as you type. */
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../../../app/i18n';
+import { Button } from '../../../components/Button';
+import { SelectField } from '../../../components/SelectField';
+import { TextField } from '../../../components/TextField';
+import { arrondissementOptions, kindOptions, statusOptions } from '../options';
+import { hasFilters, noFilters, type ListFilters } from './filters';
+
+const ALL = 'all';
+
+export function WorkshopFilters({ filters, onChange }: { filters: ListFilters; onChange: (next: ListFilters) => void }) {
+  const { t } = useTranslation();
+  const set = (patch: Partial<ListFilters>) => onChange({ ...filters, ...patch });
+  const select = (value: string | null) => (value === ALL || value === null ? '' : value);
+  // The search box keeps its own text: the URL catches up a moment later, and must not
+  // overwrite keystrokes typed in between. It follows the URL only when it changes from outside.
+  const [query, setQuery] = useState(filters.query);
+  const sent = useRef(filters.query);
+  useEffect(() => {
+    if (filters.query !== sent.current) {
+      sent.current = filters.query;
+      setQuery(filters.query);
+    }
+  }, [filters.query]);
+  return (
+    <search className="filters" aria-label={t('list.filters')}>
+      <TextField
+        className="filters__search"
+        type="search"
+        name="q"
+        label={t('list.search')}
+        value={query}
+        onChange={(next) => {
+          setQuery(next);
+          sent.current = next;
+          set({ query: next });
+        }}
+        autoComplete="off"
+      />
+      <SelectField
+        label={t('list.kind')}
+        name="kind"
+        options={[{ id: ALL, label: t('list.allKinds') }, ...kindOptions(t)]}
+        value={filters.kind || ALL}
+        onChange={(v) => set({ kind: select(v) })}
+        placeholder={t('list.allKinds')}
+      />
+      <SelectField
+        label={t('list.status')}
+        name="status"
+        options={[{ id: ALL, label: t('list.allStatuses') }, ...statusOptions(t)]}
+        value={filters.status || ALL}
+        onChange={(v) => set({ status: select(v) })}
+        placeholder={t('list.allStatuses')}
+      />
+      <SelectField
+        label={t('list.arrondissement')}
+        name="arrondissement"
+        options={[{ id: ALL, label: t('list.allArrondissements') }, ...arrondissementOptions(currentLanguage())]}
+        value={filters.arrondissement || ALL}
+        onChange={(v) => set({ arrondissement: select(v) })}
+        placeholder={t('list.allArrondissements')}
+      />
+      <TextField type="date" name="from" label={t('list.from')} value={filters.from} onChange={(from) => set({ from })} />
+      <TextField type="date" name="to" label={t('list.to')} value={filters.to} onChange={(to) => set({ to })} />
+      {hasFilters(filters) ? (
+        <Button variant="quiet" className="filters__reset" onPress={() => onChange(noFilters)}>
+          {t('list.reset')}
+        </Button>
+      ) : null}
+    </search>
+  );
+}

@@ -1,0 +1,65 @@
+/** #/workshops — the list, its filters, its count and what to do when it is empty. */
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { invoke } from '../../../api/client';
+import { useResult } from '../../../api/use-result';
+import { translateError } from '../../../app/i18n';
+import { useScreenTitle } from '../../../app/use-screen-title';
+import { Alert } from '../../../components/Alert';
+import { Button } from '../../../components/Button';
+import { filtersFromParams, filtersToParams, hasFilters, noFilters, toListInput } from './filters';
+import { WorkshopFilters } from './WorkshopFilters';
+import { WorkshopTable } from './WorkshopTable';
+
+export function WorkshopListScreen() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFromParams(params);
+  const input = toListInput(filters);
+  const list = useResult(() => invoke('workshops:list', input), JSON.stringify(input), ['workshops:changed']);
+  const heading = useScreenTitle(t('list.title'));
+  const filtered = hasFilters(filters);
+
+  return (
+    <div className="screen">
+      <div className="screen__head">
+        <h1 ref={heading} tabIndex={-1}>
+          {t('list.title')}
+        </h1>
+        <Link to="/workshops/new" className="button button--primary">
+          <span aria-hidden="true">+ </span>
+          {t('nav.newWorkshop')}
+        </Link>
+      </div>
+
+      <WorkshopFilters filters={filters} onChange={(next) => setParams(filtersToParams(next), { replace: true })} />
+
+      <p className="list-count" aria-live="polite" aria-atomic="true" data-testid="list-count">
+        {list.data ? t('list.count', { count: list.data.total }) : ''}
+      </p>
+
+      {list.error ? (
+        <Alert tone="error" role="alert">
+          <p>{t('list.loadError')} {translateError(t, list.error.code)}</p>
+          <Button variant="secondary" onPress={list.reload}>
+            {t('common.retry')}
+          </Button>
+        </Alert>
+      ) : !list.data ? (
+        <p className="loading">{t('list.loading')}</p>
+      ) : list.data.items.length === 0 ? (
+        <div className="empty-state">
+          <p className="empty-state__title">{filtered ? t('list.noMatch') : t('list.empty')}</p>
+          <p>{filtered ? t('list.noMatchHint') : t('list.emptyHint')}</p>
+          {filtered ? (
+            <Button variant="secondary" onPress={() => setParams(filtersToParams(noFilters), { replace: true })}>
+              {t('list.reset')}
+            </Button>
+          ) : null}
+        </div>
+      ) : (
+        <WorkshopTable items={list.data.items} />
+      )}
+    </div>
+  );
+}

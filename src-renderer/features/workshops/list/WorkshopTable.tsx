@@ -1,0 +1,45 @@
+/** The workshops as a table: when, what (a link to the detail), where, status. */
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Workshop } from '../../../../src-shared/workshops/workshop.schema';
+import { formatArrondissement, formatRange } from '../../../app/format';
+import { currentLanguage } from '../../../app/i18n';
+import { StatusBadge } from '../StatusBadge';
+
+export function WorkshopTable({ items }: { items: readonly Workshop[] }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  return (
+    <table className="workshop-table">
+      <caption className="visually-hidden">{t('list.tableCaption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('list.colWhen')}</th>
+          <th scope="col">{t('list.colTitle')}</th>
+          <th scope="col">{t('list.colPlace')}</th>
+          <th scope="col">{t('list.colStatus')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((w) => (
+          <tr key={w.id} data-testid="workshop-row">
+            <td className="workshop-table__when">{formatRange(w.startsAt, w.endsAt, language)}</td>
+            <td>
+              <Link to={`/workshops/${w.id}`} className="workshop-table__title">
+                {w.title}
+              </Link>
+              <span className="workshop-table__kind">{t(`kinds.${w.kind}`)}</span>
+            </td>
+            <td>
+              {w.venueName}
+              <span className="workshop-table__arr">{formatArrondissement(w.arrondissement, language)}</span>
+            </td>
+            <td>
+              <StatusBadge status={w.status} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
