@@ -68,7 +68,10 @@ export const contract = {
   /** A person chose one of a conflict's values: written as an ordinary change that settles it. */
   'sync:resolve': command(syncResolveInputSchema, syncStatusSchema),
 
-  /** Filtered, searched, paged list, soonest first. Tombstoned workshops are left out. */
+  /**
+   * Filtered, searched, paged list: workshops not yet over first, soonest first, then past ones,
+   * most recent first. Tombstoned workshops are left out.
+   */
   'workshops:list': command(workshopListInputSchema, workshopListSchema),
   'workshops:get': command(workshopRefSchema, workshopSchema),
   /** Creates a planned workshop. */

@@ -17,8 +17,14 @@ import { buildWebServer } from './server.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const argv = process.argv.slice(2);
 const dataDir = defaultDataDir(argv);
-const portArg = Number(argValue(argv, '--port') ?? '0');
-const port = Number.isInteger(portArg) && portArg >= 0 && portArg < 65536 ? portArg : 0;
+/**
+ * A stable address by default: drafts and the language choice live in the browser's storage,
+ * which belongs to one address, so a restart on the same port finds them again.
+ */
+const DEFAULT_PORT = 47321;
+const portText = argValue(argv, '--port');
+const portArg = Number(portText ?? DEFAULT_PORT);
+const port = Number.isInteger(portArg) && portArg >= 0 && portArg < 65536 ? portArg : DEFAULT_PORT;
 
 ensureDataDir(dataDir);
 const logger = createFileLogger(dataDir, 'web-host');
@@ -49,7 +55,14 @@ try {
 
 const token = randomBytes(32).toString('base64url');
 const server = await buildWebServer({ core, token, rendererDir: join(here, '..', 'renderer') });
-await server.listen({ host: '127.0.0.1', port });
+try {
+  await server.listen({ host: '127.0.0.1', port });
+} catch (error) {
+  if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || portText !== undefined) throw error;
+  // Another Atelier (or another program) holds the usual port: take a free one and say what it means.
+  await server.listen({ host: '127.0.0.1', port: 0 });
+  console.log(`Le port ${port} est occupé : autre adresse, les brouillons de l'autre adresse n'y sont pas. / Port ${port} is busy: drafts kept under the usual address are not visible here.`);
+}
 const address = server.server.address();
 const actualPort = typeof address === 'object' && address ? address.port : port;
 const url = `http://127.0.0.1:${actualPort}/?token=${token}`;

@@ -2,7 +2,7 @@
  * Workshop rows. Writes take a transaction (`trx`) so that the caller appends the outbox
  * row in the same one; reads take `db | trx`.
  */
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database, NewWorkshopRow, WorkshopRow, WorkshopRowUpdate } from '../../../db/schema.js';
 import type { Workshop, WorkshopKind, WorkshopStatus, Partner } from '../../../src-shared/workshops/workshop.schema.js';
 import type { Executor } from './outbox.repository.js';
@@ -70,11 +70,16 @@ export interface WorkshopRowFilter {
   startsBefore?: string;
   /** Already normalised with normalizeForSearch. */
   titleContains?: string;
+  /** ISO UTC "now": workshops not yet over come first, soonest first; then past ones, latest first. */
+  now: string;
   limit: number;
   offset: number;
 }
 
-/** Live (not tombstoned) workshops, latest start first, and how many match in all. */
+/**
+ * Live (not tombstoned) workshops and how many match in all. Those not yet over come first,
+ * soonest first (what a facilitator prepares next); then the past ones, most recent first.
+ */
 export async function listWorkshopRows(db: Executor, f: WorkshopRowFilter): Promise<{ rows: WorkshopRow[]; total: number }> {
   let q = db.selectFrom('workshops').where('deleted_at', 'is', null);
   if (f.kind) q = q.where('kind', '=', f.kind);
@@ -85,7 +90,15 @@ export async function listWorkshopRows(db: Executor, f: WorkshopRowFilter): Prom
   if (f.titleContains) q = q.where((eb) => eb(eb.fn('instr', ['title_search', eb.val(f.titleContains)]), '>', 0));
 
   const [rows, count] = await Promise.all([
-    q.selectAll().orderBy('starts_at', 'desc').orderBy('id').limit(f.limit).offset(f.offset).execute(),
+    q
+      .selectAll()
+      .orderBy(sql`case when ends_at >= ${f.now} then 0 else 1 end`)
+      .orderBy(sql`case when ends_at >= ${f.now} then starts_at end`)
+      .orderBy('starts_at', 'desc')
+      .orderBy('id')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };

@@ -152,6 +152,7 @@ export function createWorkshopsService(deps: ServiceDeps) {
         titleContains: query || undefined,
         limit: input.limit,
         offset: input.offset,
+        now: now().toISOString(),
       });
       return ok({ items: rows.map(rowToWorkshop), total });
     },
