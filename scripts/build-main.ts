@@ -28,14 +28,23 @@ const esmBanner = {
   js: "import { createRequire as __atelierCreateRequire } from 'node:module'; const require = __atelierCreateRequire(import.meta.url);",
 };
 
+/**
+ * Bundles Node entry points (paths relative to the repository) as ESM `<name>.mjs` files in
+ * `outdir`. The outdir must sit inside the repository, so that the external better-sqlite3
+ * resolves from its node_modules.
+ */
+export async function buildNodeEsm(entryPoints: Record<string, string>, outdir: string): Promise<void> {
+  await build({ ...common, format: 'esm', entryPoints, outdir, outExtension: { '.js': '.mjs' }, banner: esmBanner });
+}
+
 /** Bundles the core worker as `<outdir>/worker.mjs` and returns that file's path. */
 export async function buildCoreWorker(outdir = join(root, 'out/core')): Promise<string> {
-  await build({ ...common, format: 'esm', entryPoints: { worker: 'src-main/core/worker.ts' }, outdir, outExtension: { '.js': '.mjs' }, banner: esmBanner });
+  await buildNodeEsm({ worker: 'src-main/core/worker.ts' }, outdir);
   return join(outdir, 'worker.mjs');
 }
 
 export async function buildWebHost(outdir = join(root, 'out/web')): Promise<string> {
-  await build({ ...common, format: 'esm', entryPoints: { host: 'src-main/web/host.ts' }, outdir, outExtension: { '.js': '.mjs' }, banner: esmBanner });
+  await buildNodeEsm({ host: 'src-main/web/host.ts' }, outdir);
   return join(outdir, 'host.mjs');
 }
 

@@ -1,0 +1,133 @@
+/**
+ * `npm run bench`: the performance figures on a generated database of 5,000 Paris workshops.
+ * Prints a table and rewrites the results section of docs/performance.md. Bounded: about a
+ * minute on 2 cores. Expects `npm run build` to have produced out/core and out/web.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, release, totalmem, type } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildNodeEsm } from '../scripts/build-main.js';
+import { measureFirstScreen } from './first-screen.js';
+import { generateWorkshops, writeDataDir } from './generate.js';
+import { markdownTable, terminalTable, writeResults, type Row } from './report.js';
+import { summarize } from './stats.js';
+import type { WorkerFigures, WorkerFiguresInput } from './worker-figures.js';
+
+const WORKSHOPS = 5000;
+const TARGETS = { startupMs: 150, createMs: 1, ratio: 3, listMs: 20, firstScreenMs: 1000 };
+const RUNS = { startup: [3, 30], create: [50, 1000], list: [30, 300], firstScreen: [1, 8] } as const;
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const tmp = join(root, 'bench', '.tmp');
+const workerFile = join(root, 'out/core/worker.mjs');
+const hostFile = join(root, 'out/web/host.mjs');
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+const loadAtStart = loadavg()[0]!;
+for (const file of [workerFile, hostFile]) {
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first (npm run bench does).`);
+}
+rmSync(tmp, { recursive: true, force: true });
+mkdirSync(tmp, { recursive: true });
+const bundleDir = join(tmp, 'bundle');
+await buildNodeEsm(
+  { 'baseline.worker': 'bench/baseline.worker.ts', 'memory-probe': 'bench/memory-probe.ts', 'worker-figures': 'bench/worker-figures.ts' },
+  bundleDir,
+);
+
+// ── The data ────────────────────────────────────────────────────────────────────────────
+log(`generating ${WORKSHOPS} workshops…`);
+const parisDir = join(tmp, 'paris-5000');
+const generated = generateWorkshops(WORKSHOPS);
+const t0 = performance.now();
+await writeDataDir(parisDir, generated);
+const generationMs = performance.now() - t0;
+
+// ── Start-up, writes and lists through the core worker, in a plain node process ─────
+log('start-up, writes and lists through the worker…');
+const coreWriteDir = join(tmp, 'create-core');
+const baselineWriteDir = join(tmp, 'create-baseline');
+cpSync(parisDir, coreWriteDir, { recursive: true });
+cpSync(parisDir, baselineWriteDir, { recursive: true });
+const figuresInput: WorkerFiguresInput = {
+  workerFile,
+  baselineWorkerFile: join(bundleDir, 'baseline.worker.mjs'),
+  tmp,
+  parisDir,
+  coreWriteDir,
+  baselineWriteDir,
+  workshops: WORKSHOPS,
+  runs: RUNS,
+};
+const child = spawnSync(process.execPath, [join(bundleDir, 'worker-figures.mjs'), JSON.stringify(figuresInput)], { encoding: 'utf8', timeout: 240_000 });
+if (child.status !== 0) throw new Error(`the worker measurements failed (${child.status ?? child.signal}):\n${child.stderr}`);
+const figures = JSON.parse(child.stdout.trim().split('\n').pop()!) as WorkerFigures;
+const startupFresh = { wall: summarize(figures.startupFresh.wall), inWorker: summarize(figures.startupFresh.inWorker) };
+const startupParis = { wall: summarize(figures.startupParis.wall), inWorker: summarize(figures.startupParis.inWorker) };
+
+// ── Memory of a process running the core on the 5,000 workshops ─────────────────────────
+log('memory…');
+const probe = spawnSync(process.execPath, ['--expose-gc', join(bundleDir, 'memory-probe.mjs'), parisDir], { encoding: 'utf8', timeout: 60_000 });
+const memory = probe.status === 0 ? (JSON.parse(probe.stdout.trim().split('\n').pop()!) as Record<string, number>) : null;
+if (!memory) log(`memory probe failed: ${probe.stderr || probe.error}`);
+
+// ── The web host's first screen in Chromium ─────────────────────────────────────────────
+log('first screen in Chromium…');
+const firstScreen = await measureFirstScreen({ hostFile, dataDir: parisDir, warmup: RUNS.firstScreen[0], runs: RUNS.firstScreen[1], timeoutMs: 10_000 });
+
+// ── Report ──────────────────────────────────────────────────────────────────────────────
+const create = summarize(figures.create);
+const baseline = summarize(figures.baseline);
+const list = summarize(figures.list);
+const firstPage = summarize(figures.firstPage);
+const screen = firstScreen.samples.length ? summarize(firstScreen.samples) : null;
+const ratio50 = create.p50 / baseline.p50;
+const ratio99 = create.p99 / baseline.p99;
+const rows: Row[] = [
+  { measure: 'Core start-up, new data folder (host → ready)', target: `< ${TARGETS.startupMs} ms`, summary: startupFresh.wall, judgedOn: 'p95', met: startupFresh.wall.p95 < TARGETS.startupMs, note: `inside the worker: p50 ${startupFresh.inWorker.p50.toFixed(1)} ms` },
+  { measure: `Core start-up, ${WORKSHOPS} workshops (host → ready)`, target: `< ${TARGETS.startupMs} ms`, summary: startupParis.wall, judgedOn: 'p95', met: startupParis.wall.p95 < TARGETS.startupMs, note: `inside the worker: p50 ${startupParis.inWorker.p50.toFixed(1)} ms` },
+  { measure: 'workshops:create through the worker', target: `< ${TARGETS.createMs} ms`, summary: create, judgedOn: 'p50 and p99', met: create.p50 < TARGETS.createMs && create.p99 < TARGETS.createMs, verdict: `p50 ${create.p50 < TARGETS.createMs ? 'met' : 'NOT met'}, p99 ${create.p99 < TARGETS.createMs ? 'met' : 'NOT met'}` },
+  { measure: 'Bare worker: row + outbox, synchronous=FULL', target: 'baseline', summary: baseline, judgedOn: '—', met: null, verdict: '—', note: 'the physical floor' },
+  { measure: 'create ÷ bare worker', target: `≤ ${TARGETS.ratio}×`, summary: null, judgedOn: 'p50', met: ratio50 <= TARGETS.ratio, note: `p50 ${ratio50.toFixed(2)}×, p99 ${ratio99.toFixed(2)}×` },
+  { measure: 'workshops:list, kind + arr. + dates + title, limit 100', target: `< ${TARGETS.listMs} ms`, summary: list, judgedOn: 'p50 and p95', met: list.p50 < TARGETS.listMs && list.p95 < TARGETS.listMs, verdict: `p50 ${list.p50 < TARGETS.listMs ? 'met' : 'NOT met'}, p95 ${list.p95 < TARGETS.listMs ? 'met' : 'NOT met'}`, note: `${figures.listMatchesAvg.toFixed(1)} matches on average` },
+  { measure: 'workshops:list, first page unfiltered, limit 100', target: `< ${TARGETS.listMs} ms`, summary: firstPage, judgedOn: 'p95', met: firstPage.p95 < TARGETS.listMs },
+  { measure: 'Web host first screen in Chromium (h1 + rows)', target: `< ${TARGETS.firstScreenMs} ms`, summary: screen, judgedOn: 'p95', met: firstScreen.error ? null : screen!.p95 < TARGETS.firstScreenMs, note: firstScreen.error ? `not measured: ${firstScreen.error.split('\n')[0]}` : '' },
+];
+
+const table = terminalTable(rows);
+console.log(`\n${table}\n`);
+const memoryLine = memory
+  ? `Core process on the ${WORKSHOPS}-workshop database, after listing all ${memory.listed} workshops (pages of 500): ` +
+    `RSS ${memory.rssMb} MB, V8 heap used ${memory.heapUsedMb} MB (heap total ${memory.heapTotalMb} MB, external ${memory.externalMb} MB); ` +
+    `while the list was still held: RSS ${memory.heldRssMb} MB, heap used ${memory.heldHeapUsedMb} MB; bare Node before the core: RSS ${memory.rssBeforeCoreMb} MB.`
+  : 'Core memory: the probe failed (see the terminal output).';
+const phases = firstScreen.phases;
+const phasesLine = phases
+  ? `First screen, where the time goes (medians, ms from navigation start): DOMContentLoaded ${phases.domContentLoaded.toFixed(0)}, ` +
+    `workshops:list answered ${phases.listAnswered.toFixed(0)}, heading visible ${phases.headingVisible.toFixed(0)}, first rows visible ${phases.rowsVisible.toFixed(0)}.`
+  : '';
+const hostLine = firstScreen.hostRssMb !== null ? `Web host process (HTTP server + core worker) after the Chromium runs: RSS ${firstScreen.hostRssMb} MB.` : '';
+console.log(memoryLine);
+for (const line of [phasesLine, hostLine]) if (line) console.log(line);
+
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+const loadAtEnd = loadavg()[0]!;
+const section = `## Results of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC
+
+Machine: ${availableParallelism()} cores (\`nproc\`), ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, ${type()} ${release()}; Node ${process.version}.
+Load average (1 min) when the run started: ${loadAtStart.toFixed(1)}, when it ended: ${loadAtEnd.toFixed(1)} — above ${availableParallelism()}, other work was competing for the cores and the figures are pessimistic.
+Data: ${WORKSHOPS} generated workshops (seeded), written through the real service in ${(generationMs / 1000).toFixed(1)} s, with their outbox history.
+Samples after warm-up: start-up ${RUNS.startup[1]} (after ${RUNS.startup[0]}), writes ${RUNS.create[1]} (after ${RUNS.create[0]}), lists ${RUNS.list[1]} (after ${RUNS.list[0]}), first screen ${RUNS.firstScreen[1]} (after ${RUNS.firstScreen[0]}).
+
+${markdownTable(rows)}
+
+${memoryLine}
+${hostLine}
+
+${phasesLine}
+`;
+writeResults(join(root, 'docs', 'performance.md'), section);
+log('results written to docs/performance.md');
+rmSync(tmp, { recursive: true, force: true });

@@ -1,0 +1,102 @@
+/**
+ * A real core, started as the hosts start it (`startCore`), on a temporary data folder with
+ * the real migrations; a settable clock; the events it emitted; and a second, read-only
+ * connection to look at what it wrote (rows, outbox). Not a test file itself.
+ */
+import BetterSqlite3 from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startCore } from '../../../src-main/core/core.js';
+import { dataDirLayout } from '../../../src-main/core/data-dir.js';
+import { createSilentLogger } from '../../../src-main/core/logger.js';
+import type { Result } from '../../../src-shared/result.js';
+import type { Workshop, WorkshopFields } from '../../../src-shared/workshops/workshop.schema.js';
+
+export interface TestCore {
+  /** Every command goes through the core's real dispatch, so inputs are parsed as in the app. */
+  invoke(name: string, input: unknown): Promise<Result<unknown>>;
+  /** Calls a command that must succeed and returns its value. */
+  must<T = Workshop>(name: string, input: unknown): Promise<T>;
+  /** A read-only connection to the core's database file. */
+  sqlite: BetterSqlite3.Database;
+  /** The database file, to add test-only guards such as a trigger. */
+  file: string;
+  events: { name: string; payload: unknown }[];
+  setNow(iso: string): void;
+  close(): Promise<void>;
+}
+
+export async function openTestCore(): Promise<TestCore> {
+  let now = new Date('2026-03-01T09:00:00.000Z');
+  const dataDir = mkdtempSync(join(tmpdir(), 'atelier-core-'));
+  const events: TestCore['events'] = [];
+  const core = await startCore({
+    dataDir,
+    logger: createSilentLogger(),
+    appVersion: '0.0.0-test',
+    onEvent: (name, payload) => {
+      events.push({ name, payload });
+    },
+    now: () => now,
+  });
+  const file = dataDirLayout(dataDir).database;
+  const sqlite = new BetterSqlite3(file, { readonly: true });
+  return {
+    invoke: core.dispatch,
+    async must<T>(name: string, input: unknown) {
+      const result = await core.dispatch(name, input);
+      if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
+      return result.value as T;
+    },
+    sqlite,
+    file,
+    events,
+    setNow(iso) {
+      now = new Date(iso);
+    },
+    async close() {
+      sqlite.close();
+      await core.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A budget-participatif workshop at the Goutte-d'Or, as a facilitator would type it. */
+export function workshopFields(overrides: Partial<WorkshopFields> = {}): WorkshopFields {
+  return {
+    kind: 'pb_co_construction',
+    title: 'Co-construction du budget participatif — Goutte-d’Or',
+    description: 'Projets pour le square Léon et la rue Myrha.',
+    startsAt: '2026-03-14T18:30',
+    endsAt: '2026-03-14T20:30',
+    venueName: 'Centre Barbara',
+    venueAddress: '1 rue Fleury, 75018 Paris',
+    arrondissement: 18,
+    inQpv: true,
+    capacity: 40,
+    partners: [{ name: 'Salle Saint-Bruno', type: 'association' }],
+    facilitators: ['Camille Martin'],
+    ...overrides,
+  };
+}
+
+export interface OutboxRecord {
+  seq: number;
+  record_id: string;
+  op: string;
+  base_version: number | null;
+  version: number;
+  payload: string;
+  state: string;
+}
+
+export function outboxRows(sqlite: BetterSqlite3.Database, recordId?: string): (OutboxRecord & { fields: Record<string, unknown> })[] {
+  const rows = (
+    recordId
+      ? sqlite.prepare('select * from outbox where record_id = ? order by seq').all(recordId)
+      : sqlite.prepare('select * from outbox order by seq').all()
+  ) as OutboxRecord[];
+  return rows.map((r) => ({ ...r, fields: JSON.parse(r.payload) as Record<string, unknown> }));
+}
