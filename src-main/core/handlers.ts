@@ -45,7 +45,7 @@ export function createHandlers(context: HandlerContext) {
       engine.nudge();
     },
   });
-  const sync = createSyncService({ ...ctx, engine, workshops });
+  const sync = createSyncService({ ...ctx, engine });
   return {
     'app:info': async () => ok({ version: ctx.appVersion, schemaVersion: ctx.schemaVersion, dataDir: ctx.dataDir }),
     'sync:status': sync.status,

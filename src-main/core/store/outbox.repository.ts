@@ -4,12 +4,13 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.js';
+import type { SyncEntity } from '../../../src-shared/sync/protocol.schema.js';
 
 export type Executor = Kysely<Database> | Transaction<Database>;
 
 export interface OutboxChange {
   changeId: string;
-  entity: 'workshop';
+  entity: SyncEntity;
   recordId: string;
   op: 'create' | 'update' | 'delete';
   /** The record's local version this change was based on (null for a create). */

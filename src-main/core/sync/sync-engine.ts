@@ -13,6 +13,7 @@ import { attachmentPath, attachmentsToUpload, markUploaded } from '../store/atta
 import { countPendingOutbox } from '../store/outbox.repository.js';
 import { backoffDelay } from './backoff.js';
 import type { PortalHttp } from './portal-http.js';
+import { syncedEntities } from './synced-entities.js';
 import type { SecretStore } from './secret-store.js';
 import {
   acknowledgeBatch,
@@ -196,7 +197,11 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       const page = outcome.value;
       const applied = await db.transaction().execute((trx) => applyPulledPage(trx, page.records, page.cursor, now().toISOString()));
       if (applied.invalid > 0) logger.warn({ invalid: applied.invalid }, 'pulled records failed validation and were skipped');
-      for (const id of applied.ids) emit('workshops:changed', { id });
+      // One event per kind of record and page: a pull of thousands must not flood the window.
+      for (const entity of new Set(applied.changed.map((c) => c.entity))) {
+        const ids = applied.changed.filter((c) => c.entity === entity);
+        emit(syncedEntities[entity].changedEvent, { id: ids.length === 1 ? ids[0]!.id : '*' });
+      }
       pulled += applied.applied;
       cursor = page.cursor;
       if (!page.hasMore) return { pulled, reset: false };

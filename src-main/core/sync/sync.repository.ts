@@ -6,10 +6,10 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, OutboxRow } from '../../../db/schema.js';
-import type { Change, PortalErrorBody, PulledRecord, PushResponse } from '../../../src-shared/sync/protocol.schema.js';
+import type { Change, PortalErrorBody, PulledRecord, PushResponse, SyncEntity } from '../../../src-shared/sync/protocol.schema.js';
 import { syncEntitySchemas } from '../../../src-shared/sync/entities.js';
 import { appendOutbox, type Executor } from '../store/outbox.repository.js';
-import { workshopColumnsFromFields, workshopSnapshot } from './workshop-sync.js';
+import { syncedEntities } from './synced-entities.js';
 
 export const META = {
   deviceId: 'device_id',
@@ -89,24 +89,33 @@ export async function markRejected(db: Executor, seq: number, reason: PortalErro
  * acknowledged (restored from a backup). Records it still has merge to no change.
  */
 export async function queueFullSnapshots(trx: Transaction<Database>, newId: () => string): Promise<number> {
-  const rows = await trx.selectFrom('workshops').selectAll().execute();
-  for (const row of rows) {
-    await appendOutbox(trx, {
-      changeId: newId(),
-      entity: 'workshop',
-      recordId: row.id,
-      op: 'create',
-      baseVersion: null,
-      baseRevision: row.synced_revision,
-      version: row.version,
-      payload: workshopSnapshot(row),
-      // The oldest time this device can claim for the record: a re-push must never win a
-      // same-field conflict just because it is recent (docs/sync-protocol.md).
-      createdAt: row.created_at,
-    });
+  let queued = 0;
+  for (const adapter of Object.values(syncedEntities)) {
+    // The registry names the table; Kysely cannot type a table chosen at run time.
+    const rows = (await (trx as unknown as Transaction<AnyTables>).selectFrom(adapter.table).selectAll().execute()) as Record<string, unknown>[];
+    for (const row of rows) {
+      await appendOutbox(trx, {
+        changeId: newId(),
+        entity: adapter.entity,
+        recordId: String(row.id),
+        op: 'create',
+        baseVersion: null,
+        baseRevision: Number(row.synced_revision),
+        version: Number(row.version),
+        payload: adapter.snapshot(row),
+        // The oldest time this device can claim for the record: a re-push must never win a
+        // same-field conflict just because it is recent (docs/sync-protocol.md).
+        createdAt: String(row.created_at),
+      });
+      queued++;
+    }
   }
-  return rows.length;
+  return queued;
 }
+
+/** Synced tables seen without their column types (the registry chooses them at run time). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyTables = Record<string, any>;
 
 /** Rows per multi-row INSERT: 24 columns × 40 rows stays far below SQLite's variable limit. */
 const INSERT_CHUNK = 40;
@@ -125,67 +134,74 @@ export async function applyPulledPage(
   records: readonly PulledRecord[],
   cursor: string,
   now: string,
-): Promise<{ applied: number; invalid: number; ids: string[] }> {
-  const valid: { record: PulledRecord; fields: Record<string, unknown> }[] = [];
+): Promise<{ applied: number; invalid: number; changed: { entity: SyncEntity; id: string }[] }> {
+  const byEntity = new Map<SyncEntity, { record: PulledRecord; fields: Record<string, unknown> }[]>();
+  let valid = 0;
   for (const record of records) {
     const parsed = syncEntitySchemas[record.entity].record.safeParse(record.fields);
-    if (parsed.success) valid.push({ record, fields: parsed.data });
+    if (!parsed.success) continue;
+    valid++;
+    byEntity.set(record.entity, [...(byEntity.get(record.entity) ?? []), { record, fields: parsed.data as Record<string, unknown> }]);
   }
-  const ids = valid.map((v) => v.record.recordId);
-  if (ids.length > 0) {
-    const pending = new Map<string, Set<string>>();
-    const pendingRows = await trx
-      .selectFrom('outbox')
-      .select(['record_id', 'payload'])
-      .where('entity', '=', 'workshop')
-      .where('record_id', 'in', ids)
-      .where('state', '=', 'pending')
-      .execute();
-    for (const row of pendingRows) {
-      const set = pending.get(row.record_id) ?? new Set<string>();
-      for (const key of Object.keys(JSON.parse(row.payload) as object)) set.add(key);
-      pending.set(row.record_id, set);
-    }
-    const existing = new Map(
-      (await trx.selectFrom('workshops').select(['id', 'version']).where('id', 'in', ids).execute()).map((r) => [r.id, r.version]),
-    );
-
-    const inserts = [];
-    for (const { record, fields } of valid) {
-      const version = existing.get(record.recordId);
-      if (version === undefined) {
-        const all = workshopColumnsFromFields(fields);
-        inserts.push({
-          ...(all as Required<typeof all>),
-          id: record.recordId,
-          created_at: now,
-          updated_at: now,
-          version: 1,
-          synced_revision: record.revision,
-        });
-      } else {
-        const columns = workshopColumnsFromFields(fields, pending.get(record.recordId));
-        await trx
-          .updateTable('workshops')
-          .set({ ...columns, synced_revision: record.revision, version: version + 1, updated_at: now })
-          .where('id', '=', record.recordId)
-          .execute();
-      }
-    }
-    for (let i = 0; i < inserts.length; i += INSERT_CHUNK) {
-      await trx.insertInto('workshops').values(inserts.slice(i, i + INSERT_CHUNK)).execute();
-    }
-    await replaceConflicts(trx, valid.map((v) => v.record));
+  const changed: { entity: SyncEntity; id: string }[] = [];
+  for (const [entity, page] of byEntity) {
+    await applyEntityPage(trx, entity, page, now);
+    for (const { record } of page) changed.push({ entity, id: record.recordId });
   }
+  await replaceConflicts(trx, records.filter((r) => byEntity.get(r.entity)?.some((v) => v.record === r)));
   await setMeta(trx, META.cursor, cursor);
-  return { applied: valid.length, invalid: records.length - valid.length, ids };
+  return { applied: valid, invalid: records.length - valid, changed };
+}
+
+async function applyEntityPage(
+  transaction: Transaction<Database>,
+  entity: SyncEntity,
+  page: readonly { record: PulledRecord; fields: Record<string, unknown> }[],
+  now: string,
+): Promise<void> {
+  const adapter = syncedEntities[entity];
+  const trx = transaction as unknown as Transaction<AnyTables>;
+  const ids = page.map((v) => v.record.recordId);
+  const pending = new Map<string, Set<string>>();
+  const pendingRows = await transaction
+    .selectFrom('outbox')
+    .select(['record_id', 'payload'])
+    .where('entity', '=', entity)
+    .where('record_id', 'in', ids)
+    .where('state', '=', 'pending')
+    .execute();
+  for (const row of pendingRows) {
+    const set = pending.get(row.record_id) ?? new Set<string>();
+    for (const key of Object.keys(JSON.parse(row.payload) as object)) set.add(key);
+    pending.set(row.record_id, set);
+  }
+  const existing = new Map(
+    ((await trx.selectFrom(adapter.table).select(['id', 'version']).where('id', 'in', ids).execute()) as { id: string; version: number }[]).map(
+      (r) => [r.id, r.version],
+    ),
+  );
+  const inserts: Record<string, unknown>[] = [];
+  for (const { record, fields } of page) {
+    const version = existing.get(record.recordId);
+    if (version === undefined) {
+      inserts.push({ ...adapter.columns(fields), id: record.recordId, created_at: now, updated_at: now, version: 1, synced_revision: record.revision });
+    } else {
+      await trx
+        .updateTable(adapter.table)
+        .set({ ...adapter.columns(fields, pending.get(record.recordId)), synced_revision: record.revision, version: version + 1, updated_at: now })
+        .where('id', '=', record.recordId)
+        .execute();
+    }
+  }
+  for (let i = 0; i < inserts.length; i += INSERT_CHUNK) await trx.insertInto(adapter.table).values(inserts.slice(i, i + INSERT_CHUNK)).execute();
 }
 
 /** The portal's current conflict lists replace ours for the records of the page. */
 async function replaceConflicts(trx: Transaction<Database>, records: readonly PulledRecord[]): Promise<void> {
+  if (records.length === 0) return;
   const ids = records.map((r) => r.recordId);
   // eslint-disable-next-line no-restricted-syntax -- local bookkeeping of the portal's flags, not a synced table
-  await trx.deleteFrom('sync_conflicts').where('entity', '=', 'workshop').where('record_id', 'in', ids).execute();
+  await trx.deleteFrom('sync_conflicts').where('record_id', 'in', ids).execute();
   const rows = records.flatMap((record) =>
     record.conflicts.map((conflict) => ({
       entity: record.entity,
@@ -197,6 +213,52 @@ async function replaceConflicts(trx: Transaction<Database>, records: readonly Pu
     })),
   );
   if (rows.length > 0) await trx.insertInto('sync_conflicts').values(rows).execute();
+}
+
+/**
+ * A person chose one value of a same-field conflict: the record takes it, and an ordinary
+ * change that settles the conflict (`resolves`) goes to the outbox in the same transaction,
+ * even when the chosen value is the one already shown.
+ */
+export async function writeChosenValue(
+  transaction: Transaction<Database>,
+  entity: SyncEntity,
+  recordId: string,
+  field: string,
+  value: unknown,
+  now: string,
+  newId: () => string,
+): Promise<boolean> {
+  const adapter = syncedEntities[entity];
+  const trx = transaction as unknown as Transaction<AnyTables>;
+  const row = (await trx.selectFrom(adapter.table).selectAll().where('id', '=', recordId).executeTakeFirst()) as Record<string, unknown> | undefined;
+  if (!row) return false;
+  const version = Number(row.version) + 1;
+  await trx.updateTable(adapter.table).set({ ...adapter.columns({ [field]: value }), version, updated_at: now }).where('id', '=', recordId).execute();
+  await appendOutbox(transaction, {
+    changeId: newId(),
+    entity,
+    recordId,
+    op: 'update',
+    baseVersion: Number(row.version),
+    baseRevision: Number(row.synced_revision),
+    resolves: [field],
+    version,
+    payload: { [field]: value },
+    createdAt: now,
+  });
+  // eslint-disable-next-line no-restricted-syntax -- local bookkeeping of the portal's flags, not a synced table
+  await transaction.deleteFrom('sync_conflicts').where('entity', '=', entity).where('record_id', '=', recordId).where('field', '=', field).execute();
+  return true;
+}
+
+/** The label of a record for lists of rejected changes and conflicts. */
+export async function recordLabel(db: Kysely<Database>, entity: SyncEntity, recordId: string): Promise<string> {
+  const adapter = syncedEntities[entity];
+  const row = (await (db as unknown as Kysely<AnyTables>).selectFrom(adapter.table).selectAll().where('id', '=', recordId).executeTakeFirst()) as
+    | Record<string, unknown>
+    | undefined;
+  return row ? adapter.label(row) : recordId;
 }
 
 export async function countRejected(db: Kysely<Database>): Promise<number> {

@@ -5,32 +5,25 @@
 import type { CommandParsedInput, SyncStatus } from '../../../src-shared/contract.js';
 import { fail, ok, type Result } from '../../../src-shared/result.js';
 import { syncEntitySchemas } from '../../../src-shared/sync/entities.js';
-import type { PortalErrorBody } from '../../../src-shared/sync/protocol.schema.js';
+import type { PortalErrorBody, SyncEntity } from '../../../src-shared/sync/protocol.schema.js';
 import type { RejectedChange, SyncConflict } from '../../../src-shared/sync/sync-commands.schema.js';
 import type { ServiceDeps } from '../deps.js';
 import { countPendingOutbox } from '../store/outbox.repository.js';
-import type { WorkshopsService } from '../services/workshops/workshops.service.js';
 import type { PortalHttp } from './portal-http.js';
 import type { SecretStore } from './secret-store.js';
 import type { SyncEngine } from './sync-engine.js';
-import { countConflicts, countRejected, getMeta, META, setMeta } from './sync.repository.js';
+import { syncedEntities } from './synced-entities.js';
+import { countConflicts, countRejected, getMeta, META, recordLabel, setMeta, writeChosenValue } from './sync.repository.js';
 
 export interface SyncServiceDeps extends ServiceDeps {
   engine: SyncEngine;
   secrets: SecretStore;
   httpFor: (portalUrl: string) => PortalHttp;
   appVersion: string;
-  workshops: WorkshopsService;
 }
 
 export function createSyncService(deps: SyncServiceDeps) {
   const { db, engine, secrets } = deps;
-
-  async function labelOf(entity: string, recordId: string): Promise<string> {
-    if (entity !== 'workshop') return recordId;
-    const row = await db.selectFrom('workshops').select('title').where('id', '=', recordId).executeTakeFirst();
-    return row?.title ?? recordId;
-  }
 
   async function status(): Promise<Result<SyncStatus>> {
     const [pending, rejected, conflicts, lastSyncedAt, portalUrl, lastError, token] = await Promise.all([
@@ -101,7 +94,7 @@ export function createSyncService(deps: SyncServiceDeps) {
           fields: JSON.parse(row.payload) as Record<string, unknown>,
           capturedAt: row.created_at,
           reason: JSON.parse(row.rejection ?? '{"code":"rejected","message":""}') as PortalErrorBody,
-          label: await labelOf(row.entity, row.record_id),
+          label: await recordLabel(db, row.entity as SyncEntity, row.record_id),
         });
       }
       return ok(out);
@@ -117,7 +110,7 @@ export function createSyncService(deps: SyncServiceDeps) {
           field: row.field,
           candidates: JSON.parse(row.candidates) as SyncConflict['candidates'],
           winner: row.winner,
-          label: await labelOf(row.entity, row.record_id),
+          label: await recordLabel(db, row.entity as SyncEntity, row.record_id),
         });
       }
       return ok(out);
@@ -137,8 +130,10 @@ export function createSyncService(deps: SyncServiceDeps) {
       if (!chosen) return fail('validation', 'No such value', { choice: 'validation.invalid' });
       const checked = syncEntitySchemas[entity].change.safeParse({ [field]: chosen.value });
       if (!checked.success) return fail('validation', 'The chosen value is no longer valid', { [field]: 'validation.invalid' });
-      const written = await deps.workshops.setSyncedField(recordId, field, chosen.value);
-      if (!written.ok) return written;
+      const written = await db.transaction().execute((trx) => writeChosenValue(trx, entity, recordId, field, chosen.value, deps.now().toISOString(), deps.newId));
+      if (!written) return fail('not_found', 'The record is gone');
+      deps.emit(syncedEntities[entity].changedEvent, { id: recordId });
+      deps.emit('sync:changed', {});
       return status();
     },
   };

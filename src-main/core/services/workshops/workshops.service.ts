@@ -19,7 +19,6 @@ import {
 import type { CommandParsedInput } from '../../../../src-shared/contract.js';
 import type { ServiceDeps } from '../../deps.js';
 import { appendOutbox } from '../../store/outbox.repository.js';
-import { workshopColumnsFromFields } from '../../sync/workshop-sync.js';
 import {
   findWorkshopRow,
   insertWorkshop,
@@ -60,11 +59,6 @@ function changedFields(before: Workshop | null, after: Workshop): Record<string,
   return out;
 }
 
-function pick(record: Workshop, keys: readonly string[]): Record<string, unknown> {
-  const source = record as Record<string, unknown>;
-  return Object.fromEntries(keys.filter((k) => k in source).map((k) => [k, source[k]]));
-}
-
 export function createWorkshopsService(deps: ServiceDeps) {
   const { db, now, newId, emit } = deps;
 
@@ -77,7 +71,7 @@ export function createWorkshopsService(deps: ServiceDeps) {
     expectedVersion: number | null,
     op: 'update' | 'delete',
     change: (row: WorkshopRow, at: string) => Result<WorkshopRowUpdate>,
-    options: { allowDeleted?: boolean; resolves?: readonly string[] } = {},
+    options: { allowDeleted?: boolean } = {},
   ): Promise<Result<Workshop>> {
     const result = await db.transaction().execute(async (trx): Promise<Result<Workshop>> => {
       const row = await findWorkshopRow(trx, id);
@@ -92,12 +86,7 @@ export function createWorkshopsService(deps: ServiceDeps) {
       const applied = await updateWorkshopAtVersion(trx, id, row.version, { ...computed.value, updated_at: at, version });
       if (!applied) return fail('conflict', `Workshop ${id} changed during the update`);
       const after = rowToWorkshop((await findWorkshopRow(trx, id))!);
-      await appendChange(trx, rowToWorkshop(row), after, op, at, row.synced_revision, options.resolves);
-      if (options.resolves?.length) {
-        // The person chose: the local copy of the portal's conflict goes with the change that settles it.
-        // eslint-disable-next-line no-restricted-syntax -- local bookkeeping, not a synced table
-        await trx.deleteFrom('sync_conflicts').where('entity', '=', 'workshop').where('record_id', '=', id).where('field', 'in', [...options.resolves]).execute();
-      }
+      await appendChange(trx, rowToWorkshop(row), after, op, at, row.synced_revision);
       return ok(after);
     });
     if (result.ok) emit('workshops:changed', { id });
@@ -111,7 +100,6 @@ export function createWorkshopsService(deps: ServiceDeps) {
     op: 'create' | 'update' | 'delete',
     at: string,
     baseRevision = 0,
-    resolves?: readonly string[],
   ) {
     await appendOutbox(trx, {
       changeId: newId(),
@@ -120,10 +108,8 @@ export function createWorkshopsService(deps: ServiceDeps) {
       op,
       baseVersion: before ? before.version : null,
       baseRevision,
-      resolves,
       version: after.version,
-      // A change that settles a conflict carries the chosen value even when it is already the current one.
-      payload: { ...changedFields(before, after), ...pick(after, resolves ?? []) },
+      payload: changedFields(before, after),
       createdAt: at,
     });
   }
@@ -219,17 +205,6 @@ export function createWorkshopsService(deps: ServiceDeps) {
     /** A tombstone, never a DELETE: the portal and the other devices learn of it through the outbox. */
     remove({ id }: { id: string }) {
       return mutate(id, null, 'delete', (_row, at) => ok({ deleted_at: at }));
-    },
-
-    /**
-     * Sets one synced field to a value a person chose among a conflict's candidates; the outbox
-     * entry says which conflict it settles. Allowed whatever the status: it repairs history.
-     */
-    setSyncedField(id: string, field: string, value: unknown) {
-      return mutate(id, null, 'update', () => ok(workshopColumnsFromFields({ [field]: value })), {
-        allowDeleted: true,
-        resolves: [field],
-      });
     },
 
     restore({ id }: { id: string }) {
