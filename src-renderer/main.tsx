@@ -10,6 +10,7 @@ import './styles/shell.css';
 import './styles/controls.css';
 import './styles/messages.css';
 import './styles/workshops.css';
+import './styles/sync.css';
 
 initI18n();
 

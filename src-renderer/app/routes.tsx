@@ -3,6 +3,7 @@ import { createHashRouter, Navigate } from 'react-router';
 import { WorkshopDetailScreen } from '../features/workshops/detail/WorkshopDetailScreen';
 import { WorkshopFormScreen } from '../features/workshops/form/WorkshopFormScreen';
 import { WorkshopListScreen } from '../features/workshops/list/WorkshopListScreen';
+import { SyncScreen } from '../features/sync/SyncScreen';
 import { Shell } from './Shell';
 
 export const router = createHashRouter([
@@ -15,6 +16,7 @@ export const router = createHashRouter([
       { path: 'workshops/new', element: <WorkshopFormScreen /> },
       { path: 'workshops/:id', element: <WorkshopDetailScreen /> },
       { path: 'workshops/:id/edit', element: <WorkshopFormScreen /> },
+      { path: 'sync', element: <SyncScreen /> },
       { path: '*', element: <Navigate to="/workshops" replace /> },
     ],
   },

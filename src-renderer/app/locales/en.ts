@@ -1,4 +1,5 @@
 /** English, complete: the compiler refuses a missing or extra key (see `Messages`). */
+import { syncCenterEn } from '../../features/sync/messages';
 import type { Messages } from './fr';
 
 export const en: Messages = {
@@ -12,6 +13,7 @@ export const en: Messages = {
     english: 'English',
   },
   nav: { workshops: 'Workshops', newWorkshop: 'New workshop' },
+  syncCenter: syncCenterEn,
   sync: {
     label: 'Sending to the portal',
     upToDate: 'Everything is sent',

@@ -4,6 +4,7 @@
  * Plurals follow Intl.PluralRules: French has `one` (0 and 1), `many` and `other`.
  */
 import type { ErrorCode } from '../../../src-shared/result';
+import { syncCenterFr } from '../../features/sync/messages';
 
 export const fr = {
   app: {
@@ -16,6 +17,7 @@ export const fr = {
     english: 'English',
   },
   nav: { workshops: 'Ateliers', newWorkshop: 'Nouvel atelier' },
+  syncCenter: syncCenterFr,
   sync: {
     label: 'Envoi au portail',
     upToDate: 'Tout est envoyé',
