@@ -4,7 +4,7 @@
  * portal restored from a backup: another epoch, or a serial the portal never reached, is
  * answered `409 cursor_reset` so the device re-pushes what the portal lost.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { PortalDatabase } from '../db/portal/schema.js';
 import type { DeviceRole, PullResponse, SyncEntity } from '../src-shared/sync/protocol.schema.js';
 import { toNumber } from './database.js';
@@ -43,7 +43,10 @@ export async function pullRecords(db: Kysely<PortalDatabase>, role: DeviceRole, 
           .select(['entity', 'record_id', 'revision', 'serial', 'fields', 'conflicts'])
           .where('serial', '>', after)
           .where('serial', '<=', meta.lastSerial)
-          .where('entity', 'in', entities)
+          // `entity || ''` keeps this condition off the primary-key index: without statistics
+          // SQLite would answer it through (entity, record_id) and sort every record for each
+          // page (50 ms a page at 10,000 records); walking the serial index stays ~0.5 ms.
+          .where(sql<string>`${sql.ref('entity')} || ''`, 'in', entities)
           .orderBy('serial')
           .limit(input.limit + 1)
           .execute();

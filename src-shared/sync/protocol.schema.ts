@@ -25,7 +25,7 @@ export type DeviceRole = (typeof deviceRoles)[number];
 
 /** Limits that both sides enforce. */
 export const SYNC_LIMITS = {
-  pushBatch: 200,
+  pushBatch: 500,
   pullPage: 500,
   deviceName: 80,
   fieldsJsonBytes: 64_000,

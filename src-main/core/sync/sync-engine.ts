@@ -139,7 +139,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       const outcome = await http.push(token, { changes });
       switch (outcome.kind) {
         case 'ok': {
-          const ack = await db.transaction().execute((trx) => acknowledgeBatch(trx, outcome.value));
+          const ack = await db.transaction().execute((trx) => acknowledgeBatch(trx, outcome.value, changes));
           pushed += changes.length;
           rejected += ack.rejected;
           limit = pushLimit;
@@ -180,10 +180,11 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   async function pull(http: PortalHttp, token: string): Promise<RunOutcome | { pulled: number; reset: boolean }> {
     let pulled = 0;
     let cursor = await getMeta(db, META.cursor);
+    let request = http.pull(token, cursor, pullLimit);
     for (;;) {
       progress = { step: 'pull', done: pulled, total: null };
       changed();
-      const outcome = await http.pull(token, cursor, pullLimit);
+      const outcome = await request;
       if (outcome.kind === 'cursor_reset') {
         // A portal restored from an older backup: send it everything again, then pull from scratch.
         await db.transaction().execute(async (trx) => {
@@ -195,6 +196,9 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       }
       if (outcome.kind !== 'ok') return classifyFailure(outcome);
       const page = outcome.value;
+      // Ask for the next page while this one is applied: the portal works while we write. The
+      // cursor is saved only with the page it belongs to, so a crash in between repeats nothing.
+      if (page.hasMore) request = http.pull(token, page.cursor, pullLimit);
       const applied = await db.transaction().execute((trx) => applyPulledPage(trx, page.records, page.cursor, now().toISOString()));
       if (applied.invalid > 0) logger.warn({ invalid: applied.invalid }, 'pulled records failed validation and were skipped');
       // One event per kind of record and page: a pull of thousands must not flood the window.

@@ -4,7 +4,7 @@
  * it said it" atomically (an acknowledgement and its outbox removal; a pulled page and its
  * cursor).
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, OutboxRow } from '../../../db/schema.js';
 import type { Change, PortalErrorBody, PulledRecord, PushResponse, SyncEntity } from '../../../src-shared/sync/protocol.schema.js';
 import { syncEntitySchemas } from '../../../src-shared/sync/entities.js';
@@ -64,20 +64,68 @@ export async function pendingBatch(db: Executor, limit: number): Promise<{ rows:
  * Applies the portal's answer to a batch: acknowledged changes leave the outbox (the outbox is
  * a queue, not a synced table), refused ones move to the visible rejected list with the reason.
  */
-export async function acknowledgeBatch(trx: Transaction<Database>, response: PushResponse): Promise<{ rejected: number }> {
+/**
+ * Applies the portal's answer to a batch: acknowledged changes leave the outbox (the outbox is
+ * a queue, not a synced table), refused ones move to the visible rejected list with the reason.
+ *
+ * A change the portal applied at exactly the revision after the one the laptop holds means
+ * nobody else changed the record in between: the laptop already has the portal's state, so it
+ * records that revision and the next pull need not rewrite the row. Any gap (another device's
+ * change, a conflict) leaves the revision alone and the pull brings the merged record.
+ */
+export async function acknowledgeBatch(trx: Transaction<Database>, response: PushResponse, batch: readonly Change[]): Promise<{ rejected: number }> {
   const acknowledged: number[] = [];
   let rejected = 0;
+  const changeBySeq = new Map(batch.map((c) => [c.seq, c]));
+  const applied: { entity: SyncEntity; recordId: string; revision: number }[] = [];
   for (const result of response.results) {
     if (result.status === 'rejected') {
       rejected++;
       await markRejected(trx, result.seq, result.reason ?? { code: 'rejected', message: 'Refused by the portal' });
-    } else acknowledged.push(result.seq);
+      continue;
+    }
+    acknowledged.push(result.seq);
+    const change = changeBySeq.get(result.seq);
+    if (change && result.status === 'applied' && result.revision !== undefined) {
+      applied.push({ entity: change.entity, recordId: change.recordId, revision: result.revision });
+    }
   }
   if (acknowledged.length > 0) {
     // eslint-disable-next-line no-restricted-syntax -- acknowledged queue entries, not records
     await trx.deleteFrom('outbox').where('seq', 'in', acknowledged).where('state', '=', 'pending').execute();
   }
+  await advanceSyncedRevisions(trx, applied);
   return { rejected };
+}
+
+async function advanceSyncedRevisions(
+  transaction: Transaction<Database>,
+  applied: readonly { entity: SyncEntity; recordId: string; revision: number }[],
+): Promise<void> {
+  const trx = transaction as unknown as Transaction<AnyTables>;
+  for (const entity of new Set(applied.map((a) => a.entity))) {
+    const table = syncedEntities[entity].table;
+    const mine = applied.filter((a) => a.entity === entity);
+    const ids = [...new Set(mine.map((a) => a.recordId))];
+    const known = new Map(
+      ((await trx.selectFrom(table).select(['id', 'synced_revision']).where('id', 'in', ids).execute()) as { id: string; synced_revision: number }[]).map(
+        (r) => [r.id, r.synced_revision],
+      ),
+    );
+    const start = new Map(known);
+    // In batch order: each of our changes that follows the last known revision moves it on.
+    for (const { recordId, revision } of mine) if (known.get(recordId) === revision - 1) known.set(recordId, revision);
+    const moved = ids.filter((id) => known.get(id) !== start.get(id));
+    for (let i = 0; i < moved.length; i += INSERT_CHUNK * 10) {
+      const chunk = moved.slice(i, i + INSERT_CHUNK * 10);
+      const cases = sql.join(chunk.map((id) => sql`when ${id} then ${known.get(id)!}`), sql` `);
+      await trx
+        .updateTable(table)
+        .set({ synced_revision: sql`case id ${cases} end` })
+        .where('id', 'in', chunk)
+        .execute();
+    }
+  }
 }
 
 export async function markRejected(db: Executor, seq: number, reason: PortalErrorBody): Promise<void> {
@@ -176,13 +224,20 @@ async function applyEntityPage(
     pending.set(row.record_id, set);
   }
   const existing = new Map(
-    ((await trx.selectFrom(adapter.table).select(['id', 'version']).where('id', 'in', ids).execute()) as { id: string; version: number }[]).map(
-      (r) => [r.id, r.version],
-    ),
+    (
+      (await trx.selectFrom(adapter.table).select(['id', 'version', 'synced_revision']).where('id', 'in', ids).execute()) as {
+        id: string;
+        version: number;
+        synced_revision: number;
+      }[]
+    ).map((r) => [r.id, r]),
   );
   const inserts: Record<string, unknown>[] = [];
   for (const { record, fields } of page) {
-    const version = existing.get(record.recordId);
+    const local = existing.get(record.recordId);
+    // Already held at this revision (our own change coming back) and nothing waiting: no write.
+    if (local && local.synced_revision >= record.revision && !pending.has(record.recordId)) continue;
+    const version = local?.version;
     if (version === undefined) {
       inserts.push({ ...adapter.columns(fields), id: record.recordId, created_at: now, updated_at: now, version: 1, synced_revision: record.revision });
     } else {
