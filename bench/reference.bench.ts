@@ -9,21 +9,12 @@ import { runInNewContext } from 'node:vm';
 import { addressId } from '../src-main/core/reference/address-index.js';
 import { createAddressBase, readAddressIndex } from '../src-main/core/reference/address-loader.js';
 import { searchAddresses } from '../src-main/core/reference/address-search.js';
+import { summarize } from './stats.js';
 import { findRepositoryDataDir, loadParisLocator, referenceFilePath } from '../src-main/core/reference/reference-data-files.js';
 
 // A full collection before each memory reading, so the figure is what the index keeps alive.
 setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc') as () => void;
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-function summarize(samples: number[]): { n: number; p50: number; p95: number; p99: number; max: number; mean: number } {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
-  return { n: samples.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted.at(-1)!, mean };
-}
 
 async function heapMb(): Promise<number> {
   // Let pending frees of external buffers (the gunzip output) run, then collect twice.

@@ -12,7 +12,7 @@ import { buildNodeEsm } from '../scripts/build-main.js';
 import { measureFirstScreen } from './first-screen.js';
 import { generateWorkshops, writeDataDir } from './generate.js';
 import { markdownTable, terminalTable, writeResults, type Row } from './report.js';
-import { summarize } from './stats.js';
+import { summarize, type Summary } from './stats.js';
 import type { WorkerFigures, WorkerFiguresInput } from './worker-figures.js';
 
 const WORKSHOPS = 5000;
@@ -77,6 +77,22 @@ if (!memory) log(`memory probe failed: ${probe.stderr || probe.error}`);
 log('first screen in Chromium…');
 const firstScreen = await measureFirstScreen({ hostFile, dataDir: parisDir, warmup: RUNS.firstScreen[0], runs: RUNS.firstScreen[1], timeoutMs: 10_000 });
 
+// ── Reference data and sync, each in a process of its own ───────────────────────────────
+const runBench = (label: string, args: string[], timeout: number): string | null => {
+  log(`${label}…`);
+  const run = spawnSync(process.execPath, ['--import', 'tsx', ...args], { cwd: root, encoding: 'utf8', timeout });
+  if (run.status !== 0) log(`${label} failed: ${run.stderr || run.error}`);
+  return run.status === 0 ? run.stdout : null;
+};
+const referenceOut = runBench('reference data (158,048 addresses, boundaries)', ['bench/reference.bench.ts', '--json'], 300_000);
+const reference = referenceOut ? (JSON.parse(referenceOut.slice(referenceOut.indexOf('{'))) as { search: Summary; lookupUs: Summary; loadMs: number; retainedHeapMb: number }) : null;
+const syncOut = runBench('sync (10,000 changes each way, SQLite portal on loopback)', ['bench/sync.bench.ts'], 600_000);
+const sync = syncOut
+  ? (JSON.parse(syncOut.trim().split('\n').pop()!) as {
+      sync: { pushPerSecond: number; pullPerSecond: number; rawInsertPerSecond: number; pushRatio: number; pullRatio: number; longestBusyDuringPullMs: number };
+    }).sync
+  : null;
+
 // ── Report ──────────────────────────────────────────────────────────────────────────────
 const create = summarize(figures.create);
 const baseline = summarize(figures.baseline);
@@ -95,6 +111,22 @@ const rows: Row[] = [
   { measure: 'workshops:list, first page unfiltered, limit 100', target: `< ${TARGETS.listMs} ms`, summary: firstPage, judgedOn: 'p95', met: firstPage.p95 < TARGETS.listMs },
   { measure: 'Web host first screen in Chromium (h1 + rows)', target: `< ${TARGETS.firstScreenMs} ms`, summary: screen, judgedOn: 'p95', met: firstScreen.error ? null : screen!.p95 < TARGETS.firstScreenMs, note: firstScreen.error ? `not measured: ${firstScreen.error.split('\n')[0]}` : '' },
 ];
+const perSecond = (n: number) => `${Math.round(n).toLocaleString('en-GB')}/s`;
+if (reference) {
+  const usToMs = (x: Summary): Summary => ({ ...x, p50: x.p50 / 1000, p95: x.p95 / 1000, p99: x.p99 / 1000 });
+  rows.push(
+    { measure: 'Address search as you type, 158,048 addresses', target: '< 20 ms', summary: reference.search, judgedOn: 'p95', met: reference.search.p95 < 20, note: `index built on first use in ${reference.loadMs.toFixed(0)} ms, ${reference.retainedHeapMb.toFixed(1)} MB kept` },
+    { measure: 'Point → arrondissement and QPV', target: '< 1 ms', summary: usToMs(reference.lookupUs), judgedOn: 'p99', met: reference.lookupUs.p99 < 1000 },
+  );
+}
+if (sync) {
+  const raw = `raw insert of the same rows in one transaction: ${perSecond(sync.rawInsertPerSecond)}`;
+  rows.push(
+    { measure: 'Sync push, 10,000 changes (and their return)', target: '≥ 25 % of raw', summary: null, judgedOn: 'rate', met: sync.pushRatio >= 0.25, note: `${perSecond(sync.pushPerSecond)} = ${(sync.pushRatio * 100).toFixed(1)} %; ${raw}` },
+    { measure: 'Sync pull, 10,000 changes', target: '≥ 25 % of raw', summary: null, judgedOn: 'rate', met: sync.pullRatio >= 0.25, note: `${perSecond(sync.pullPerSecond)} = ${(sync.pullRatio * 100).toFixed(1)} %` },
+    { measure: 'Longest stretch the core is busy during that pull', target: '< 50 ms', summary: null, judgedOn: 'max', met: sync.longestBusyDuringPullMs < 50, note: `${sync.longestBusyDuringPullMs.toFixed(1)} ms (event-loop delay, max)` },
+  );
+}
 
 const table = terminalTable(rows);
 console.log(`\n${table}\n`);
