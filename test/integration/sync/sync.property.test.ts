@@ -9,11 +9,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { utcToParisLocal } from '../../../src-shared/time/paris-time.js';
-import type { Workshop, WorkshopFields } from '../../../src-shared/workshops/workshop.schema.js';
 import { startControlledPortal } from './controlled-portal.js';
 import { startFaultProxy, type Fault } from './fault-proxy.js';
-import { startLaptop, syncedView, type TestLaptop } from './device-harness.js';
+import { fieldsOf, startLaptop, syncedView, type TestLaptop } from './device-harness.js';
 
 const LAPTOPS = 3;
 const RUNS = Number(process.env.SYNC_PROPERTY_RUNS ?? 12);
@@ -41,22 +39,6 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ type: fc.constant('sync' as const), laptop: laptopIndex, faults: fc.array(fc.constantFrom(...quickFaults), { maxLength: 2 }) }),
 );
 
-function fieldsOf(w: Workshop): WorkshopFields {
-  return {
-    kind: w.kind,
-    title: w.title,
-    description: w.description,
-    startsAt: utcToParisLocal(w.startsAt),
-    endsAt: utcToParisLocal(w.endsAt),
-    venueName: w.venueName,
-    venueAddress: w.venueAddress,
-    arrondissement: w.arrondissement,
-    inQpv: w.inQpv,
-    capacity: w.capacity,
-    partners: w.partners,
-    facilitators: w.facilitators,
-  };
-}
 
 async function edit(laptop: TestLaptop, id: string, field: 'title' | 'venueName', value: string) {
   const current = await laptop.must('workshops:get', { id });

@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { utcToParisLocal } from '../../../src-shared/time/paris-time.js';
-import type { Workshop, WorkshopFields } from '../../../src-shared/workshops/workshop.schema.js';
 import { startPortal, testBackends, type RunningPortal } from '../portal/portal-harness.js';
-import { startLaptop, syncedView, type TestLaptop } from './device-harness.js';
+import { fieldsOf, startLaptop, syncedView, type TestLaptop } from './device-harness.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -124,19 +122,3 @@ describe.each(testBackends())('two laptops and one portal (%s)', (backend) => {
   });
 });
 
-function fieldsOf(w: Workshop): WorkshopFields {
-  return {
-    kind: w.kind,
-    title: w.title,
-    description: w.description,
-    startsAt: utcToParisLocal(w.startsAt),
-    endsAt: utcToParisLocal(w.endsAt),
-    venueName: w.venueName,
-    venueAddress: w.venueAddress,
-    arrondissement: w.arrondissement,
-    inQpv: w.inQpv,
-    capacity: w.capacity,
-    partners: w.partners,
-    facilitators: w.facilitators,
-  };
-}
