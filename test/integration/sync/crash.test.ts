@@ -52,7 +52,8 @@ function run(args: string[], killAfterMs: number | null): Promise<{ killed: bool
 }
 
 describe('crash during sync (SIGKILL at random points)', () => {
-  it('a laptop killed while pushing and another killed while pulling end with exactly the portal records', async () => {
+  // Some twenty processes start and die here: give it minutes, not vitest's default 30 s.
+  it('a laptop killed while pushing and another killed while pulling end with exactly the portal records', { timeout: 240_000 }, async () => {
     const seed = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
     console.log(`crash test seed: ${seed} (replay with CRASH_SEED=${seed})`);
     const random = seeded(seed);
