@@ -86,12 +86,138 @@ export interface AttachmentsTable {
   uploaded_at: string | null;
 }
 
+/** Columns every synced table has (migration 0004 on). */
+interface SyncedColumns {
+  id: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+  deleted_at: string | null;
+  synced_revision: ColumnType<number, number | undefined, number>;
+}
+
+/** A participant's identity: personal data, every field optional. Never joined into the study. */
+export interface PeopleTable extends SyncedColumns {
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  citizen_card_number: string | null;
+  /** Local only: normalizeForSearch(name + email), read by the check-in search. */
+  search_text: ColumnType<string, string | undefined, string>;
+}
+
+/** The anonymous study profile: no person id, no name. */
+export interface ParticipantProfilesTable extends SyncedColumns {
+  workshop_id: string;
+  age_bracket: string;
+  residence: string;
+  residence_arrondissement: number | null;
+  residence_commune: string | null;
+  lives_in_qpv: string;
+  gender: string | null;
+  occupation_category: string;
+  first_participation: string;
+  neighbourhood_council_member: string;
+  association_member: string;
+  association_name: string | null;
+}
+
+export interface AttendancesTable extends SyncedColumns {
+  workshop_id: string;
+  person_id: string | null;
+  profile_id: string | null;
+  status: string;
+  source: string;
+  checked_in_at: string | null;
+  recorded_by: string;
+}
+
+export interface ConsentsTable extends SyncedColumns {
+  attendance_id: string;
+  purpose: string;
+  granted: number;
+  text_version: string;
+  recorded_at: string;
+  recorded_by: string;
+}
+
+/** Append-only +1/−1 entries; a workshop's anonymous count is the sum of live ones. */
+export interface HeadCountEntriesTable extends SyncedColumns {
+  workshop_id: string;
+  delta: number;
+  recorded_at: string;
+}
+
+/** A participatory-budget proposal, or a project made by regroupement (migration 0005). */
+export interface ProposalsTable {
+  id: string;
+  /** The workshop it was captured in; null for a project grouping proposals of several workshops. */
+  workshop_id: string | null;
+  kind: 'proposal' | 'project';
+  title: string;
+  description: string;
+  theme_code: string;
+  location_type: 'paris' | 'arrondissement';
+  arrondissement: number | null;
+  address_label: string | null;
+  /** BAN id (cle_interop). */
+  address_id: string | null;
+  lon: number | null;
+  lat: number | null;
+  neighbourhood_class: 'qpv' | 'veille_active' | 'other';
+  qpv_code: string | null;
+  estimated_cost_cents: number | null;
+  running_costs_cents: number | null;
+  proposer_type: string;
+  proposer_name: string | null;
+  /** JSON array of attendance ids. */
+  proposer_attendance_ids: string;
+  proposed_before: string;
+  accessible_to_disabled: string;
+  status: string;
+  /** The project this proposal was grouped into. */
+  merged_into: string | null;
+  /** JSON array of attachment sha256. */
+  photos: string;
+  captured_at: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+  deleted_at: string | null;
+  synced_revision: ColumnType<number, number | undefined, number>;
+}
+
+/** A dot or a majority-judgement grade given to a proposal (migration 0005). */
+export interface SupportsTable {
+  id: string;
+  proposal_id: string;
+  workshop_id: string;
+  /** The supporter's anonymous study profile, when they consented to the study. */
+  profile_id: string | null;
+  method: 'dot' | 'majority_judgement';
+  dots: number | null;
+  grade: string | null;
+  recorded_at: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+  deleted_at: string | null;
+  synced_revision: ColumnType<number, number | undefined, number>;
+}
+
 export interface Database {
   workshops: WorkshopsTable;
   outbox: OutboxTable;
   device_meta: DeviceMetaTable;
   sync_conflicts: SyncConflictsTable;
   attachments: AttachmentsTable;
+  people: PeopleTable;
+  participant_profiles: ParticipantProfilesTable;
+  attendances: AttendancesTable;
+  consents: ConsentsTable;
+  head_count_entries: HeadCountEntriesTable;
+  proposals: ProposalsTable;
+  supports: SupportsTable;
 }
 
 export type WorkshopRow = Selectable<WorkshopsTable>;
@@ -99,3 +225,13 @@ export type NewWorkshopRow = Insertable<WorkshopsTable>;
 export type WorkshopRowUpdate = Updateable<WorkshopsTable>;
 export type OutboxRow = Selectable<OutboxTable>;
 export type NewOutboxRow = Insertable<OutboxTable>;
+export type PersonRow = Selectable<PeopleTable>;
+export type ProfileRow = Selectable<ParticipantProfilesTable>;
+export type AttendanceRow = Selectable<AttendancesTable>;
+export type ConsentRow = Selectable<ConsentsTable>;
+export type HeadCountRow = Selectable<HeadCountEntriesTable>;
+export type ProposalRow = Selectable<ProposalsTable>;
+export type NewProposalRow = Insertable<ProposalsTable>;
+export type ProposalRowUpdate = Updateable<ProposalsTable>;
+export type SupportRow = Selectable<SupportsTable>;
+export type NewSupportRow = Insertable<SupportsTable>;

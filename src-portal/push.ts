@@ -35,6 +35,14 @@ export interface PushContext {
 /** Attachments a record's fields refer to (by SHA-256); none of today's entities has any. */
 const attachmentReferences: Record<SyncEntity, (fields: Record<string, unknown>) => string[]> = {
   workshop: () => [],
+  person: () => [],
+  profile: () => [],
+  attendance: () => [],
+  consent: () => [],
+  head_count: () => [],
+  // A proposal's photos must be on the portal before the proposal is applied.
+  proposal: (fields) => (Array.isArray(fields.photos) ? fields.photos.filter((p): p is string => typeof p === 'string') : []),
+  support: () => [],
 };
 
 type Result = PushResponse['results'][number];

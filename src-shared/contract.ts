@@ -9,6 +9,10 @@ import { z } from 'zod';
 import { command } from './command.js';
 import { syncCommands, syncEvents } from './sync/sync.contract.js';
 import { workshopCommands, workshopEvents } from './workshops/workshop.contract.js';
+import { attendanceCommands, attendanceEvents } from './attendance/attendance.contract.js';
+import { proposalCommands, proposalEvents } from './proposals/proposal.contract.js';
+import { referenceCommands } from './reference/reference.contract.js';
+import { studyCommands } from './study/study.contract.js';
 
 export type { SyncStatus } from './sync/sync.contract.js';
 export { syncStatusSchema } from './sync/sync.contract.js';
@@ -24,6 +28,10 @@ export const contract = {
   'app:info': command(z.object({}), appInfoSchema),
   ...syncCommands,
   ...workshopCommands,
+  ...attendanceCommands,
+  ...proposalCommands,
+  ...referenceCommands,
+  ...studyCommands,
 } as const;
 
 export type Contract = typeof contract;
@@ -40,6 +48,8 @@ export function isCommandName(name: string): name is CommandName {
 export const events = {
   ...syncEvents,
   ...workshopEvents,
+  ...attendanceEvents,
+  ...proposalEvents,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<K extends EventName> = z.output<(typeof events)[K]>;
@@ -48,3 +58,8 @@ export type EventPayload<K extends EventName> = z.output<(typeof events)[K]>;
 export const MAX_COMMAND_NAME = 64;
 /** Largest request body the hosts relay to the core. */
 export const MAX_REQUEST_BYTES = 1_000_000;
+/**
+ * Only `attachments:add` may carry more: a phone photo of a post-it wall, base64-encoded
+ * (ATTACHMENT_INPUT_MAX_BYTES of bytes, 4/3 as many characters, plus the JSON around them).
+ */
+export const MAX_ATTACHMENT_REQUEST_BYTES = 11_300_000;

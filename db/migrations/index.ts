@@ -6,11 +6,15 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001-workshops.js';
 import * as m0002 from './0002-sync.js';
 import * as m0003 from './0003-attachments.js';
+import * as m0004 from './0004-attendance.js';
+import * as m0005 from './0005-proposals.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-workshops': m0001,
   '0002-sync': m0002,
   '0003-attachments': m0003,
+  '0004-attendance': m0004,
+  '0005-proposals': m0005,
 };
 
 /** The schema version this build writes: the number of migrations it knows. */

@@ -6,6 +6,9 @@ import type { CommandName, CommandOutput, CommandParsedInput } from '../../src-s
 import { ok, type Result } from '../../src-shared/result.js';
 import type { ServiceDeps } from './deps.js';
 import { createWorkshopsService } from './services/workshops/workshops.service.js';
+import { createAttendanceHandlers } from './services/attendance/attendance.handlers.js';
+import { createProposalHandlers } from './services/proposals/proposal-handlers.js';
+import { createStudyHandlers } from './services/study/study.handlers.js';
 import type { Logger } from './logger.js';
 import { createSilentLogger } from './logger.js';
 import { createPortalHttp, type PortalHttp } from './sync/portal-http.js';
@@ -63,5 +66,8 @@ export function createHandlers(context: HandlerContext) {
     'workshops:cancel': workshops.cancel,
     'workshops:remove': workshops.remove,
     'workshops:restore': workshops.restore,
+    ...createAttendanceHandlers({ ...ctx, emit: (name, payload) => (ctx.emit(name, payload), engine.nudge()) }),
+    ...createProposalHandlers({ ...ctx, emit: (name, payload) => (ctx.emit(name, payload), engine.nudge()) }),
+    ...createStudyHandlers(ctx),
   } satisfies Handlers;
 }

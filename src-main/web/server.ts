@@ -5,7 +5,7 @@
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { MAX_COMMAND_NAME, MAX_REQUEST_BYTES } from '../../src-shared/contract.js';
+import { MAX_ATTACHMENT_REQUEST_BYTES, MAX_COMMAND_NAME, MAX_REQUEST_BYTES } from '../../src-shared/contract.js';
 import { fail } from '../../src-shared/result.js';
 import { CONTENT_SECURITY_POLICY } from '../../src-shared/security-policy.js';
 import type { CoreClient } from '../core/core-client.js';
@@ -59,14 +59,17 @@ export async function buildWebServer({ core, token, rendererDir, heartbeatMs = 2
     }
   });
 
-  app.post('/rpc/:name', async (request, reply) => {
+  const relay = (name: string) => async (request: FastifyRequest, reply: FastifyReply) => {
     reply.header('cache-control', 'no-store');
     if (!request.headers['content-type']?.startsWith('application/json')) {
       return reply.code(415).send(fail('validation', 'Commands are sent as application/json'));
     }
-    const { name } = request.params as { name: string };
-    return core.invoke(name, request.body);
-  });
+    return core.invoke(name || (request.params as { name: string }).name, request.body);
+  };
+  app.post('/rpc/:name', relay(''));
+  // Only this command may carry a photo (base64); every other one keeps the 1 MB limit.
+  // `::` is a literal colon in a Fastify route; a static route wins over the parametric one.
+  app.post('/rpc/attachments::add', { bodyLimit: MAX_ATTACHMENT_REQUEST_BYTES }, relay('attachments:add'));
 
   app.get('/events', (request, reply) => {
     reply.hijack();

@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { LIMITS, partnerSchema, workshopKinds, workshopStatuses } from '../workshops/workshop.schema.js';
 import type { SyncEntity } from './protocol.schema.js';
+import { attendanceSyncSchemas } from '../attendance/attendance-records.schema.js';
+import { proposalSyncSchemas } from '../proposals/proposal-sync.schema.js';
 
 const isoUtc = z.iso.datetime({ error: 'validation.dateTime' });
 const text = (max: number) => z.string().max(max, { error: `validation.tooLong:${max}` });
@@ -43,4 +45,6 @@ export const syncEntitySchemas = {
     /** The fields one change may set. */
     change: workshopRecordFieldsSchema.partial(),
   },
+  ...attendanceSyncSchemas,
+  ...proposalSyncSchemas,
 } as const satisfies Record<SyncEntity, { record: z.ZodType; change: z.ZodType }>;

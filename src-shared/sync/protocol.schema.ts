@@ -8,7 +8,7 @@ import { z } from 'zod';
 export const PROTOCOL_VERSION = 1;
 
 /** Record kinds that travel. Each has a scope that decides who pulls it. */
-export const syncEntities = ['workshop'] as const;
+export const syncEntities = ['workshop', 'person', 'profile', 'attendance', 'consent', 'head_count', 'proposal', 'support'] as const;
 export type SyncEntity = (typeof syncEntities)[number];
 
 /**
@@ -18,6 +18,13 @@ export type SyncEntity = (typeof syncEntities)[number];
  */
 export const entityScopes: Record<SyncEntity, 'catalogue' | 'personal' | 'study'> = {
   workshop: 'catalogue',
+  person: 'personal',
+  profile: 'study',
+  attendance: 'personal',
+  consent: 'personal',
+  head_count: 'catalogue',
+  proposal: 'catalogue',
+  support: 'study',
 };
 
 export const deviceRoles = ['field', 'lab'] as const;

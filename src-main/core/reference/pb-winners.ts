@@ -11,27 +11,11 @@
  * - dates are months (YYYY-MM), planned ones included, up to the source's "2099-12".
  */
 import { z } from 'zod';
+import { PB_THEMES, type PbThemeCode } from '../../../src-shared/reference/pb-themes.js';
 import { parseCsvObjects } from './csv.js';
 
-/**
- * The 11 themes, as the file spells them. The file carries labels only; the codes are ours,
- * stable slugs of the labels, so that a proposal can store a code that survives a relabelling.
- */
-export const PB_THEMES = [
-  { code: 'attractivite-emploi', label: 'Attractivité et emploi' },
-  { code: 'cadre-de-vie', label: 'Cadre de vie' },
-  { code: 'culture-patrimoine', label: 'Culture et patrimoine' },
-  { code: 'education-jeunesse', label: 'Education et jeunesse' },
-  { code: 'environnement', label: 'Environnement' },
-  { code: 'mobilites', label: 'Mobilités' },
-  { code: 'prevention-securite', label: 'Prévention et sécurité' },
-  { code: 'proprete', label: 'Propreté' },
-  { code: 'sante', label: 'Santé' },
-  { code: 'solidarites', label: 'Solidarités' },
-  { code: 'sport', label: 'Sport' },
-] as const;
-
-export type PbThemeCode = (typeof PB_THEMES)[number]['code'];
+// The 11 themes live in src-shared so that proposals and screens share them; re-exported here.
+export { PB_THEMES, type PbThemeCode } from '../../../src-shared/reference/pb-themes.js';
 
 const themeByLabel = new Map<string, PbThemeCode>(PB_THEMES.map((t) => [t.label, t.code]));
 

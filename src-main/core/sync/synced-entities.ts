@@ -10,6 +10,8 @@ import type { Database } from '../../../db/schema.js';
 import type { EventName } from '../../../src-shared/contract.js';
 import type { SyncEntity } from '../../../src-shared/sync/protocol.schema.js';
 import { workshopColumnsFromFields, workshopSnapshot } from './workshop-sync.js';
+import { attendanceSyncAdapters } from '../store/attendance/attendance-sync.js';
+import { proposalSyncAdapters } from '../services/proposals/proposal-sync.js';
 
 export interface SyncedEntityAdapter {
   entity: SyncEntity;
@@ -33,4 +35,6 @@ export const syncedEntities: Record<SyncEntity, SyncedEntityAdapter> = {
     columns: (fields, keepLocal) => workshopColumnsFromFields(fields, keepLocal),
     label: (row) => String(row.title),
   },
+  ...attendanceSyncAdapters,
+  ...proposalSyncAdapters,
 };
