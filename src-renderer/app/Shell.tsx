@@ -27,6 +27,12 @@ export function Shell() {
               <NavLink to="/workshops" end className="app-nav__link">
                 {t('nav.workshops')}
               </NavLink>
+              <NavLink to="/study" className="app-nav__link">
+                {t('study.nav')}
+              </NavLink>
+              <NavLink to="/proposals" className="app-nav__link">
+                {t('proposals.nav')}
+              </NavLink>
               <NavLink to="/workshops/new" className="app-nav__link app-nav__link--action">
                 <span aria-hidden="true">+ </span>
                 {t('nav.newWorkshop')}

@@ -1,9 +1,13 @@
-/** Hash routes, so the same build works from the web host and Electron's custom protocol. */
+/**
+ * Hash routes, so the same build works from the web host and Electron's custom protocol.
+ * The workshop screens (the first thing a facilitator sees) load with the app; the others
+ * (the welcome desk, proposals and their map, the study, sync) load on first visit, so the
+ * map and chart code never delay the first screen.
+ */
 import { createHashRouter, Navigate } from 'react-router';
 import { WorkshopDetailScreen } from '../features/workshops/detail/WorkshopDetailScreen';
 import { WorkshopFormScreen } from '../features/workshops/form/WorkshopFormScreen';
 import { WorkshopListScreen } from '../features/workshops/list/WorkshopListScreen';
-import { SyncScreen } from '../features/sync/SyncScreen';
 import { Shell } from './Shell';
 
 export const router = createHashRouter([
@@ -16,7 +20,17 @@ export const router = createHashRouter([
       { path: 'workshops/new', element: <WorkshopFormScreen /> },
       { path: 'workshops/:id', element: <WorkshopDetailScreen /> },
       { path: 'workshops/:id/edit', element: <WorkshopFormScreen /> },
-      { path: 'sync', element: <SyncScreen /> },
+      { path: 'workshops/:id/attendance', lazy: async () => ({ Component: (await import('../features/attendance/check-in/CheckInScreen')).CheckInScreen }) },
+      { path: 'workshops/:id/attendance/paper', lazy: async () => ({ Component: (await import('../features/attendance/paper/PaperEntryScreen')).PaperEntryScreen }) },
+      { path: 'workshops/:id/proposals', lazy: async () => ({ Component: (await import('../features/proposals/list/ProposalsScreen')).ProposalsScreen }) },
+      { path: 'workshops/:id/proposals/new', lazy: async () => ({ Component: (await import('../features/proposals/form/ProposalFormScreen')).ProposalFormScreen }) },
+      { path: 'workshops/:id/proposals/merge', lazy: async () => ({ Component: (await import('../features/proposals/merge/MergeScreen')).MergeScreen }) },
+      { path: 'workshops/:id/proposals/:pid/edit', lazy: async () => ({ Component: (await import('../features/proposals/form/ProposalFormScreen')).ProposalFormScreen }) },
+      { path: 'workshops/:id/supports', lazy: async () => ({ Component: (await import('../features/proposals/supports/SupportsScreen')).SupportsScreen }) },
+      { path: 'proposals', lazy: async () => ({ Component: (await import('../features/proposals/list/ProposalsScreen')).ProposalsScreen }) },
+      { path: 'sources', lazy: async () => ({ Component: (await import('../features/proposals/sources/SourcesScreen')).SourcesScreen }) },
+      { path: 'sync', lazy: async () => ({ Component: (await import('../features/sync/SyncScreen')).SyncScreen }) },
+      { path: 'study', lazy: async () => ({ Component: (await import('../features/study/StudyScreen')).StudyScreen }) },
       { path: '*', element: <Navigate to="/workshops" replace /> },
     ],
   },

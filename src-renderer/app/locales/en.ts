@@ -1,5 +1,8 @@
 /** English, complete: the compiler refuses a missing or extra key (see `Messages`). */
 import { syncCenterEn } from '../../features/sync/messages';
+import { attendanceEn, attendanceValidationEn } from '../../features/attendance/messages';
+import { proposalsEn, proposalsValidationEn } from '../../features/proposals/messages-en';
+import { studyEn } from '../../features/study/messages';
 import type { Messages } from './fr';
 
 export const en: Messages = {
@@ -14,6 +17,9 @@ export const en: Messages = {
   },
   nav: { workshops: 'Workshops', newWorkshop: 'New workshop' },
   syncCenter: syncCenterEn,
+  attendance: attendanceEn,
+  proposals: proposalsEn,
+  study: studyEn,
   sync: {
     label: 'Sending to the portal',
     upToDate: 'Everything is sent',
@@ -51,6 +57,8 @@ export const en: Messages = {
     internal: 'Something unexpected went wrong. What you typed is kept; try again, and tell the Lab team if it happens again.',
   },
   validation: {
+    ...proposalsValidationEn,
+    ...attendanceValidationEn,
     required: 'Please fill this in.',
     tooLong: '{{param}} characters at most.',
     tooMany: '{{param}} at most.',

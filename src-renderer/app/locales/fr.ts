@@ -5,6 +5,9 @@
  */
 import type { ErrorCode } from '../../../src-shared/result';
 import { syncCenterFr } from '../../features/sync/messages';
+import { attendanceFr, attendanceValidationFr } from '../../features/attendance/messages';
+import { proposalsFr, proposalsValidationFr } from '../../features/proposals/messages';
+import { studyFr } from '../../features/study/messages';
 
 export const fr = {
   app: {
@@ -18,6 +21,9 @@ export const fr = {
   },
   nav: { workshops: 'Ateliers', newWorkshop: 'Nouvel atelier' },
   syncCenter: syncCenterFr,
+  attendance: attendanceFr,
+  proposals: proposalsFr,
+  study: studyFr,
   sync: {
     label: 'Envoi au portail',
     upToDate: 'Tout est envoyé',
@@ -56,6 +62,8 @@ export const fr = {
     internal: 'Une erreur inattendue s’est produite. Vos saisies sont gardées\u00a0; réessayez, et prévenez l’équipe du Lab si cela se reproduit.',
   },
   validation: {
+    ...proposalsValidationFr,
+    ...attendanceValidationFr,
     required: 'À remplir.',
     tooLong: '{{param}}\u00a0caractères au maximum.',
     tooMany: '{{param}}\u00a0au maximum.',

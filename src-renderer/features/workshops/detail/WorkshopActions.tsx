@@ -72,6 +72,14 @@ export function WorkshopActions({ workshop: w, onStale }: { workshop: Workshop; 
 
   return (
     <div className="actions" role="group" aria-label={t('detail.actions')}>
+      {isEditable(w.status) ? (
+        <Link to={`/workshops/${w.id}/attendance`} className="button button--primary">
+          {t('attendance.entry')}
+        </Link>
+      ) : null}
+      <Link to={`/workshops/${w.id}/proposals`} className="button button--primary">
+        {t('proposals.workshopLink')}
+      </Link>
       {allowed.includes('open') ? (
         <Button variant="primary" onPress={() => void run(invoke('workshops:open', { id: w.id, version: w.version }), 'notices.opened')}>
           {t('detail.open')}

@@ -1,0 +1,52 @@
+/**
+ * A choice among a few answers as radio buttons, with nothing chosen in advance: consent is a
+ * clear choice, never pre-ticked (UX.md, principle 5). Arrow keys move between the answers.
+ */
+import { FieldError, Label, Radio, RadioGroup, Text } from 'react-aria-components';
+
+export interface ChoiceFieldProps {
+  label: string;
+  name: string;
+  options: readonly { id: string; label: string }[];
+  value: string | null;
+  onChange: (value: string) => void;
+  description?: string;
+  errorMessage?: string;
+  isRequired?: boolean;
+}
+
+export function ChoiceField({ label, options, value, onChange, description, errorMessage, ...props }: ChoiceFieldProps) {
+  return (
+    <RadioGroup
+      {...props}
+      value={value}
+      onChange={onChange}
+      isInvalid={Boolean(errorMessage)}
+      validationBehavior="aria"
+      orientation="horizontal"
+      className="field choice"
+    >
+      <Label className="field__label">{label}</Label>
+      {description ? (
+        <Text slot="description" className="field__hint">
+          {description}
+        </Text>
+      ) : null}
+      <div className="choice__options">
+        {options.map((o) => (
+          <Radio key={o.id} value={o.id} className="choice__option">
+            {({ isSelected }) => (
+              <>
+                <span className="choice__dot" aria-hidden="true">
+                  {isSelected ? '●' : ''}
+                </span>
+                {o.label}
+              </>
+            )}
+          </Radio>
+        ))}
+      </div>
+      <FieldError className="field__error">{errorMessage}</FieldError>
+    </RadioGroup>
+  );
+}

@@ -1,0 +1,187 @@
+/**
+ * #/workshops/:id/proposals and #/proposals — the proposals on the map with their list beside
+ * it (the list is the accessible twin of the map), and the past winners near the workshop.
+ */
+import '../proposals.css';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { invoke } from '../../../api/client';
+import { useResult } from '../../../api/use-result';
+import { translateError } from '../../../app/i18n';
+import { useScreenTitle } from '../../../app/use-screen-title';
+import { Alert } from '../../../components/Alert';
+import { Button } from '../../../components/Button';
+import { MapLegend } from '../../../components/map/MapLegend';
+import { ParisMap, type MapMarker } from '../../../components/map/ParisMap';
+import { attributionText, useBoundaries, useLicences } from '../use-reference';
+import { ProposalList } from './ProposalList';
+import { WinnersList } from './WinnersList';
+
+const WINNER_RADIUS = 800;
+
+export function ProposalsScreen() {
+  const { id: workshopId } = useParams();
+  const { t } = useTranslation();
+  const workshop = useResult(
+    () => (workshopId ? invoke('workshops:get', { id: workshopId }) : Promise.resolve({ ok: true as const, value: null })),
+    `w:${workshopId ?? ''}`,
+    ['workshops:changed'],
+  );
+  const list = useResult(() => invoke('proposals:list', workshopId ? { workshopId, includeMerged: true } : { includeMerged: true }), `p:${workshopId ?? ''}`, ['proposals:changed']);
+  const w = workshop.data ?? null;
+  // Where the workshop is: its venue address placed offline; else its first proposal with a point.
+  const venue = useResult(
+    () =>
+      w?.venueAddress
+        ? invoke('reference:searchAddresses', { query: w.venueAddress, limit: 1 })
+        : Promise.resolve({ ok: true as const, value: { items: [] } }),
+    `v:${w?.venueAddress ?? ''}`,
+  );
+  const venueHit = venue.data?.items[0];
+  const firstPlaced = list.data?.items.find((p) => p.lon !== null && p.lat !== null);
+  const anchor = venueHit ? { lon: venueHit.lon, lat: venueHit.lat } : firstPlaced ? { lon: firstPlaced.lon!, lat: firstPlaced.lat! } : null;
+  const venueSettled = Boolean(venue.data || venue.error);
+  const winnersKey = w && venueSettled ? `${w.arrondissement}:${anchor ? `${anchor.lon},${anchor.lat}` : ''}` : '';
+  const winners = useResult(
+    () =>
+      w && venueSettled
+        ? invoke('reference:winners', {
+            arrondissement: w.arrondissement,
+            ...(anchor ? { near: anchor, radiusMetres: WINNER_RADIUS } : {}),
+            limit: 50,
+          })
+        : Promise.resolve({ ok: true as const, value: { items: [], total: 0 } }),
+    winnersKey,
+  );
+  const boundaries = useBoundaries();
+  const licences = useLicences();
+  const title = workshopId ? (w ? t('proposals.workshopTitle', { title: w.title }) : undefined) : t('proposals.allTitle');
+  const heading = useScreenTitle(title);
+
+  const markers = useMemo<MapMarker[]>(() => {
+    const out: MapMarker[] = [];
+    for (const p of list.data?.items ?? []) {
+      // A merged original is shown through its project.
+      if (p.lon === null || p.lat === null || p.status === 'merged') continue;
+      const qpv = p.neighbourhoodClass === 'qpv';
+      out.push({ id: p.id, lon: p.lon, lat: p.lat, label: qpv ? `${p.title} (${t('proposals.qpv')})` : p.title, kind: qpv ? 'qpv-proposal' : 'proposal' });
+    }
+    for (const winner of winners.data?.items ?? []) {
+      if (winner.lon === null || winner.lat === null) continue;
+      out.push({ id: `w${winner.id}`, lon: winner.lon, lat: winner.lat, label: `${t('proposals.winners.heading')} : ${winner.title ?? ''}`, kind: 'winner' });
+    }
+    return out;
+  }, [list.data, winners.data, t]);
+
+  const items = list.data?.items ?? [];
+  const anchorLon = anchor?.lon ?? null;
+  const anchorLat = anchor?.lat ?? null;
+  // A workshop's map opens on its proposals (or its venue); the all-proposals map on Paris.
+  const fitTo = useMemo(() => {
+    if (!workshopId) return [];
+    const points = markers.filter((m) => m.kind !== 'winner').map(({ lon, lat }) => ({ lon, lat }));
+    return points.length ? points : anchorLon !== null && anchorLat !== null ? [{ lon: anchorLon, lat: anchorLat }] : [];
+  }, [workshopId, markers, anchorLon, anchorLat]);
+  const shownCount = items.filter((p) => p.status !== 'merged').length;
+  return (
+    <div className="screen">
+      {workshopId ? (
+        <p className="back-link">
+          <Link to={`/workshops/${workshopId}`}>
+            <span aria-hidden="true">← </span>
+            {t('proposals.back')}
+          </Link>
+        </p>
+      ) : null}
+      <h1 ref={heading} tabIndex={-1}>
+        {title ?? t('proposals.loading')}
+      </h1>
+      {workshopId ? (
+        <div className="proposals-actions">
+          <Link className="button button--primary" to={`/workshops/${workshopId}/proposals/new`}>
+            <span aria-hidden="true">+ </span>
+            {t('proposals.new')}
+          </Link>
+          <Link className="button button--secondary" to={`/workshops/${workshopId}/supports`}>
+            {t('proposals.supports')}
+          </Link>
+          <Link className="button button--secondary" to={`/workshops/${workshopId}/proposals/merge`}>
+            {t('proposals.merge')}
+          </Link>
+        </div>
+      ) : null}
+      <div className="proposals-layout">
+        <section aria-labelledby="map-heading">
+          <h2 id="map-heading">{t('proposals.mapHeading')}</h2>
+          {boundaries === undefined ? (
+            <p className="loading">{t('proposals.map.loading')}</p>
+          ) : boundaries === null ? (
+            <Alert tone="error" role="alert">
+              <p>{t('proposals.map.loadError')}</p>
+            </Alert>
+          ) : (
+            <ParisMap
+              boundaries={boundaries}
+              markers={markers}
+              label={t('proposals.map.label')}
+              zoomInLabel={t('proposals.map.zoomIn')}
+              zoomOutLabel={t('proposals.map.zoomOut')}
+              attribution={attributionText(licences)}
+              fitTo={fitTo}
+            />
+          )}
+          <MapLegend
+            label={t('proposals.mapHeading')}
+            entries={[
+              { kind: 'area', label: t('proposals.map.legendArrondissement') },
+              { kind: 'qpv', label: t('proposals.map.legendQpv') },
+              { kind: 'proposal', label: t('proposals.map.legendProposal') },
+              { kind: 'qpv-proposal', label: `${t('proposals.map.legendProposal')} (${t('proposals.qpv')})` },
+              { kind: 'winner', label: t('proposals.map.legendWinner') },
+            ]}
+          />
+          <p className="form-note">
+            <Link to="/sources">{t('proposals.sources.title')}</Link>
+          </p>
+        </section>
+        <section aria-labelledby="list-heading">
+          <h2 id="list-heading">{t('proposals.listHeading')}</h2>
+          <p className="form-note">{t('proposals.listHint')}</p>
+          {list.error && !list.data ? (
+            <Alert tone="error" role="alert">
+              <p>{translateError(t, list.error.code)}</p>
+              <Button variant="secondary" onPress={list.reload}>
+                {t('common.retry')}
+              </Button>
+            </Alert>
+          ) : !list.data ? (
+            <p className="loading">{t('proposals.loading')}</p>
+          ) : shownCount === 0 ? (
+            <p>{t('proposals.empty')}</p>
+          ) : (
+            <>
+              <p role="status">{t('proposals.count', { count: shownCount })}</p>
+              <ProposalList items={items} editBase={(p) => (p.workshopId ? `/workshops/${p.workshopId}/proposals/${p.id}/edit` : null)} />
+            </>
+          )}
+          {workshopId ? (
+            <section aria-labelledby="winners-heading">
+              <h2 id="winners-heading">{t('proposals.winners.heading')}</h2>
+              <p className="form-note">{t('proposals.winners.hint', { radius: WINNER_RADIUS })}</p>
+              {winners.error && !winners.data ? (
+                <Alert tone="error" role="alert">
+                  <p>{translateError(t, winners.error.code)}</p>
+                </Alert>
+              ) : !winners.data ? (
+                <p className="loading">{t('proposals.winners.loading')}</p>
+              ) : (
+                <WinnersList items={winners.data.items} />
+              )}
+            </section>
+          ) : null}
+        </section>
+      </div>
+    </div>
+  );
+}

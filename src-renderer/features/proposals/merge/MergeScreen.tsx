@@ -1,0 +1,130 @@
+/**
+ * #/workshops/:id/proposals/merge — regroupement: tick similar proposals, name the common
+ * project. The originals keep their link to it and their proposers.
+ */
+import '../proposals.css';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Checkbox, CheckboxGroup, FieldError, Label, Text } from 'react-aria-components';
+import { Link, useNavigate, useParams } from 'react-router';
+import { PB_THEMES, type PbThemeCode } from '../../../../src-shared/reference/pb-themes';
+import { invoke } from '../../../api/client';
+import { useResult } from '../../../api/use-result';
+import { translateError, translateMessage } from '../../../app/i18n';
+import { useNotice } from '../../../app/notices';
+import { useScreenTitle } from '../../../app/use-screen-title';
+import { Alert } from '../../../components/Alert';
+import { Button } from '../../../components/Button';
+import { SelectField } from '../../../components/SelectField';
+import { TextField } from '../../../components/TextField';
+import { describePlace } from '../format';
+
+export function MergeScreen() {
+  const { id: workshopId = '' } = useParams();
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const notice = useNotice();
+  const heading = useScreenTitle(t('proposals.mergeScreen.title'));
+  const list = useResult(() => invoke('proposals:list', { workshopId }), workshopId, ['proposals:changed']);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [themeCode, setThemeCode] = useState<PbThemeCode | null>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit() {
+    setError(null);
+    const result = await invoke('proposals:merge', { proposalIds: chosen, title, description, themeCode: themeCode as PbThemeCode });
+    if (result.ok) {
+      notice.show({ tone: 'success', message: (tr) => tr('proposals.mergeScreen.done', { title: result.value.project.title, count: chosen.length }) });
+      void navigate(`/workshops/${workshopId}/proposals`);
+      return;
+    }
+    setFields(result.error.fields ?? {});
+    setError(translateError(t, result.error.code));
+  }
+
+  const candidates = (list.data?.items ?? []).filter((p) => p.status !== 'merged' && p.status !== 'retained' && p.status !== 'not_retained');
+  return (
+    <div className="screen screen--narrow">
+      <p className="back-link">
+        <Link to={`/workshops/${workshopId}/proposals`}>
+          <span aria-hidden="true">← </span>
+          {t('proposals.form.cancel')}
+        </Link>
+      </p>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('proposals.mergeScreen.title')}
+      </h1>
+      <p>{t('proposals.mergeScreen.intro')}</p>
+      {error ? (
+        <Alert tone="error" role="alert">
+          <p>{error}</p>
+        </Alert>
+      ) : null}
+      <form
+        className="workshop-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <CheckboxGroup value={chosen} onChange={setChosen} isInvalid={Boolean(fields.proposalIds)} validationBehavior="aria" className="field">
+          <Label className="field__label">{t('proposals.mergeScreen.choose')}</Label>
+          {candidates.length < 2 ? <Text slot="description">{t('proposals.mergeScreen.tooFew')}</Text> : null}
+          {candidates.map((p) => (
+            <MergeOption key={p.id} id={p.id} label={`${p.title} — ${describePlace(t, p)}${p.neighbourhoodClass === 'qpv' ? ` (${t('proposals.qpv')})` : ''}`} />
+          ))}
+          <FieldError className="field__error">{translateMessage(t, fields.proposalIds)}</FieldError>
+        </CheckboxGroup>
+        <TextField label={t('proposals.mergeScreen.projectTitle')} name="title" value={title} onChange={setTitle} isRequired errorMessage={translateMessage(t, fields.title)} />
+        <TextField
+          label={t('proposals.mergeScreen.projectDescription')}
+          name="description"
+          value={description}
+          onChange={setDescription}
+          multiline
+          isRequired
+          errorMessage={translateMessage(t, fields.description)}
+        />
+        <SelectField
+          label={t('proposals.form.themeCode')}
+          name="themeCode"
+          options={PB_THEMES.map((th) => ({ id: th.code, label: t(`proposals.themes.${th.code}`) }))}
+          value={themeCode}
+          onChange={(v) => setThemeCode(v as PbThemeCode | null)}
+          placeholder={t('common.choose')}
+          isRequired
+          errorMessage={translateMessage(t, fields.themeCode)}
+        />
+        <div className="form-actions">
+          <Button type="submit" variant="primary">
+            {t('proposals.mergeScreen.submit')}
+          </Button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+/** A checkbox of the group (its state drawn as a tick, as the app's other checkboxes). */
+function MergeOption({ id, label }: { id: string; label: string }) {
+  return (
+    <Checkbox value={id} className="checkbox">
+      {({ isSelected }) => (
+        <>
+          <span className="checkbox__box" aria-hidden="true">
+            {isSelected ? (
+              <svg viewBox="0 0 18 18" className="checkbox__tick">
+                <polyline points="3,9.5 7.5,14 15,4.5" />
+              </svg>
+            ) : null}
+          </span>
+          <span className="checkbox__label">{label}</span>
+        </>
+      )}
+    </Checkbox>
+  );
+}
