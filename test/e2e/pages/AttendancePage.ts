@@ -1,0 +1,49 @@
+/** #/workshops/:id/attendance — the welcome desk, and its arrival dialog. */
+import type { Locator, Page } from '@playwright/test';
+import { errorOf, field } from './controls.js';
+
+export class AttendancePage {
+  readonly search: Locator;
+  readonly results: Locator;
+  readonly dialog: Locator;
+  readonly rows: Locator;
+
+  constructor(readonly page: Page) {
+    this.search = page.getByRole('combobox', { name: 'Rechercher une personne inscrite' });
+    this.results = page.getByRole('listbox', { name: 'Personnes inscrites trouvées' });
+    this.dialog = page.getByRole('dialog');
+    this.rows = page.getByTestId('attendance-row');
+  }
+
+  count(kind: 'present' | 'anonymous' | 'total' | 'expected'): Locator {
+    return this.page.getByTestId(`count-${kind}`).locator('dd');
+  }
+
+  button(name: string | RegExp): Locator {
+    return this.page.getByRole('button', { name });
+  }
+
+  /** Answers a consent question (matched by a few words of it) in the open dialog. */
+  async consent(question: RegExp, answer: 'Oui' | 'Non') {
+    await this.dialog.getByRole('radiogroup', { name: question }).locator('label').filter({ hasText: new RegExp(`^\\s*${answer}$`) }).click();
+  }
+
+  input(label: string): Locator {
+    return field(this.dialog, label).locator('input');
+  }
+
+  error(label: string): Locator {
+    return errorOf(this.dialog, label);
+  }
+
+  /** Picks an option of a react-aria Select in the dialog (the desk's own result list stays in the page). */
+  async choose(label: string, option: string) {
+    await field(this.dialog, label).getByRole('button').click();
+    await this.page.locator('.select__popover').getByRole('option', { name: option, exact: true }).click();
+    await this.page.locator('.select__popover').waitFor({ state: 'detached' });
+  }
+
+  async save(name: string) {
+    await this.dialog.getByRole('button', { name }).click();
+  }
+}

@@ -1,0 +1,178 @@
+/**
+ * The study's files, read back the way their readers read them: the CSV as French Excel
+ * splits it (BOM, `;`, decimal comma), the XLSX with exceljs, the GeoJSON against RFC 7946,
+ * the PDF's header. No name, contact or Citizen Card number in any of them.
+ */
+import BetterSqlite3 from 'better-sqlite3';
+import ExcelJS from 'exceljs';
+import { inflateSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StudyExportFile } from '../../../src-shared/study/study.schema.js';
+import type { Workshop } from '../../../src-shared/workshops/workshop.schema.js';
+import { openTestCore, workshopFields, type TestCore } from '../core/test-core.js';
+import { addAttendance, addHeadCount, addProposal } from './study-fixtures.js';
+
+let core: TestCore;
+let rw: BetterSqlite3.Database;
+let workshop: Workshop;
+
+/** RFC 4180 with `;`, as Excel in French reads a CSV: quotes double, fields may hold `;`. */
+function readCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const endField = () => {
+    row.push(field);
+    field = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ';') endField();
+    else if (ch === '\r' && text[i + 1] === '\n') {
+      endField();
+      rows.push(row);
+      row = [];
+      i++;
+    } else field += ch;
+  }
+  return rows;
+}
+
+const exportFile = (format: string, language = 'fr') =>
+  core.must<StudyExportFile>('study:export', { query: { scope: 'workshop', workshopId: workshop.id }, format, language });
+const bytesOf = (f: StudyExportFile) => Buffer.from(f.base64, 'base64');
+
+/** The text a PDF shows: its content streams inflated, their hex strings decoded (WinAnsi). */
+function pdfText(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  let text = '';
+  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    let content: string;
+    try {
+      content = inflateSync(Buffer.from(m[1]!, 'latin1')).toString('latin1');
+    } catch {
+      content = m[1]!;
+    }
+    for (const t of content.matchAll(/<([0-9A-Fa-f]+)>\s*Tj/g)) text += `${Buffer.from(t[1]!, 'hex').toString('latin1')}\n`;
+  }
+  return text;
+}
+
+beforeAll(async () => {
+  core = await openTestCore();
+  rw = new BetterSqlite3(core.file);
+  workshop = await core.must<Workshop>('workshops:create', workshopFields());
+  // 14 with a profile: 9 aged 26–40, 5 aged 41–60 (one says "=cmd|' /C calc'!A0" as gender).
+  for (let i = 0; i < 9; i++) addAttendance(rw, workshop.id, {}, { personName: 'Zoé Unique-Nom' });
+  for (let i = 0; i < 5; i++) addAttendance(rw, workshop.id, { age_bracket: '41_60', gender: i === 0 ? "=cmd|' /C calc'!A0" : 'homme' });
+  addHeadCount(rw, workshop.id, 2);
+  addProposal(rw, workshop.id, { proposer_name: 'Zoé Unique-Nom', title: 'Bancs; ombre et "fraîcheur"' });
+  addProposal(rw, workshop.id, { lon: null, lat: null, neighbourhood_class: 'other' });
+});
+afterAll(async () => {
+  rw.close();
+  await core.close();
+});
+
+/** Every cell of every sheet (the XLSX is a zip: its bytes do not show the text). */
+async function xlsxText(bytes: Buffer): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  const out: string[] = [];
+  workbook.eachSheet((sheet) => sheet.eachRow((row) => out.push(JSON.stringify(row.values))));
+  return out.join('\n');
+}
+
+describe('study exports', () => {
+  it('writes a CSV that French Excel opens as is: BOM, semicolons, decimal comma, masks kept', async () => {
+    const file = await exportFile('csv');
+    expect(file.mediaType).toBe('text/csv; charset=utf-8');
+    expect(file.fileName).toMatch(/^etude-atelier-[0-9a-f]{8}-\d{4}-\d{2}-\d{2}\.csv$/);
+    const bytes = bytesOf(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = readCsv(bytes.toString('utf8').slice(1));
+    expect(rows[0]).toEqual(['Tableau', 'Catégorie', 'Colonne', 'Effectif', 'Part (%)']);
+    expect(rows.every((r) => r.length === 5)).toBe(true);
+    const find = (table: string, category: string) => rows.find((r) => r[0] === table && r[1] === category)!;
+    expect(find('Chiffres clés', 'Personnes présentes')[3]).toBe('16');
+    expect(find('Âge', '26 à 40\u00a0ans').slice(3)).toEqual(['9', '64,3']);
+    expect(find('Âge', '41 à 60\u00a0ans').slice(3)).toEqual(['5', '35,7']);
+    expect(find('Âge', 'Moins de 16\u00a0ans').slice(3)).toEqual(['< 5', '']);
+    // A gender typed like a formula stays text in Excel; a small group is masked anyway.
+    expect(find('Genre (tel que décrit par la personne)', "'=cmd|' /c calc'!a0")[3]).toBe('< 5');
+  });
+
+  it('writes the same figures in English when asked', async () => {
+    const rows = readCsv(bytesOf(await exportFile('csv', 'en')).toString('utf8').slice(1));
+    expect(rows[0]).toEqual(['Table', 'Category', 'Column', 'Count', 'Share (%)']);
+    expect(rows.find((r) => r[0] === 'Age' && r[1] === '26 to 40')!.slice(3)).toEqual(['9', '64,3']);
+  });
+
+  it('writes an XLSX that reads back with numbers as numbers and masked cells as « < 5 »', async () => {
+    const file = await exportFile('xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytesOf(file) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['À lire', 'Données']);
+    expect(String(workbook.getWorksheet('À lire')!.getCell('A5').value)).toContain('moins de 5');
+    const data = workbook.getWorksheet('Données')!;
+    const rows: unknown[][] = [];
+    data.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    expect(rows[0]).toEqual(['Tableau', 'Catégorie', 'Colonne', 'Effectif', 'Part (%)']);
+    const age = rows.filter((r) => r[0] === 'Âge');
+    expect(age.find((r) => r[1] === '26 à 40\u00a0ans')!.slice(3)).toEqual([9, 64.3]);
+    expect(age.find((r) => r[1] === '76\u00a0ans et plus')![3]).toBe('< 5');
+  });
+
+  it('writes the proposals as RFC 7946 GeoJSON: lon/lat points, null geometry when unplaced, no proposers', async () => {
+    const file = await exportFile('geojson');
+    expect(file.mediaType).toBe('application/geo+json');
+    const geo = JSON.parse(bytesOf(file).toString('utf8'));
+    expect(geo.type).toBe('FeatureCollection');
+    expect(geo).not.toHaveProperty('crs');
+    expect(geo.features).toHaveLength(2);
+    const placed = geo.features.find((f: { geometry: unknown }) => f.geometry !== null);
+    const unplaced = geo.features.find((f: { geometry: unknown }) => f.geometry === null);
+    expect(placed.type).toBe('Feature');
+    expect(placed.geometry).toEqual({ type: 'Point', coordinates: [2.3551, 48.8873] });
+    const [lon, lat] = placed.geometry.coordinates;
+    expect(lon).toBeGreaterThan(2.2);
+    expect(lon).toBeLessThan(2.5);
+    expect(lat).toBeGreaterThan(48.8);
+    expect(lat).toBeLessThan(48.91);
+    expect(placed.properties).toMatchObject({ qpv: true, themeCode: 'cadre-de-vie', estimatedCostEuros: 12500 });
+    expect(unplaced.geometry).toBeNull();
+    expect(Object.keys(placed.properties)).not.toContain('proposerName');
+  });
+
+  it('writes the dashboard as a PDF', async () => {
+    const file = await exportFile('pdf');
+    expect(file.mediaType).toBe('application/pdf');
+    const bytes = bytesOf(file);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(bytes.byteLength).toBe(file.bytes);
+    expect(bytes.toString('latin1')).toContain('%%EOF');
+    const text = pdfText(bytes);
+    expect(text).toContain('Personnes présentes');
+    expect(text).toContain('< 5');
+    expect(text).toContain('26 à 40\u00a0ans');
+  });
+
+  it('never puts a name, an email, a phone or a Citizen Card number in any file', async () => {
+    for (const format of ['csv', 'xlsx', 'geojson', 'pdf']) {
+      const bytes = bytesOf(await exportFile(format));
+      const text = format === 'pdf' ? pdfText(bytes) : format === 'xlsx' ? await xlsxText(bytes) : bytes.toString('utf8');
+      expect(text.length).toBeGreaterThan(100);
+      for (const secret of ['Unique-Nom', 'zoe.unique', '0612345678', 'CC123456']) {
+        expect(text, `${format} holds ${secret}`).not.toContain(secret);
+      }
+    }
+  });
+});
