@@ -93,6 +93,17 @@ const sync = syncOut
     }).sync
   : null;
 
+const attendanceOut = runBench('check-in search among 100,000 people', ['bench/attendance.bench.ts', '--json'], 600_000);
+const attendance = attendanceOut
+  ? (JSON.parse(attendanceOut.trim().split('\n').pop()!) as { results: { label: string; listSize: number; summary: Summary }[] }).results
+  : null;
+const studyOut = runBench('study dashboard over 50,000 participations and 5,000 proposals', ['bench/study.bench.ts', '--json'], 600_000);
+const study = studyOut ? (JSON.parse(studyOut.slice(studyOut.indexOf('{'))) as { rows: Row[] }).rows : null;
+const proposalsOut = runBench('proposals (5,000) and past winners near a point', ['bench/proposals.bench.ts', '--json'], 600_000);
+const proposals = proposalsOut
+  ? (JSON.parse(proposalsOut.trim().split('\n').pop()!) as { create: Summary; listWorkshop: Summary; listAll: Summary; tally: Summary; winners: Summary })
+  : null;
+
 // ── Report ──────────────────────────────────────────────────────────────────────────────
 const create = summarize(figures.create);
 const baseline = summarize(figures.baseline);
@@ -125,6 +136,21 @@ if (sync) {
     { measure: 'Sync push, 10,000 changes (and their return)', target: '≥ 25 % of raw', summary: null, judgedOn: 'rate', met: sync.pushRatio >= 0.25, note: `${perSecond(sync.pushPerSecond)} = ${(sync.pushRatio * 100).toFixed(1)} %; ${raw}` },
     { measure: 'Sync pull, 10,000 changes', target: '≥ 25 % of raw', summary: null, judgedOn: 'rate', met: sync.pullRatio >= 0.25, note: `${perSecond(sync.pullPerSecond)} = ${(sync.pullRatio * 100).toFixed(1)} %` },
     { measure: 'Longest stretch the core is busy during that pull', target: '< 50 ms', summary: null, judgedOn: 'max', met: sync.longestBusyDuringPullMs < 50, note: `${sync.longestBusyDuringPullMs.toFixed(1)} ms (event-loop delay, max)` },
+  );
+}
+
+for (const result of attendance ?? []) {
+  rows.push({ measure: `Check-in search: ${result.label}`, target: '< 30 ms', summary: result.summary, judgedOn: 'p95', met: result.summary.p95 < 30, note: `list of ${result.listSize.toLocaleString('en-GB')}` });
+}
+rows.push(...(study ?? []).map((row) => ({ ...row, measure: `Study ${row.measure}` })));
+if (proposals) {
+  const reported = (measure: string, summary: Summary): Row => ({ measure, target: '—', summary, judgedOn: '—', met: null, verdict: 'reported' });
+  rows.push(
+    reported('proposals:create (point → arrondissement, QPV), 5,000', proposals.create),
+    reported('proposals:list, one workshop', proposals.listWorkshop),
+    reported('proposals:list, all 5,000', proposals.listAll),
+    reported('supports:tally, one workshop', proposals.tally),
+    reported('reference:winners near a point (after the first call)', proposals.winners),
   );
 }
 
