@@ -6,7 +6,7 @@
  * translates them, the core sends them back in `error.fields`.
  */
 import { z } from 'zod';
-import { PARIS_LOCAL_PATTERN, parisLocalToUtc } from '../time/paris-time.js';
+import { PARIS_LOCAL_PATTERN, parisLocalToUtc, utcToParisLocal } from '../time/paris-time.js';
 
 export const workshopKinds = [
   'pb_co_construction',
@@ -187,4 +187,22 @@ export const workshopTransitions: Record<WorkshopStatus, readonly WorkshopStatus
 /** A workshop can be edited until it is closed or cancelled. */
 export function isEditable(status: WorkshopStatus): boolean {
   return status === 'planned' || status === 'open';
+}
+
+/** The fields a person edits, from a stored workshop (times back to Paris wall-clock). */
+export function workshopFieldsOf(w: Workshop): WorkshopFields {
+  return {
+    kind: w.kind,
+    title: w.title,
+    description: w.description,
+    startsAt: utcToParisLocal(w.startsAt),
+    endsAt: utcToParisLocal(w.endsAt),
+    venueName: w.venueName,
+    venueAddress: w.venueAddress,
+    arrondissement: w.arrondissement,
+    inQpv: w.inQpv,
+    capacity: w.capacity,
+    partners: w.partners.map((p) => ({ ...p })),
+    facilitators: [...w.facilitators],
+  };
 }

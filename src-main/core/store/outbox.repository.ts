@@ -45,6 +45,49 @@ export async function appendOutbox(trx: Transaction<Database>, change: OutboxCha
   return row.seq;
 }
 
+/** Fields that stay on the device: they never travel in a change. */
+const LOCAL_FIELDS = new Set(['id', 'version', 'createdAt', 'updatedAt']);
+
+/** The synced view of a change: the record's fields that differ (all of them for a create). */
+export function changedFields<T extends object>(before: T | null, after: T): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(after)) {
+    if (LOCAL_FIELDS.has(key)) continue;
+    const old = before ? (before as Record<string, unknown>)[key] : undefined;
+    if (!before || JSON.stringify(old) !== JSON.stringify(value)) out[key] = value;
+  }
+  return out;
+}
+
+/**
+ * The outbox row of a change to a record held in its shared schema's shape (a workshop, a
+ * proposal…): only the fields that differ travel, based on the portal revision the device had.
+ */
+export async function appendRecordChange<T extends { id: string; version: number }>(
+  trx: Transaction<Database>,
+  change: {
+    changeId: string;
+    entity: SyncEntity;
+    before: T | null;
+    after: T;
+    op: 'create' | 'update' | 'delete';
+    at: string;
+    baseRevision: number;
+  },
+): Promise<void> {
+  await appendOutbox(trx, {
+    changeId: change.changeId,
+    entity: change.entity,
+    recordId: change.after.id,
+    op: change.op,
+    baseVersion: change.before ? change.before.version : null,
+    baseRevision: change.baseRevision,
+    version: change.after.version,
+    payload: changedFields(change.before, change.after),
+    createdAt: change.at,
+  });
+}
+
 export async function countPendingOutbox(db: Executor): Promise<number> {
   const row = await db
     .selectFrom('outbox')

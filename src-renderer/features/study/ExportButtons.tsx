@@ -10,21 +10,8 @@ import { invoke } from '../../api/client';
 import { currentLanguage, translateError } from '../../app/i18n';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
+import { downloadBase64 } from '../../components/download';
 
-function download(fileName: string, mediaType: string, base64: string) {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: mediaType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Give the browser time to start the download before the URL is released.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 type State = { kind: 'idle' } | { kind: 'busy'; format: StudyExportFormat } | { kind: 'done'; name: string } | { kind: 'error'; message: string };
 
@@ -39,7 +26,7 @@ export function ExportButtons({ query }: { query: StudyQuery }) {
       setState({ kind: 'error', message: `${t('study.exportError')} ${translateError(t, result.error.code)}` });
       return;
     }
-    download(result.value.fileName, result.value.mediaType, result.value.base64);
+    downloadBase64(result.value.fileName, result.value.mediaType, result.value.base64);
     setState({ kind: 'done', name: result.value.fileName });
   }
 

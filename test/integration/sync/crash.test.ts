@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { seededRandom as seeded } from '../../../bench/generate.js';
 import { startControlledPortal, type ControlledPortal } from './controlled-portal.js';
 
 const child = join(import.meta.dirname, 'crash-child.ts');
@@ -17,17 +18,6 @@ afterEach(async () => {
   portal = null;
 });
 
-/** A small seeded generator (mulberry32) so that a failing run can be replayed with its seed. */
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function run(args: string[], killAfterMs: number | null): Promise<{ killed: boolean; stdout: string }> {
   return new Promise((resolve, reject) => {

@@ -8,8 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CommandName, CommandOutput, SyncStatus } from '../../../src-shared/contract.js';
-import { utcToParisLocal } from '../../../src-shared/time/paris-time.js';
-import type { Workshop, WorkshopFields } from '../../../src-shared/workshops/workshop.schema.js';
+import { workshopFieldsOf, type Workshop, type WorkshopFields } from '../../../src-shared/workshops/workshop.schema.js';
 import { startCore, type Core } from '../../../src-main/core/core.js';
 import { createSilentLogger } from '../../../src-main/core/logger.js';
 import { createPortalHttp } from '../../../src-main/core/sync/portal-http.js';
@@ -99,22 +98,7 @@ export async function startLaptop(name: string, options: { timeoutMs?: number } 
 }
 
 /** The form fields of a workshop as read back, to edit one field and keep the others. */
-export function fieldsOf(w: Workshop): WorkshopFields {
-  return {
-    kind: w.kind,
-    title: w.title,
-    description: w.description,
-    startsAt: utcToParisLocal(w.startsAt),
-    endsAt: utcToParisLocal(w.endsAt),
-    venueName: w.venueName,
-    venueAddress: w.venueAddress,
-    arrondissement: w.arrondissement,
-    inQpv: w.inQpv,
-    capacity: w.capacity,
-    partners: w.partners,
-    facilitators: w.facilitators,
-  };
-}
+export const fieldsOf = workshopFieldsOf;
 
 /** What every device should agree on: the synced fields of each live workshop. */
 export function syncedView(workshops: readonly Workshop[]) {

@@ -18,7 +18,7 @@ import {
 } from '../../../../src-shared/workshops/workshop.schema.js';
 import type { CommandParsedInput } from '../../../../src-shared/contract.js';
 import type { ServiceDeps } from '../../deps.js';
-import { appendOutbox } from '../../store/outbox.repository.js';
+import { appendRecordChange } from '../../store/outbox.repository.js';
 import {
   findWorkshopRow,
   insertWorkshop,
@@ -47,17 +47,6 @@ function fieldsToColumns(fields: WorkshopFields) {
   } satisfies WorkshopRowUpdate;
 }
 
-/** The synced view of a change: the record's fields that differ, in the shared schema's names. */
-function changedFields(before: Workshop | null, after: Workshop): Record<string, unknown> {
-  const skip = new Set(['id', 'version', 'createdAt', 'updatedAt']);
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(after)) {
-    if (skip.has(key)) continue;
-    const old = before ? (before as Record<string, unknown>)[key] : undefined;
-    if (!before || JSON.stringify(old) !== JSON.stringify(value)) out[key] = value;
-  }
-  return out;
-}
 
 export function createWorkshopsService(deps: ServiceDeps) {
   const { db, now, newId, emit } = deps;
@@ -93,7 +82,7 @@ export function createWorkshopsService(deps: ServiceDeps) {
     return result;
   }
 
-  async function appendChange(
+  function appendChange(
     trx: Transaction<Database>,
     before: Workshop | null,
     after: Workshop,
@@ -101,18 +90,9 @@ export function createWorkshopsService(deps: ServiceDeps) {
     at: string,
     baseRevision = 0,
   ) {
-    await appendOutbox(trx, {
-      changeId: newId(),
-      entity: 'workshop',
-      recordId: after.id,
-      op,
-      baseVersion: before ? before.version : null,
-      baseRevision,
-      version: after.version,
-      payload: changedFields(before, after),
-      createdAt: at,
-    });
+    return appendRecordChange(trx, { changeId: newId(), entity: 'workshop', before, after, op, at, baseRevision });
   }
+
 
   function transition(row: WorkshopRow, to: WorkshopStatus): Result<null> {
     const from = row.status as WorkshopStatus;

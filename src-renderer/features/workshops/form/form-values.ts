@@ -1,7 +1,6 @@
 /** What the form holds: the shared schema's input, with empty starting values. */
 import type { z } from 'zod';
-import { utcToParisLocal } from '../../../../src-shared/time/paris-time';
-import type { Workshop, workshopFieldsSchema } from '../../../../src-shared/workshops/workshop.schema';
+import { workshopFieldsOf, type Workshop, type workshopFieldsSchema } from '../../../../src-shared/workshops/workshop.schema';
 
 export type FormValues = z.input<typeof workshopFieldsSchema>;
 
@@ -24,18 +23,5 @@ export function emptyValues(): FormValues {
 }
 
 export function valuesFromWorkshop(w: Workshop): FormValues {
-  return {
-    kind: w.kind,
-    title: w.title,
-    description: w.description,
-    startsAt: utcToParisLocal(w.startsAt),
-    endsAt: utcToParisLocal(w.endsAt),
-    venueName: w.venueName,
-    venueAddress: w.venueAddress,
-    arrondissement: w.arrondissement,
-    inQpv: w.inQpv,
-    capacity: w.capacity,
-    partners: w.partners.map((p) => ({ ...p })),
-    facilitators: [...w.facilitators],
-  };
+  return workshopFieldsOf(w);
 }
