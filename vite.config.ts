@@ -18,5 +18,12 @@ export default defineConfig({
     sourcemap: true,
     // One bundle read from the local disk (or loopback), never over a network: ~245 kB gzipped is fine.
     chunkSizeWarningLimit: 1000,
+    rollupOptions: {
+      output: {
+        // zod and the module that configures it share one chunk, so no schema anywhere can
+        // run before `jitless` is set (zod's eval probe would be a CSP violation).
+        manualChunks: (id: string) => (/[\\/]node_modules[\\/]zod[\\/]|[\\/]app[\\/]zod-config\.ts$/.test(id) ? 'zod' : undefined),
+      },
+    },
   },
 });
