@@ -33,8 +33,12 @@ const esmBanner = {
  * `outdir`. The outdir must sit inside the repository, so that the external better-sqlite3
  * resolves from its node_modules.
  */
+/**
+ * ESM bundles with code splitting: what a module imports with `await import()` (the PDF and
+ * spreadsheet libraries) becomes a chunk loaded on first use, so the core starts without them.
+ */
 export async function buildNodeEsm(entryPoints: Record<string, string>, outdir: string): Promise<void> {
-  await build({ ...common, format: 'esm', entryPoints, outdir, outExtension: { '.js': '.mjs' }, banner: esmBanner });
+  await build({ ...common, format: 'esm', splitting: true, entryPoints, outdir, outExtension: { '.js': '.mjs' }, banner: esmBanner });
 }
 
 /** Bundles the core worker as `<outdir>/worker.mjs` and returns that file's path. */

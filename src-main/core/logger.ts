@@ -11,12 +11,25 @@ export type Logger = PinoLogger;
 
 export const LOG_ROTATION = { size: '5M', maxFiles: 5 } as const;
 
+const opened = new WeakMap<Logger, Promise<void>>();
+
 /** A logger writing to `<dataDir>/logs/<name>.log`, rotated at 5 MB, 5 files kept. */
 export function createFileLogger(dataDir: string, name: string, level = 'info'): Logger {
   const dir = join(dataDir, 'logs');
   mkdirSync(dir, { recursive: true });
   const stream = createStream(`${name}.log`, { path: dir, size: LOG_ROTATION.size, maxFiles: LOG_ROTATION.maxFiles });
-  return pino({ level, base: { proc: name } }, stream);
+  const logger = pino({ level, base: { proc: name } }, stream);
+  opened.set(logger, new Promise((resolve) => stream.once('open', () => resolve()).once('error', () => resolve())));
+  return logger;
+}
+
+/**
+ * Resolves once the log file is open. The file opens asynchronously; a worker thread
+ * terminated while that open is still in flight aborts the whole process on Node 20 (seen
+ * when a core is closed right after it started), so the worker waits for it before closing.
+ */
+export function logFileOpened(logger: Logger): Promise<void> {
+  return opened.get(logger) ?? Promise.resolve();
 }
 
 export function createSilentLogger(): Logger {

@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { startCore } from './core.js';
-import { createFileLogger } from './logger.js';
+import { createFileLogger, logFileOpened } from './logger.js';
 import { createMemorySecretStore } from './sync/secret-store.js';
 import type { CoreWorkerData, FromWorker, ToWorker } from './worker-protocol.js';
 
@@ -32,10 +32,13 @@ try {
     } else if (message.type === 'secret') {
       secrets.replace(message.value);
     } else if (message.type === 'shutdown') {
-      void core.close().then(() => {
-        logger.flush();
-        post({ type: 'closed' });
-      });
+      void core
+        .close()
+        .then(() => logFileOpened(logger))
+        .then(() => {
+          logger.flush();
+          post({ type: 'closed' });
+        });
     }
   });
   const startupMs = performance.now() - started;

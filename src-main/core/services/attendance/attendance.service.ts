@@ -19,7 +19,6 @@ import { findAttendanceView, listAttendanceViews, roomCounts } from '../../store
 import { findSynced, insertSynced, updateSynced, type WriteClock } from '../../store/attendance/attendance-write.repository.js';
 import { findWorkshopRow } from '../../store/workshops.repository.js';
 import { createCheckInSearch } from './check-in-search-cache.js';
-import { buildSignInSheet } from './sign-in-sheet.js';
 import { addHeadCount, insertConsents, insertPerson, tombstoneProfile } from './attendance-writes.js';
 import { arriveNew, arriveRegistered, type Arrival } from './arrivals.js';
 
@@ -221,6 +220,8 @@ export function createAttendanceService(deps: ServiceDeps) {
     async signInSheet({ workshopId, locale }: CommandParsedInput<'attendance:sign-in-sheet'>) {
       const w = await findWorkshopRow(db, workshopId);
       if (!w || w.deleted_at !== null) return fail('not_found', `No workshop ${workshopId}`);
+      // pdf-lib loads on the first sheet, not with the core: start-up stays fast.
+      const { buildSignInSheet } = await import('./sign-in-sheet.js');
       return ok(await buildSignInSheet(db, w, locale));
     },
   };

@@ -12,9 +12,7 @@ import { listProposalFeatures, readScopeSummary } from '../../store/study.reposi
 import { studyCsv } from './csv-export.js';
 import { exportRows, scopeLine } from './export-rows.js';
 import { proposalsGeoJson } from './geojson-export.js';
-import { studyPdf } from './pdf-export.js';
 import { computeDashboard, scopeFilter } from './study-dashboard.js';
-import { studyXlsx } from './xlsx-export.js';
 
 const mediaTypes = {
   csv: 'text/csv; charset=utf-8',
@@ -60,7 +58,9 @@ export function createStudyService(deps: Pick<ServiceDeps, 'db' | 'now'>) {
       case 'csv':
         bytes = new TextEncoder().encode(studyCsv(header, exportRows(d, input.language), input.language));
         break;
-      case 'xlsx':
+      case 'xlsx': {
+        // exceljs and pdf-lib load on the first export, not with the core: start-up stays fast.
+        const { studyXlsx } = await import('./xlsx-export.js');
         bytes = await studyXlsx(
           exportRows(d, input.language),
           {
@@ -76,14 +76,17 @@ export function createStudyService(deps: Pick<ServiceDeps, 'db' | 'now'>) {
           at,
         );
         break;
+      }
       case 'geojson': {
         const features = await listProposalFeatures(db, scopeFilter(input.query));
         bytes = new TextEncoder().encode(JSON.stringify(proposalsGeoJson(features), null, 1));
         break;
       }
-      case 'pdf':
+      case 'pdf': {
+        const { studyPdf } = await import('./pdf-export.js');
         bytes = await studyPdf(d, input.language, scope, generated);
         break;
+      }
     }
     return ok({
       fileName: `${stem}.${input.format}`,
