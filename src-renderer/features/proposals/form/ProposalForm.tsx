@@ -12,7 +12,7 @@ import type { AppError } from '../../../../src-shared/result';
 import { invoke } from '../../../api/client';
 import { translateError } from '../../../app/i18n';
 import { useNotice } from '../../../app/notices';
-import { Alert } from '../../../components/Alert';
+import { DraftRestoredNotice, FormSummary } from '../../../components/FormNotices';
 import { Button } from '../../../components/Button';
 import { clearDraft, loadDraft, saveDraft } from './draft';
 import { emptyValues, valuesFromProposal, type FormValues } from './form-values';
@@ -92,31 +92,22 @@ export function ProposalForm({ workshopId, arrondissement, proposal }: ProposalF
         {t('proposals.form.draftNote')}
       </p>
       {draftShown ? (
-        <Alert tone="info" role="status">
-          <p>{t('proposals.form.draftRestored')}</p>
-          <Button
-            variant="secondary"
-            onPress={() => {
-              clearDraft(draftKey);
-              reset(defaults);
-              setDraftShown(false);
-            }}
-          >
-            {t('proposals.form.discardDraft')}
-          </Button>
-        </Alert>
+        <DraftRestoredNotice
+          text={t('proposals.form.draftRestored')}
+          discardLabel={t('proposals.form.discardDraft')}
+          onDiscard={() => {
+            clearDraft(draftKey);
+            reset(defaults);
+            setDraftShown(false);
+          }}
+        />
       ) : null}
-      <div ref={summaryRef} tabIndex={-1} className="form-summary">
-        {serverError ? (
-          <Alert tone="error" role="alert">
-            <p>{translateError(t, serverError.code)}</p>
-          </Alert>
-        ) : triedSubmit && errorCount > 0 ? (
-          <Alert tone="error" role="alert">
-            <p>{t('proposals.form.errorSummary', { count: errorCount })}</p>
-          </Alert>
-        ) : null}
-      </div>
+      <FormSummary
+        summaryRef={summaryRef}
+        serverError={serverError}
+        serverErrorText={serverError ? translateError(t, serverError.code) : ''}
+        fieldErrorsText={triedSubmit && errorCount > 0 ? t('proposals.form.errorSummary', { count: errorCount }) : null}
+      />
       <ProposalFields control={control} errors={formState.errors} setValue={setValue} />
       <div className="form-actions">
         <Button type="submit" variant="primary" isDisabled={formState.isSubmitting}>

@@ -13,7 +13,7 @@ import { workshopFieldsSchema, type Workshop, type WorkshopFields as Fields } fr
 import { invoke } from '../../../api/client';
 import { translateError } from '../../../app/i18n';
 import { useNotice } from '../../../app/notices';
-import { Alert } from '../../../components/Alert';
+import { DraftRestoredNotice, FormSummary } from '../../../components/FormNotices';
 import { Button } from '../../../components/Button';
 import { clearDraft, loadDraft, saveDraft } from './draft';
 import { emptyValues, valuesFromWorkshop, type FormValues } from './form-values';
@@ -102,31 +102,22 @@ export function WorkshopForm({ workshop }: WorkshopFormProps) {
         {t('form.draftNote')}
       </p>
       {draftShown ? (
-        <Alert tone="info" role="status">
-          <p>{t('form.draftRestored')}</p>
-          <Button
-            variant="secondary"
-            onPress={() => {
-              clearDraft(draftKey);
-              reset(defaults);
-              setDraftShown(false);
-            }}
-          >
-            {t('form.discardDraft')}
-          </Button>
-        </Alert>
+        <DraftRestoredNotice
+          text={t('form.draftRestored')}
+          discardLabel={t('form.discardDraft')}
+          onDiscard={() => {
+            clearDraft(draftKey);
+            reset(defaults);
+            setDraftShown(false);
+          }}
+        />
       ) : null}
-      <div ref={summaryRef} tabIndex={-1} className="form-summary">
-        {serverError ? (
-          <Alert tone="error" role="alert">
-            <p>{translateError(t, serverError.code)}</p>
-          </Alert>
-        ) : triedSubmit && errorCount > 0 ? (
-          <Alert tone="error" role="alert">
-            <p>{t('form.errorSummary', { count: errorCount })}</p>
-          </Alert>
-        ) : null}
-      </div>
+      <FormSummary
+        summaryRef={summaryRef}
+        serverError={serverError}
+        serverErrorText={serverError ? translateError(t, serverError.code) : ''}
+        fieldErrorsText={triedSubmit && errorCount > 0 ? t('form.errorSummary', { count: errorCount }) : null}
+      />
 
       <WorkshopFields control={control} errors={formState.errors} />
 
