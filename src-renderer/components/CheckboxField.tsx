@@ -11,21 +11,26 @@ export interface CheckboxFieldProps {
   inputRef?: Ref<HTMLLabelElement>;
 }
 
+/** The checkbox's look, for any react-aria Checkbox (alone or in a group). */
+export function CheckboxLook({ isSelected, label }: { isSelected: boolean; label: string }) {
+  return (
+    <>
+      <span className="checkbox__box" aria-hidden="true">
+        {isSelected ? (
+          <svg viewBox="0 0 18 18" className="checkbox__tick">
+            <polyline points="3,9.5 7.5,14 15,4.5" />
+          </svg>
+        ) : null}
+      </span>
+      <span className="checkbox__label">{label}</span>
+    </>
+  );
+}
+
 export function CheckboxField({ label, value, onChange, inputRef, ...props }: CheckboxFieldProps) {
   return (
     <Checkbox {...props} ref={inputRef} isSelected={value} onChange={onChange} className="checkbox">
-      {({ isSelected }) => (
-        <>
-          <span className="checkbox__box" aria-hidden="true">
-            {isSelected ? (
-              <svg viewBox="0 0 18 18" className="checkbox__tick">
-                <polyline points="3,9.5 7.5,14 15,4.5" />
-              </svg>
-            ) : null}
-          </span>
-          <span className="checkbox__label">{label}</span>
-        </>
-      )}
+      {({ isSelected }) => <CheckboxLook isSelected={isSelected} label={label} />}
     </Checkbox>
   );
 }

@@ -1,4 +1,7 @@
-/** A whole number typed in the person's language (« 1 200 »); empty means "no value". */
+/**
+ * A number typed in the person's language (« 1 200 » by default, or any Intl format such as
+ * euros); empty means "no value".
+ */
 import type { Ref } from 'react';
 import { FieldError, Group, Input, Label, NumberField as AriaNumberField, Text } from 'react-aria-components';
 
@@ -13,15 +16,19 @@ export interface NumberFieldProps {
   minValue?: number;
   maxValue?: number;
   inputRef?: Ref<HTMLInputElement>;
+  /** How the number reads (Intl.NumberFormat options); a whole number by default. */
+  formatOptions?: Intl.NumberFormatOptions;
 }
 
-export function NumberField({ label, value, onChange, description, errorMessage, inputRef, ...props }: NumberFieldProps) {
+const WHOLE_NUMBER: Intl.NumberFormatOptions = { maximumFractionDigits: 0, useGrouping: true };
+
+export function NumberField({ label, value, onChange, description, errorMessage, inputRef, formatOptions = WHOLE_NUMBER, ...props }: NumberFieldProps) {
   return (
     <AriaNumberField
       {...props}
       value={value ?? Number.NaN}
       onChange={(n) => onChange(Number.isNaN(n) ? null : n)}
-      formatOptions={{ maximumFractionDigits: 0, useGrouping: true }}
+      formatOptions={formatOptions}
       isInvalid={Boolean(errorMessage)}
       validationBehavior="aria"
       className="field"

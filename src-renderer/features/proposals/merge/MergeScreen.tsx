@@ -9,6 +9,7 @@ import { Checkbox, CheckboxGroup, FieldError, Label, Text } from 'react-aria-com
 import { Link, useNavigate, useParams } from 'react-router';
 import { PB_THEMES, type PbThemeCode } from '../../../../src-shared/reference/pb-themes';
 import { invoke } from '../../../api/client';
+import { CheckboxLook } from '../../../components/CheckboxField';
 import { useResult } from '../../../api/use-result';
 import { translateError, translateMessage } from '../../../app/i18n';
 import { useNotice } from '../../../app/notices';
@@ -113,18 +114,7 @@ export function MergeScreen() {
 function MergeOption({ id, label }: { id: string; label: string }) {
   return (
     <Checkbox value={id} className="checkbox">
-      {({ isSelected }) => (
-        <>
-          <span className="checkbox__box" aria-hidden="true">
-            {isSelected ? (
-              <svg viewBox="0 0 18 18" className="checkbox__tick">
-                <polyline points="3,9.5 7.5,14 15,4.5" />
-              </svg>
-            ) : null}
-          </span>
-          <span className="checkbox__label">{label}</span>
-        </>
-      )}
+      {({ isSelected }) => <CheckboxLook isSelected={isSelected} label={label} />}
     </Checkbox>
   );
 }
