@@ -44,3 +44,31 @@ test('numbers typed are kept in the draft at once: a reload with the field still
   await expect(p.input('Coût estimé (en euros)')).toHaveValue(/^45\s000\s€$/);
   await expectNoAxeViolations(page, 'proposal form with a restored draft');
 });
+
+test('the address box acts on what is typed now: fast typing then ↓ Enter picks the address typed, never a match of fewer letters', async ({ page, host, openApp }) => {
+  await openApp();
+  const workshopId = await seedWorkshop(page, host.origin, goutteDor);
+  const p = new ProposalsPage(page);
+  const address = page.getByRole('combobox', { name: 'Adresse' });
+
+  // Typed in one go, ↓ and Enter at once: the answer to « 12 rue myrha » is not there yet.
+  await page.goto(`${host.origin}/#/workshops/${workshopId}/proposals/new`);
+  await expect(p.heading).toHaveText('Nouvelle proposition');
+  await address.focus();
+  await page.keyboard.type('12 rue myrha');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(address).toHaveValue('12 Rue Myrha, 75018 Paris');
+  await expect(p.derivedPlace).toContainText('18e arrondissement');
+
+  // Typed as a person types, the list showing the matches of the first letters, then the end
+  // of the street quickly and ↓ Enter: the list of « 5 rue des » must not be the one used.
+  await address.fill('');
+  await page.keyboard.type('5 rue des', { delay: 150 });
+  await expect(page.getByRole('option').first()).toBeVisible();
+  await page.keyboard.type(' gardes');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(address).toHaveValue('5 Rue des Gardes, 75018 Paris');
+  await expect(p.derivedPlace).toContainText('18e arrondissement');
+});

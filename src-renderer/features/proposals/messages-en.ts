@@ -102,6 +102,7 @@ export const proposalsEn: Shape<typeof proposalsFr> = {
     address: 'Address',
     addressHint: 'Type the number and the street; pick from the list to place the point.',
     addressNone: 'No address found. Check the spelling or click on the map.',
+    addressSearching: 'Looking up addresses…',
     addressStreet: '(street)',
     mapHint: 'Click on the map to place the point, or use the button under the map with the keyboard.',
     pointAtCentre: 'Place the point at the centre of the map',

@@ -103,6 +103,7 @@ export const proposalsFr = {
     address: 'Adresse',
     addressHint: 'Tapez le numéro et la rue\u00a0; choisissez dans la liste pour placer le point.',
     addressNone: 'Aucune adresse trouvée. Vérifiez l’orthographe ou cliquez sur la carte.',
+    addressSearching: 'Recherche des adresses…',
     addressStreet: '(rue)',
     mapHint: 'Cliquez sur la carte pour placer le point, ou utilisez le bouton sous la carte au clavier.',
     pointAtCentre: 'Placer le point au centre de la carte',
