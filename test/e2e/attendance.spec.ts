@@ -52,6 +52,10 @@ test('a facilitator checks people in by search and Enter, records walk-ins with 
   await expectNoAxeViolations(page, 'check-in with results');
   await page.keyboard.press('Enter');
   await expect(shell.notice).toContainText('Hélène Côté est noté·e présent·e.');
+  // The study is offered right there; Escape passes, and the search box has the focus again.
+  await expect(desk.dialog).toContainText('Hélène Côté est noté·e présent·e — l’étude');
+  await page.keyboard.press('Escape');
+  await expect(desk.dialog).toBeHidden();
   await expect(desk.search).toHaveValue('');
   await expect(desk.search).toBeFocused();
   await expect(desk.count('present')).toHaveText('1');
@@ -69,6 +73,9 @@ test('a facilitator checks people in by search and Enter, records walk-ins with 
   await expect(desk.results.getByRole('option')).toHaveCount(1);
   await page.keyboard.press('Enter');
   await expect(desk.count('present')).toHaveText('2');
+  await expect(desk.dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(desk.search).toBeFocused();
 
   // Three anonymous people: twice the + key in the empty box, once the button.
   await page.keyboard.press('+');
@@ -87,14 +94,14 @@ test('a facilitator checks people in by search and Enter, records walk-ins with 
   // Nothing is chosen in advance.
   await expect(desk.dialog.getByRole('radio', { checked: true })).toHaveCount(0);
   await desk.consent(/anonymes pour l’étude/, 'Oui');
-  await desk.choose('Tranche d’âge', '16 à 25 ans');
-  await desk.choose('Lieu de vie', 'À Paris');
-  await desk.choose('Arrondissement', '19');
-  await desk.choose('Habite un quartier populaire (QPV)', 'Oui');
-  await desk.choose('Activité', 'Élève ou étudiant·e');
-  await desk.choose('Première participation au budget participatif', 'Oui');
-  await desk.choose('Membre d’un conseil de quartier', 'Non');
-  await desk.choose('Membre d’une association', 'Non');
+  await desk.answer('Tranche d’âge', '16 à 25 ans');
+  await desk.answer('Lieu de vie', 'À Paris');
+  await desk.input('Arrondissement').fill('19');
+  await desk.answer('Habite un quartier populaire (QPV)', 'Oui');
+  await desk.answer('Activité', 'Élève ou étudiant·e');
+  await desk.answer('Première participation au budget participatif', 'Oui');
+  await desk.answer('Membre d’un conseil de quartier', 'Non');
+  await desk.answer('Membre d’une association', 'Non');
   await expectNoAxeViolations(page, 'walk-in dialog with the study questions');
   await desk.save('Noter l’arrivée');
   await expect(desk.error('E-mail')).toHaveText('Cet e-mail n’a pas la bonne forme (exemple\u00a0: nom@exemple.fr).');
@@ -184,6 +191,9 @@ test('the welcome desk speaks English completely, and asks who is welcoming befo
   await expect(search).toHaveValue('awa');
   await page.keyboard.press('Enter');
   await expect(shell.notice).toContainText('Awa Diallo is recorded as present.');
+  await expect(page.getByRole('dialog')).toContainText('Awa Diallo is recorded as present — the study');
+  await expectNoAxeViolations(page, 'study offered after a check-in, in English');
+  await page.getByRole('button', { name: 'Skip' }).click();
   await expect(page.getByTestId('count-present').locator('dd')).toHaveText('1');
   await page.getByRole('button', { name: 'New person (not registered)' }).click();
   await expect(page.getByRole('dialog')).toContainText('Do you agree that the City of Paris may contact you again');

@@ -35,6 +35,10 @@ export const attendanceFr = {
   sheetReady: `Feuille d’émargement prête${N}: {{file}}`,
   sheetWorking: 'Préparation de la feuille…',
   paper: 'Saisir une feuille papier',
+  after: {
+    closed: `Cet atelier est clos${N}: l’accueil est fermé. Vous pouvez encore imprimer la feuille d’émargement, saisir une feuille papier et corriger la liste.`,
+    cancelled: `Cet atelier est annulé${N}: il ne prend plus d’arrivée ni de saisie.`,
+  },
   list: {
     heading: 'Inscrit·es et présent·es',
     empty: 'Personne n’est encore inscrit ni arrivé.',
@@ -87,10 +91,11 @@ export const attendanceFr = {
   },
   profile: {
     legend: 'Questions de l’étude (anonymes)',
-    intro: `Ces réponses sont enregistrées sans le nom. Chaque question peut rester «${N}ne souhaite pas dire${N}» ou «${N}ne sait pas${N}».`,
+    intro: `Ces réponses sont enregistrées sans le nom. Chaque question est déjà sur «${N}ne souhaite pas dire${N}» ou «${N}ne sait pas${N}»${N}: ne changez que ce que la personne répond.`,
     ageBracket: 'Tranche d’âge',
     residence: 'Lieu de vie',
     residenceArrondissement: 'Arrondissement',
+    residenceArrondissementHint: 'Un nombre de 1 à 20, facultatif.',
     residenceCommune: 'Commune',
     livesInQpv: 'Habite un quartier populaire (QPV)',
     gender: 'Genre (en ses propres mots, facultatif)',
@@ -116,7 +121,20 @@ export const attendanceFr = {
   },
   walkInDialog: { title: 'Nouvelle personne', save: 'Noter l’arrivée', dismiss: 'Fermer (la saisie est gardée)' },
   registerDialog: { title: 'Inscrire une personne', save: 'Inscrire', dismiss: 'Fermer (la saisie est gardée)' },
-  consentDialog: { title: 'Consentements — {{name}}', save: 'Enregistrer', dismiss: 'Fermer' },
+  consentDialog: {
+    title: 'Consentements — {{name}}',
+    save: 'Enregistrer',
+    dismiss: 'Fermer',
+    profileRecorded: 'Les réponses de l’étude de cette personne sont déjà enregistrées.',
+    retakeProfile: 'Répondre à nouveau (remplace les réponses)',
+  },
+  offerDialog: {
+    title: '{{name}} est noté·e présent·e — l’étude',
+    save: 'Enregistrer',
+    dismiss: 'Passer',
+    keys: `Espace ou flèches${N}: répondre · Tab${N}: question suivante · Entrée${N}: enregistrer · Échap${N}: passer.`,
+  },
+  offerStudy: 'Proposer l’étude après chaque arrivée',
   paperScreen: {
     title: 'Feuille papier — {{title}}',
     intro: 'Recopiez une feuille d’émargement remplie à la main. Cochez les inscrit·es qui ont signé, ajoutez les nouvelles lignes, et le nombre de personnes anonymes.',
@@ -168,6 +186,10 @@ export const attendanceEn: AttendanceMessages = {
   sheetReady: 'Sign-in sheet ready: {{file}}',
   sheetWorking: 'Preparing the sheet…',
   paper: 'Type a paper sheet',
+  after: {
+    closed: 'This workshop is closed: the welcome desk is shut. You can still print the sign-in sheet, type a paper sheet and correct the list.',
+    cancelled: 'This workshop is cancelled: it takes no more arrivals nor entries.',
+  },
   list: {
     heading: 'Registered and present',
     empty: 'Nobody has registered or arrived yet.',
@@ -208,10 +230,11 @@ export const attendanceEn: AttendanceMessages = {
   consent: { legend: 'Consents', intro: 'Read the question to the person. Nothing is ticked in advance: they choose.', yes: 'Yes', no: 'No', version: 'Text {{version}}' },
   profile: {
     legend: 'Study questions (anonymous)',
-    intro: 'These answers are stored without the name. Each question may stay “prefers not to say” or “does not know”.',
+    intro: 'These answers are stored without the name. Each question already reads “prefers not to say” or “does not know”: change only what the person answers.',
     ageBracket: 'Age bracket',
     residence: 'Where they live',
     residenceArrondissement: 'Arrondissement',
+    residenceArrondissementHint: 'A number from 1 to 20, optional.',
     residenceCommune: 'Town',
     livesInQpv: 'Lives in a working-class neighbourhood (QPV)',
     gender: 'Gender (in their own words, optional)',
@@ -237,7 +260,20 @@ export const attendanceEn: AttendanceMessages = {
   },
   walkInDialog: { title: 'New person', save: 'Record the arrival', dismiss: 'Close (what is typed is kept)' },
   registerDialog: { title: 'Register a person', save: 'Register', dismiss: 'Close (what is typed is kept)' },
-  consentDialog: { title: 'Consents — {{name}}', save: 'Save', dismiss: 'Close' },
+  consentDialog: {
+    title: 'Consents — {{name}}',
+    save: 'Save',
+    dismiss: 'Close',
+    profileRecorded: 'This person’s study answers are already recorded.',
+    retakeProfile: 'Answer again (replaces the answers)',
+  },
+  offerDialog: {
+    title: '{{name}} is recorded as present — the study',
+    save: 'Save',
+    dismiss: 'Skip',
+    keys: 'Space or arrows: answer · Tab: next question · Enter: save · Escape: skip.',
+  },
+  offerStudy: 'Offer the study after each arrival',
   paperScreen: {
     title: 'Paper sheet — {{title}}',
     intro: 'Copy a sign-in sheet filled by hand. Tick the registered people who signed, add the new rows, and the number of anonymous people.',

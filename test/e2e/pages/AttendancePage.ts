@@ -36,11 +36,19 @@ export class AttendancePage {
     return errorOf(this.dialog, label);
   }
 
-  /** Picks an option of a react-aria Select in the dialog (the desk's own result list stays in the page). */
-  async choose(label: string, option: string) {
-    await field(this.dialog, label).getByRole('button').click();
-    await this.page.locator('.select__popover').getByRole('option', { name: option, exact: true }).click();
-    await this.page.locator('.select__popover').waitFor({ state: 'detached' });
+  /** Answers a study question (a row of answers) in the open dialog, as a click on the answer. */
+  async answer(question: string, option: string) {
+    const escaped = option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    await this.dialog
+      .getByRole('radiogroup', { name: question, exact: true })
+      .locator('label')
+      .filter({ hasText: new RegExp(`^\\s*●?\\s*${escaped}$`) })
+      .click();
+  }
+
+  /** The radio of `option` in the question `question` of the open dialog. */
+  radio(question: string | RegExp, option: string): Locator {
+    return this.dialog.getByRole('radiogroup', { name: question }).getByRole('radio', { name: option, exact: true });
   }
 
   async save(name: string) {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ArrivalResult } from '../../../src-shared/attendance/attendance.schema.js';
+import type { ArrivalResult, AttendanceView } from '../../../src-shared/attendance/attendance.schema.js';
+import type { StudyDashboard } from '../../../src-shared/study/study.schema.js';
 import { openTestCore, type TestCore } from '../core/test-core.js';
 import { contactYes, count, facilitator, plannedWorkshop, profile, register, studyNo, studyYes, walkIn } from './attendance-test-kit.js';
 
@@ -101,5 +102,37 @@ describe('consent asked after a quick check-in', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const { attendance } = await core.must<ArrivalResult>('attendance:record-consent', { attendanceId: reg.id, recordedBy: facilitator, consents: [studyYes], profile: profile() });
     expect(attendance).toMatchObject({ status: 'present', hasProfile: true });
+  });
+
+  it('the arrondissement answered at the door is kept in the profile and fills the dashboard’s residence rows', async () => {
+    const arrivals: [number, number][] = [[18, 5], [11, 5]];
+    for (const [arrondissement, people] of arrivals) {
+      for (let i = 0; i < people; i++) {
+        const reg = await register(core, workshopId, `Personne ${arrondissement}-${i}`);
+        await core.must('attendance:check-in', { attendanceId: reg.id, recordedBy: facilitator });
+        await core.must('attendance:record-consent', {
+          attendanceId: reg.id,
+          recordedBy: facilitator,
+          consents: [studyYes],
+          profile: profile({ residence: 'paris', residenceArrondissement: arrondissement }),
+        });
+      }
+    }
+    expect(count(core, 'select count(*) as n from participant_profiles where residence_arrondissement = 18 and deleted_at is null')).toBe(5);
+    const d = await core.must<StudyDashboard>('study:dashboard', { scope: 'workshop', workshopId });
+    const residence = d.attendance.find((t) => t.id === 'residence')!;
+    const value = (key: string) => residence.cells.find((c) => c.key === key);
+    expect(value('arr-18')).toMatchObject({ value: 5, masked: false });
+    expect(value('arr-11')).toMatchObject({ value: 5, masked: false });
+  });
+});
+
+describe('editing consents', () => {
+  it('answering the study leaves the contact consent given at registration as it was: same time, same recorder', async () => {
+    const reg = await core.must<AttendanceView>('attendance:register', { workshopId, person: { name: 'Léa Martin' }, recordedBy: 'Bureau', consents: [contactYes] });
+    await core.must('attendance:check-in', { attendanceId: reg.id, recordedBy: facilitator });
+    const { attendance } = await core.must<ArrivalResult>('attendance:record-consent', { attendanceId: reg.id, recordedBy: facilitator, consents: [studyNo] });
+    expect(attendance!.consents.contact).toEqual(reg.consents.contact);
+    expect(attendance!.consents.study).toMatchObject({ granted: false, recordedBy: facilitator });
   });
 });

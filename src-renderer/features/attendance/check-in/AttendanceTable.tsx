@@ -17,7 +17,8 @@ function ConsentSummary({ a }: { a: AttendanceView }) {
   return <>{parts.length ? parts.join(', ') : t('attendance.consentSummary.none')}</>;
 }
 
-export function AttendanceTable({ items, onAction }: { items: readonly AttendanceView[]; onAction: (a: AttendanceView, action: RowAction) => void }) {
+/** `readOnly`: a cancelled workshop's list, which takes no change. */
+export function AttendanceTable({ items, onAction, readOnly = false }: { items: readonly AttendanceView[]; onAction: (a: AttendanceView, action: RowAction) => void; readOnly?: boolean }) {
   const { t } = useTranslation();
   if (items.length === 0) return <p className="empty-state">{t('attendance.list.empty')}</p>;
   return (
@@ -27,7 +28,7 @@ export function AttendanceTable({ items, onAction }: { items: readonly Attendanc
           <th scope="col">{t('attendance.list.name')}</th>
           <th scope="col">{t('attendance.list.status')}</th>
           <th scope="col">{t('attendance.list.consents')}</th>
-          <th scope="col">{t('attendance.list.actions')}</th>
+          {readOnly ? null : <th scope="col">{t('attendance.list.actions')}</th>}
         </tr>
       </thead>
       <tbody>
@@ -46,33 +47,35 @@ export function AttendanceTable({ items, onAction }: { items: readonly Attendanc
               <td>
                 <ConsentSummary a={a} />
               </td>
-              <td className="attendance-table__actions">
-                {expected ? (
-                  <>
-                    <Button variant="quiet" onPress={() => onAction(a, 'cancel')} aria-label={`${t('attendance.list.cancel')} — ${label}`}>
-                      {t('attendance.list.cancel')}
+              {readOnly ? null : (
+                <td className="attendance-table__actions">
+                  {expected ? (
+                    <>
+                      <Button variant="quiet" onPress={() => onAction(a, 'cancel')} aria-label={`${t('attendance.list.cancel')} — ${label}`}>
+                        {t('attendance.list.cancel')}
+                      </Button>
+                      <Button variant="quiet" onPress={() => onAction(a, 'no-show')} aria-label={`${t('attendance.list.noShow')} — ${label}`}>
+                        {t('attendance.list.noShow')}
+                      </Button>
+                    </>
+                  ) : null}
+                  {a.status === 'present' ? (
+                    <Button variant="quiet" onPress={() => onAction(a, 'consent')} aria-label={`${t('attendance.list.askConsent')} — ${label}`}>
+                      {t('attendance.list.askConsent')}
                     </Button>
-                    <Button variant="quiet" onPress={() => onAction(a, 'no-show')} aria-label={`${t('attendance.list.noShow')} — ${label}`}>
-                      {t('attendance.list.noShow')}
+                  ) : null}
+                  {!expected && a.source === 'pre_registered' ? (
+                    <Button variant="quiet" onPress={() => onAction(a, 'reinstate')} aria-label={`${t('attendance.list.undo')} — ${label}`}>
+                      {t('attendance.list.undo')}
                     </Button>
-                  </>
-                ) : null}
-                {a.status === 'present' ? (
-                  <Button variant="quiet" onPress={() => onAction(a, 'consent')} aria-label={`${t('attendance.list.askConsent')} — ${label}`}>
-                    {t('attendance.list.askConsent')}
-                  </Button>
-                ) : null}
-                {!expected && a.source === 'pre_registered' ? (
-                  <Button variant="quiet" onPress={() => onAction(a, 'reinstate')} aria-label={`${t('attendance.list.undo')} — ${label}`}>
-                    {t('attendance.list.undo')}
-                  </Button>
-                ) : null}
-                {a.source !== 'pre_registered' ? (
-                  <Button variant="quiet" onPress={() => onAction(a, 'remove')} aria-label={`${t('attendance.list.remove')} — ${label}`}>
-                    {t('attendance.list.remove')}
-                  </Button>
-                ) : null}
-              </td>
+                  ) : null}
+                  {a.source !== 'pre_registered' ? (
+                    <Button variant="quiet" onPress={() => onAction(a, 'remove')} aria-label={`${t('attendance.list.remove')} — ${label}`}>
+                      {t('attendance.list.remove')}
+                    </Button>
+                  ) : null}
+                </td>
+              )}
             </tr>
           );
         })}

@@ -4,7 +4,7 @@
  * Arrow keys move the highlight. With the box empty, « + » counts one anonymous person and
  * « - » takes one back. A combobox with a listbox, so screen readers follow the highlight.
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../../../src-shared/attendance/attendance.schema';
 import { invoke } from '../../../api/client';
@@ -15,12 +15,13 @@ export interface CheckInSearchProps {
   revision: number;
   onCheckIn: (hit: SearchHit) => Promise<boolean>;
   onAnonymous: (delta: 1 | -1) => void;
+  /** The box, so that the screen can bring the focus back to it after a dialog. */
+  inputRef: RefObject<HTMLInputElement | null>;
 }
 
-export function CheckInSearch({ workshopId, revision, onCheckIn, onAnonymous }: CheckInSearchProps) {
+export function CheckInSearch({ workshopId, revision, onCheckIn, onAnonymous, inputRef }: CheckInSearchProps) {
   const { t } = useTranslation();
   const id = useId();
-  const inputRef = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
   /** The last answer, with the words it answers: Enter never acts on the answer to older words. */
   const [answer, setAnswer] = useState<{ query: string; items: SearchHit[] }>({ query: '', items: [] });
@@ -31,7 +32,7 @@ export function CheckInSearch({ workshopId, revision, onCheckIn, onAnonymous }: 
 
   useEffect(() => {
     inputRef.current?.focus();
-  }, []);
+  }, [inputRef]);
 
   useEffect(() => {
     if (!query.trim()) return;

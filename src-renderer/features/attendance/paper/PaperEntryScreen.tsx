@@ -93,64 +93,73 @@ export function PaperEntryScreen() {
       <h1 ref={heading} tabIndex={-1}>
         {w ? t('attendance.paperScreen.title', { title: w.title }) : t('attendance.loading')}
       </h1>
-      <p>{t('attendance.paperScreen.intro')}</p>
-      {failure ? (
-        <Alert tone="error" role="alert">
-          <p>{failure}</p>
+      {w?.status === 'cancelled' ? (
+        // A cancelled workshop takes no entries (the core refuses them too): say so before any typing.
+        <Alert tone="info">
+          <p>{t('attendance.after.cancelled')}</p>
         </Alert>
-      ) : null}
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <TextField
-          label={t('attendance.facilitator')}
-          name="facilitator"
-          description={t('attendance.facilitatorHint')}
-          value={facilitator}
-          onChange={setFacilitator}
-          errorMessage={translateMessage(t, errors.recordedBy)}
-          isRequired
-        />
-        {expected.length ? (
-          <fieldset className="form-section">
-            <legend>{t('attendance.paperScreen.registered')}</legend>
-            {expected.map((a) => (
-              <CheckboxField
-                key={a.id}
-                label={a.name ?? a.email ?? ''}
-                value={Boolean(sheet.signed[a.id])}
-                onChange={(v) => setSheet({ ...sheet, signed: { ...sheet.signed, [a.id]: v } })}
-              />
-            ))}
-          </fieldset>
-        ) : null}
-        <fieldset className="form-section">
-          <legend>{t('attendance.paperScreen.newRows')}</legend>
-          {sheet.rows.map((r, i) => (
-            <div key={i} className="paper-row" role="group" aria-label={t('attendance.paperScreen.row', { n: i + 1 })}>
-              <TextField label={`${t('attendance.paperScreen.row', { n: i + 1 })} — ${t('attendance.person.name')}`} name={`row-${i}-name`} value={r.name} onChange={(name) => setRow(i, { ...r, name })} errorMessage={translateMessage(t, errors[`rows.${i}.person.name`])} />
-              <ChoiceField label={t('attendance.paperScreen.contact')} name={`row-${i}-contact`} options={yesNo} value={r.contact} onChange={(v) => setRow(i, { ...r, contact: v as YesNo })} />
-              <ChoiceField label={t('attendance.paperScreen.study')} name={`row-${i}-study`} options={yesNo} value={r.study} onChange={(v) => setRow(i, { ...r, study: v as YesNo })} />
-              <Button variant="quiet" onPress={() => setSheet({ ...sheet, rows: sheet.rows.filter((_, j) => j !== i) })}>
-                {t('attendance.paperScreen.removeRow', { n: i + 1 })}
+      ) : (
+        <>
+          <p>{t('attendance.paperScreen.intro')}</p>
+          {failure ? (
+            <Alert tone="error" role="alert">
+              <p>{failure}</p>
+            </Alert>
+          ) : null}
+          <form
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              void save();
+            }}
+          >
+            <TextField
+              label={t('attendance.facilitator')}
+              name="facilitator"
+              description={t('attendance.facilitatorHint')}
+              value={facilitator}
+              onChange={setFacilitator}
+              errorMessage={translateMessage(t, errors.recordedBy)}
+              isRequired
+            />
+            {expected.length ? (
+              <fieldset className="form-section">
+                <legend>{t('attendance.paperScreen.registered')}</legend>
+                {expected.map((a) => (
+                  <CheckboxField
+                    key={a.id}
+                    label={a.name ?? a.email ?? ''}
+                    value={Boolean(sheet.signed[a.id])}
+                    onChange={(v) => setSheet({ ...sheet, signed: { ...sheet.signed, [a.id]: v } })}
+                  />
+                ))}
+              </fieldset>
+            ) : null}
+            <fieldset className="form-section">
+              <legend>{t('attendance.paperScreen.newRows')}</legend>
+              {sheet.rows.map((r, i) => (
+                <div key={i} className="paper-row" role="group" aria-label={t('attendance.paperScreen.row', { n: i + 1 })}>
+                  <TextField label={`${t('attendance.paperScreen.row', { n: i + 1 })} — ${t('attendance.person.name')}`} name={`row-${i}-name`} value={r.name} onChange={(name) => setRow(i, { ...r, name })} errorMessage={translateMessage(t, errors[`rows.${i}.person.name`])} />
+                  <ChoiceField label={t('attendance.paperScreen.contact')} name={`row-${i}-contact`} options={yesNo} value={r.contact} onChange={(v) => setRow(i, { ...r, contact: v as YesNo })} />
+                  <ChoiceField label={t('attendance.paperScreen.study')} name={`row-${i}-study`} options={yesNo} value={r.study} onChange={(v) => setRow(i, { ...r, study: v as YesNo })} />
+                  <Button variant="quiet" onPress={() => setSheet({ ...sheet, rows: sheet.rows.filter((_, j) => j !== i) })}>
+                    {t('attendance.paperScreen.removeRow', { n: i + 1 })}
+                  </Button>
+                </div>
+              ))}
+              <Button variant="secondary" onPress={() => setSheet({ ...sheet, rows: [...sheet.rows, { name: '', contact: null, study: null }] })}>
+                {t('attendance.paperScreen.addRow')}
+              </Button>
+            </fieldset>
+            <NumberField label={t('attendance.paperScreen.anonymous')} value={sheet.anonymous} onChange={(anonymous) => setSheet({ ...sheet, anonymous })} minValue={0} maxValue={1000} errorMessage={translateMessage(t, errors.anonymous)} />
+            <div className="actions">
+              <Button type="submit" variant="primary">
+                {t('attendance.paperScreen.save')}
               </Button>
             </div>
-          ))}
-          <Button variant="secondary" onPress={() => setSheet({ ...sheet, rows: [...sheet.rows, { name: '', contact: null, study: null }] })}>
-            {t('attendance.paperScreen.addRow')}
-          </Button>
-        </fieldset>
-        <NumberField label={t('attendance.paperScreen.anonymous')} value={sheet.anonymous} onChange={(anonymous) => setSheet({ ...sheet, anonymous })} minValue={0} maxValue={1000} errorMessage={translateMessage(t, errors.anonymous)} />
-        <div className="actions">
-          <Button type="submit" variant="primary">
-            {t('attendance.paperScreen.save')}
-          </Button>
-        </div>
-      </form>
+          </form>
+        </>
+      )}
     </div>
   );
 }

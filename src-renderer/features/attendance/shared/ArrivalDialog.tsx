@@ -1,10 +1,11 @@
 /**
- * One dialog for the three ways a person's details are typed at the door: a walk-in (identity,
- * consents, study), a registration in advance (identity, contact consent), and the consents of
- * someone checked in quickly. The input is checked with the shared schema before it is sent;
- * errors show beside their field, and the draft is kept until it is saved.
+ * One dialog for the ways a person's details are typed at the door: a walk-in (identity,
+ * consents, study), a registration in advance (identity, contact consent), the consents of
+ * someone checked in quickly, and the study offered right after a check-in (`offered`). The
+ * input is checked with the shared schema before it is sent; errors show beside their field,
+ * and the draft is kept until it is saved. Enter on an answer saves, as in a text box.
  */
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
@@ -21,10 +22,14 @@ import { ActionDialog } from '../../../components/ActionDialog';
 import { Alert } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
 import { ConsentFields, PersonFields, ProfileFields } from './ArrivalFields';
-import { consentsOf, emptyArrival, profileOf, type ArrivalValues } from './arrival-values';
+import { consentsOf, emptyArrival, profileOf, recordedAnswers, shownAnswers, type ArrivalValues } from './arrival-values';
 import { useStoredState } from './use-stored-state';
 
-export type ArrivalMode = { kind: 'walk-in' } | { kind: 'register' } | { kind: 'consent'; attendance: AttendanceView };
+export type ArrivalMode =
+  | { kind: 'walk-in' }
+  | { kind: 'register' }
+  /** `offered`: opened by the desk right after a check-in, the study question first. */
+  | { kind: 'consent'; attendance: AttendanceView; offered?: boolean };
 
 export interface ArrivalDialogProps {
   mode: ArrivalMode;
@@ -32,12 +37,6 @@ export interface ArrivalDialogProps {
   recordedBy: string;
   onClose: () => void;
   onDone: (outcome: { attendance: AttendanceView | null }) => void;
-}
-
-function inputFor(mode: ArrivalMode, workshopId: string, recordedBy: string, v: ArrivalValues) {
-  if (mode.kind === 'register') return { schema: registerInputSchema, input: { workshopId, recordedBy, person: v.person, consents: consentsOf(v, ['contact']) } };
-  if (mode.kind === 'consent') return { schema: checkInInputSchema, input: { attendanceId: mode.attendance.id, recordedBy, consents: consentsOf(v), profile: profileOf(v) } };
-  return { schema: walkInInputSchema, input: { workshopId, recordedBy, person: v.person, consents: consentsOf(v), profile: profileOf(v) } };
 }
 
 async function send(mode: ArrivalMode, input: unknown): Promise<Result<{ attendance: AttendanceView | null }>> {
@@ -51,18 +50,39 @@ async function send(mode: ArrivalMode, input: unknown): Promise<Result<{ attenda
 
 export function ArrivalDialog({ mode, workshopId, recordedBy, onClose, onDone }: ArrivalDialogProps) {
   const { t } = useTranslation();
-  const draftKey = `atelier.draft.attendance.${mode.kind}.${mode.kind === 'consent' ? mode.attendance.id : workshopId}`;
+  const attendance = mode.kind === 'consent' ? mode.attendance : null;
+  const draftKey = `atelier.draft.attendance.${mode.kind}.${attendance ? attendance.id : workshopId}`;
   const [values, setValues, clearDraft] = useStoredState<ArrivalValues>(draftKey, emptyArrival());
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const recorded = recordedAnswers(attendance);
+  const answers = shownAnswers(values, recorded);
+  // Answers already recorded are not asked again unless the person wants to change them.
+  const profileRecorded = Boolean(attendance?.hasProfile) && recorded.study === 'yes';
+  const askProfile = mode.kind !== 'register' && answers.study === 'yes' && (!profileRecorded || Boolean(values.retakeProfile));
+
+  function inputFor() {
+    if (mode.kind === 'register') return { schema: registerInputSchema, input: { workshopId, recordedBy, person: values.person, consents: consentsOf(values, ['contact']) } };
+    const consents = consentsOf(values, ['contact', 'study'], recorded);
+    const profile = profileOf(values, answers.study, askProfile);
+    if (mode.kind === 'consent') return { schema: checkInInputSchema, input: { attendanceId: mode.attendance.id, recordedBy, consents, profile } };
+    return { schema: walkInInputSchema, input: { workshopId, recordedBy, person: values.person, consents, profile } };
+  }
 
   async function submit() {
-    const { schema, input } = inputFor(mode, workshopId, recordedBy, values);
+    if (busy) return;
+    const { schema, input } = inputFor();
     const checked = (schema as z.ZodType).safeParse(input);
     if (!checked.success) {
       setErrors(fieldsFromIssues(checked.error.issues));
       setFailure(t('attendance.errors.fixBelow'));
+      return;
+    }
+    if (mode.kind === 'consent' && (input as { consents: unknown[] }).consents.length === 0 && !(input as { profile: unknown }).profile) {
+      // Nothing new was answered: nothing is written, the recorded consents stay as they were.
+      clearDraft();
+      onClose();
       return;
     }
     setBusy(true);
@@ -77,22 +97,31 @@ export function ArrivalDialog({ mode, workshopId, recordedBy, onClose, onDone }:
     onDone(result.value);
   }
 
-  const title =
-    mode.kind === 'consent'
-      ? t('attendance.consentDialog.title', { name: mode.attendance.name ?? t('attendance.list.unnamed') })
-      : t(mode.kind === 'register' ? 'attendance.registerDialog.title' : 'attendance.walkInDialog.title');
-  const labels = mode.kind === 'consent' ? 'consentDialog' : mode.kind === 'register' ? 'registerDialog' : 'walkInDialog';
+  /** Enter on a radio answer saves, as it does in a text box: no reach for the mouse at the door. */
+  function onKeyDown(e: KeyboardEvent<HTMLFormElement>) {
+    const target = e.target as HTMLInputElement;
+    if (e.key === 'Enter' && target.tagName === 'INPUT' && target.type === 'radio') {
+      e.preventDefault();
+      void submit();
+    }
+  }
+
+  const name = attendance?.name ?? attendance?.email ?? t('attendance.list.unnamed');
+  const labels = mode.kind === 'consent' ? (mode.offered ? 'offerDialog' : 'consentDialog') : mode.kind === 'register' ? 'registerDialog' : 'walkInDialog';
+  const title = mode.kind === 'consent' ? t(`attendance.${labels}.title`, { name }) : t(`attendance.${labels}.title`);
 
   return (
     <ActionDialog isOpen onOpenChange={(open) => (open ? undefined : onClose())} title={title}>
       <form
         className="arrival-form"
         noValidate
+        onKeyDown={onKeyDown}
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
         }}
       >
+        {mode.kind === 'consent' && mode.offered ? <p className="field__hint">{t('attendance.offerDialog.keys')}</p> : null}
         {failure ? (
           <Alert tone="error" role="alert">
             <p>{failure}</p>
@@ -101,10 +130,22 @@ export function ArrivalDialog({ mode, workshopId, recordedBy, onClose, onDone }:
         {mode.kind !== 'consent' ? (
           <PersonFields value={values.person} onChange={(person) => setValues({ ...values, person })} errors={errors} autoFocus />
         ) : null}
-        <ConsentFields value={values} onChange={setValues} errors={errors} purposes={mode.kind === 'register' ? ['contact'] : ['contact', 'study']} />
-        {values.study === 'yes' && mode.kind !== 'register' ? (
-          <ProfileFields value={values.profile} onChange={(profile) => setValues({ ...values, profile })} errors={errors} />
+        <ConsentFields
+          value={answers}
+          onChange={(purpose, choice) => setValues({ ...values, [purpose]: choice })}
+          errors={errors}
+          purposes={mode.kind === 'register' ? ['contact'] : ['contact', 'study']}
+          autoFocus={mode.kind === 'consent' ? 'study' : undefined}
+        />
+        {answers.study === 'yes' && mode.kind !== 'register' && profileRecorded && !values.retakeProfile ? (
+          <div className="form-section">
+            <p>{t('attendance.consentDialog.profileRecorded')}</p>
+            <Button variant="secondary" onPress={() => setValues({ ...values, retakeProfile: true })}>
+              {t('attendance.consentDialog.retakeProfile')}
+            </Button>
+          </div>
         ) : null}
+        {askProfile ? <ProfileFields value={values.profile} onChange={(profile) => setValues({ ...values, profile })} errors={errors} /> : null}
         <div className="dialog__actions">
           <Button type="submit" variant="primary" isDisabled={busy}>
             {t(`attendance.${labels}.save`)}

@@ -1,7 +1,8 @@
 /**
  * The three parts of an arrival form, each saying why it is asked, that it is optional and
- * who sees it: identity, consents (the exact versioned text read out), and the anonymous
- * study questions, shown only once the person agreed to the study.
+ * who sees it: identity, consents (the exact versioned text read out, and a consent already
+ * recorded shown as it was given), and the anonymous study questions, shown only once the
+ * person agreed to the study.
  */
 import { useTranslation } from 'react-i18next';
 import { consentTexts, currentConsentVersion, type ConsentPurpose } from '../../../../src-shared/attendance/consent-texts';
@@ -12,9 +13,9 @@ import {
   yesNoUnknown,
 } from '../../../../src-shared/attendance/participant.schema';
 import { currentLanguage, translateMessage } from '../../../app/i18n';
-import { SelectField } from '../../../components/SelectField';
+import { NumberField } from '../../../components/NumberField';
 import { TextField } from '../../../components/TextField';
-import type { ArrivalValues, PersonValues, ProfileValues } from './arrival-values';
+import type { PersonValues, ProfileValues, YesNo } from './arrival-values';
 import { ChoiceField } from './ChoiceField';
 
 type Errors = Record<string, string>;
@@ -44,7 +45,17 @@ export function PersonFields({ value, onChange, errors, autoFocus }: { value: Pe
   );
 }
 
-export function ConsentFields({ value, onChange, errors, purposes }: { value: ArrivalValues; onChange: (v: ArrivalValues) => void; errors: Errors; purposes: readonly ConsentPurpose[] }) {
+export interface ConsentFieldsProps {
+  /** The answers shown: chosen in this form, or already recorded. */
+  value: { contact: YesNo; study: YesNo };
+  onChange: (purpose: ConsentPurpose, choice: 'yes' | 'no') => void;
+  errors: Errors;
+  purposes: readonly ConsentPurpose[];
+  /** The question that takes the focus when the form opens. */
+  autoFocus?: ConsentPurpose;
+}
+
+export function ConsentFields({ value, onChange, errors, purposes, autoFocus }: ConsentFieldsProps) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const yesNo = [
@@ -55,10 +66,9 @@ export function ConsentFields({ value, onChange, errors, purposes }: { value: Ar
     <fieldset className="form-section">
       <legend>{t('attendance.consent.legend')}</legend>
       <p className="field__hint">{t('attendance.consent.intro')}</p>
-      {purposes.map((purpose) => {
+      {purposes.map((purpose, index) => {
         const version = currentConsentVersion[purpose];
         const text = consentTexts[version];
-        const index = purposes.indexOf(purpose);
         return (
           <div key={purpose} className="consent">
             <ChoiceField
@@ -67,8 +77,9 @@ export function ConsentFields({ value, onChange, errors, purposes }: { value: Ar
               description={`${text.explanation[language]} (${t('attendance.consent.version', { version })})`}
               options={yesNo}
               value={value[purpose]}
-              onChange={(choice) => onChange({ ...value, [purpose]: choice as 'yes' | 'no' })}
+              onChange={(choice) => onChange(purpose, choice as 'yes' | 'no')}
               errorMessage={translateMessage(t, errors[`consents.${index}.granted`])}
+              autoFocus={autoFocus === purpose}
             />
           </div>
         );
@@ -77,51 +88,53 @@ export function ConsentFields({ value, onChange, errors, purposes }: { value: Ar
   );
 }
 
+/**
+ * The study questions, quick at the door: each a row of answers that the arrow keys walk
+ * (one Tab per question), every one starting at « ne souhaite pas dire » so only what the
+ * person answers takes a keystroke, and the arrondissement typed as a number.
+ */
 export function ProfileFields({ value, onChange, errors }: { value: ProfileValues; onChange: (v: ProfileValues) => void; errors: Errors }) {
   const { t } = useTranslation();
   const error = (key: keyof ProfileValues) => translateMessage(t, errors[`profile.${key}`]);
-  const select = (key: keyof ProfileValues, options: readonly { id: string; label: string }[]) => (
-    <SelectField
+  const choice = (key: 'ageBracket' | 'residence' | 'livesInQpv' | 'occupationCategory' | 'firstParticipation' | 'neighbourhoodCouncilMember' | 'associationMember', ids: readonly string[], ns: string) => (
+    <ChoiceField
       label={t(`attendance.profile.${key}`)}
       name={key}
-      options={options}
+      options={ids.map((id) => ({ id, label: t(`attendance.${ns}.${id}`) }))}
       value={value[key]}
       onChange={(v) => onChange({ ...value, [key]: v })}
-      placeholder={t('attendance.profile.choose')}
       errorMessage={error(key)}
-      isRequired
     />
   );
-  const opts = (ids: readonly string[], ns: string) => ids.map((id) => ({ id, label: t(`attendance.${ns}.${id}`) }));
   const text = (key: 'residenceCommune' | 'gender' | 'associationName') => (
     <TextField label={t(`attendance.profile.${key}`)} name={key} value={value[key]} onChange={(v) => onChange({ ...value, [key]: v })} errorMessage={error(key)} />
   );
-  const arrondissements = Array.from({ length: 20 }, (_, i) => ({ id: String(i + 1), label: String(i + 1) }));
+  const arrondissement = value.residenceArrondissement === null || value.residenceArrondissement === '' ? null : Number(value.residenceArrondissement);
   return (
-    <fieldset className="form-section">
+    <fieldset className="form-section profile-fields">
       <legend>{t('attendance.profile.legend')}</legend>
       <p className="field__hint">{t('attendance.profile.intro')}</p>
-      {select('ageBracket', opts(ageBrackets, 'ageBrackets'))}
-      {select('residence', opts(residences, 'residences'))}
+      {choice('ageBracket', ageBrackets, 'ageBrackets')}
+      {choice('residence', residences, 'residences')}
       {value.residence === 'paris' ? (
-        <SelectField
+        // No minimum nor maximum: react-aria would silently clamp « 25 » to 20; the schema says why instead.
+        <NumberField
           label={t('attendance.profile.residenceArrondissement')}
           name="residenceArrondissement"
-          options={arrondissements}
-          value={value.residenceArrondissement}
-          onChange={(v) => onChange({ ...value, residenceArrondissement: v })}
-          placeholder={t('attendance.profile.choose')}
+          value={Number.isFinite(arrondissement) ? arrondissement : null}
+          onChange={(n) => onChange({ ...value, residenceArrondissement: n })}
+          description={t('attendance.profile.residenceArrondissementHint')}
           errorMessage={error('residenceArrondissement')}
         />
       ) : null}
       {value.residence === 'outside_paris' ? text('residenceCommune') : null}
-      {select('livesInQpv', opts(yesNoUnknown, 'yesNoUnknown'))}
-      {text('gender')}
-      {select('occupationCategory', opts(occupationCategories, 'occupations'))}
-      {select('firstParticipation', opts(yesNoUnknown, 'yesNoUnknown'))}
-      {select('neighbourhoodCouncilMember', opts(yesNoUnknown, 'yesNoUnknown'))}
-      {select('associationMember', opts(yesNoUnknown, 'yesNoUnknown'))}
+      {choice('livesInQpv', yesNoUnknown, 'yesNoUnknown')}
+      {choice('occupationCategory', occupationCategories, 'occupations')}
+      {choice('firstParticipation', yesNoUnknown, 'yesNoUnknown')}
+      {choice('neighbourhoodCouncilMember', yesNoUnknown, 'yesNoUnknown')}
+      {choice('associationMember', yesNoUnknown, 'yesNoUnknown')}
       {value.associationMember === 'yes' ? text('associationName') : null}
+      {text('gender')}
     </fieldset>
   );
 }

@@ -13,9 +13,11 @@ export interface ChoiceFieldProps {
   description?: string;
   errorMessage?: string;
   isRequired?: boolean;
+  /** Focus the chosen answer (or the first) on mount: the question to answer first. */
+  autoFocus?: boolean;
 }
 
-export function ChoiceField({ label, options, value, onChange, description, errorMessage, ...props }: ChoiceFieldProps) {
+export function ChoiceField({ label, options, value, onChange, description, errorMessage, autoFocus, ...props }: ChoiceFieldProps) {
   return (
     <RadioGroup
       {...props}
@@ -33,8 +35,8 @@ export function ChoiceField({ label, options, value, onChange, description, erro
         </Text>
       ) : null}
       <div className="choice__options">
-        {options.map((o) => (
-          <Radio key={o.id} value={o.id} className="choice__option">
+        {options.map((o, i) => (
+          <Radio key={o.id} value={o.id} className="choice__option" autoFocus={autoFocus && (value === null ? i === 0 : o.id === value)}>
             {({ isSelected }) => (
               <>
                 <span className="choice__dot" aria-hidden="true">

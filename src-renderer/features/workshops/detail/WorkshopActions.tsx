@@ -72,7 +72,8 @@ export function WorkshopActions({ workshop: w, onStale }: { workshop: Workshop; 
 
   return (
     <div className="actions" role="group" aria-label={t('detail.actions')}>
-      {isEditable(w.status) ? (
+      {/* Closed, the desk still prints the sign-in sheet and takes the paper sheet typed afterwards. */}
+      {w.status !== 'cancelled' ? (
         <Link to={`/workshops/${w.id}/attendance`} className="button button--primary">
           {t('attendance.entry')}
         </Link>
