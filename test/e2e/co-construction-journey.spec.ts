@@ -46,7 +46,9 @@ async function newProposal(page: Page, p: ProposalsPage, title: string, theme: s
   }
   await expect(p.derivedPlace).toContainText('arrondissement');
   if (photo) {
-    await page.getByLabel('Photos et scans (murs de post-it, dessins)').setInputFiles({ name: 'mur-post-it.png', mimeType: 'image/png', buffer: PNG });
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Ajouter des photos ou des scans…' }).click();
+    await (await chooser).setFiles({ name: 'mur-post-it.png', mimeType: 'image/png', buffer: PNG });
     await expect(page.getByText('1\u00a0fichier joint')).toBeVisible();
   }
   await p.submit.click();

@@ -9,6 +9,7 @@ import { expectNoAxeViolations } from './axe.js';
 import { expect, test, type Page } from './fixtures.js';
 import { AttendancePage } from './pages/AttendancePage.js';
 import { DetailPage } from './pages/DetailPage.js';
+import { dateValue, field } from './pages/controls.js';
 import { FormPage } from './pages/FormPage.js';
 import { ProposalsPage } from './pages/ProposalsPage.js';
 import { ShellPage } from './pages/ShellPage.js';
@@ -265,4 +266,44 @@ test('a closed workshop keeps its sign-in sheet and the paper sheet, and its des
   await page.goto(`${host.origin}/#/workshops/${workshopId}/attendance`);
   await expect(page.getByText('Cet atelier est clos')).toBeVisible();
   await expect(desk.search).toHaveCount(0);
+});
+
+test.describe('on a laptop whose system speaks English', () => {
+  test.use({ locale: 'en-US' });
+
+  test('dates, times and files speak the app’s French; a date, even half typed, survives a reload; errors stay beside the field', async ({ page, host, openApp }) => {
+    await openApp('/workshops/new');
+    const form = new FormPage(page);
+    const starts = field(page, 'Début');
+    const ends = field(page, 'Fin');
+    // The segments as a person reads them (without the bidi marks around the time).
+    const shown = (f: typeof starts) => expect.poll(async () => (await f.getByRole('group').innerText()).replace(/[\u2066-\u2069\s]/g, ''));
+    await shown(starts).toBe('jj/mm/aaaa––:––');
+    await expect(page.locator('main')).not.toContainText(/mm\/dd\/yyyy|--:--|\bPM\b|\bAM\b/);
+    await expectNoAxeViolations(page, 'new workshop form with its date fields');
+
+    await form.typeDate('Début', '2026-03-14T18:30');
+    await shown(starts).toBe('14/03/202618:30');
+    // The end is half typed (the day only) when the laptop is shut.
+    await ends.getByRole('spinbutton').first().click();
+    await page.keyboard.type('14');
+    await page.reload();
+    await expect(page.getByText('Brouillon retrouvé')).toBeVisible();
+    await expect(dateValue(page, 'Début')).toHaveValue('2026-03-14T18:30:00');
+    await shown(ends).toBe('14/mm/aaaa––:––');
+
+    // Finished after the reload, but before the start: the error is beside « Fin », the input kept.
+    await ends.getByRole('spinbutton').nth(1).click();
+    await page.keyboard.type('03202617' + '00');
+    await expect(dateValue(page, 'Fin')).toHaveValue('2026-03-14T17:00:00');
+    await form.submit.click();
+    await expect(form.error('Fin')).toHaveText('La fin doit venir après le début.');
+    await shown(ends).toBe('14/03/202617:00');
+
+    // Files: a button in French, no « Choose Files ».
+    const workshopId = await seedWorkshop(page, host.origin, goutteDor);
+    await page.goto(`${host.origin}/#/workshops/${workshopId}/proposals/new`);
+    await expect(page.getByRole('button', { name: 'Ajouter des photos ou des scans…' })).toBeVisible();
+    await expect(page.locator('input[type="file"]:visible')).toHaveCount(0);
+  });
 });

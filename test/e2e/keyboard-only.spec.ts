@@ -1,6 +1,6 @@
 /** Everything works with the keyboard alone: a workshop is created without touching the mouse. */
 import { expect, test } from './fixtures.js';
-import { field } from './pages/controls.js';
+import { dateValue, field } from './pages/controls.js';
 import { ShellPage } from './pages/ShellPage.js';
 import { tabTo, typeDateTime } from './keyboard.js';
 
@@ -29,12 +29,12 @@ test('a workshop can be created with the keyboard only', async ({ page, openApp 
   await page.keyboard.press('Tab');
   await page.keyboard.type('Découvrir la Carte citoyenne et ses ateliers.');
 
-  await tabTo(page, field(page, 'Début').locator('input'));
-  await typeDateTime(page, '05', '2026', '10', '00', 'A');
-  await tabTo(page, field(page, 'Fin').locator('input'));
-  await typeDateTime(page, '05', '2026', '12', '00', 'P');
-  await expect(field(page, 'Début').locator('input')).toHaveValue('2026-05-05T10:00');
-  await expect(field(page, 'Fin').locator('input')).toHaveValue('2026-05-05T12:00');
+  await tabTo(page, field(page, 'Début').getByRole('spinbutton').first());
+  await typeDateTime(page, '2026-05-05T10:00');
+  await tabTo(page, field(page, 'Fin').getByRole('spinbutton').first());
+  await typeDateTime(page, '2026-05-05T12:00');
+  await expect(dateValue(page, 'Début')).toHaveValue('2026-05-05T10:00:00');
+  await expect(dateValue(page, 'Fin')).toHaveValue('2026-05-05T12:00:00');
 
   await tabTo(page, field(page, 'Nom du lieu').locator('input'));
   await page.keyboard.type('Mairie du 20e');

@@ -1,5 +1,6 @@
 /** Keyboard-only helpers: move with Tab as a person would, never by clicking. */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { dateKeys } from './pages/controls.js';
 
 /** Presses Tab until `target` has focus; fails if it is not reached within `max` presses. */
 export async function tabTo(page: Page, target: Locator, max = 12): Promise<void> {
@@ -11,12 +12,10 @@ export async function tabTo(page: Page, target: Locator, max = 12): Promise<void
 }
 
 /**
- * Types a Paris wall-clock time into a focused datetime-local field, segment by segment.
- * Day equals month and the AM/PM letter is harmless in 24-hour locales, so this works
- * whichever order the browser's locale shows the segments in.
+ * Types a Paris wall-clock time (`YYYY-MM-DDTHH:mm`) into a date field whose first segment has
+ * the focus: day, month, year, hours, minutes, in the app's own order (the same in French and
+ * English), react-aria moving from segment to segment by itself.
  */
-export async function typeDateTime(page: Page, dayAndMonth: string, year: string, hour: string, minute: string, meridiem: 'A' | 'P') {
-  await page.keyboard.type(`${dayAndMonth}${dayAndMonth}${year}`);
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.type(`${hour}${minute}${meridiem}`);
+export async function typeDateTime(page: Page, value: string) {
+  await page.keyboard.type(dateKeys(value));
 }

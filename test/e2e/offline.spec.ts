@@ -30,7 +30,7 @@ test('saving while Atelier does not answer keeps the input and says what to do',
   await openApp('/workshops/new');
   await expect(page.getByText('Brouillon retrouvé')).toBeVisible();
   await expect(form.input('Titre')).toHaveValue('La Transfo : session de printemps');
-  await expect(form.input('Début')).toHaveValue('2026-04-07T14:00');
+  await expect(form.date('Début')).toHaveValue('2026-04-07T14:00:00');
   await form.submit.click();
   await expect(page.locator('main h1')).toHaveText('La Transfo : session de printemps');
 });

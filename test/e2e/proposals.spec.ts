@@ -52,7 +52,9 @@ test('proposals are recorded by address and on the map, with a photo, marked QPV
   await p.input('Coût estimé (en euros)').fill('12500');
   await p.input('Coût estimé (en euros)').blur();
   await expect(p.input('Coût estimé (en euros)')).toHaveValue(/12\s500\s€/);
-  await page.getByLabel('Photos et scans (murs de post-it, dessins)').setInputFiles({ name: 'mur-post-it.png', mimeType: 'image/png', buffer: PNG });
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Ajouter des photos ou des scans…' }).click();
+  await (await chooser).setFiles({ name: 'mur-post-it.png', mimeType: 'image/png', buffer: PNG });
   await expect(page.getByText('1\u00a0fichier joint')).toBeVisible();
   await p.submit.click();
 

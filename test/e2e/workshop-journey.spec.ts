@@ -42,10 +42,10 @@ test('a workshop is created, found with every filter, closed with minutes, and s
   await expect(form.summary).toContainText('1\u00a0champ à corriger');
   // Nothing typed is lost.
   await expect(form.input('Titre')).toHaveValue('Jardins partagés de la Goutte-d’Or');
-  await expect(form.input('Début')).toHaveValue('2026-03-14T18:30');
+  await expect(form.date('Début')).toHaveValue('2026-03-14T18:30:00');
   await expect(form.input('Nom de l’organisation 1')).toHaveValue('Association Goutte Verte');
 
-  await form.input('Fin').fill('2026-03-14T20:30');
+  await form.typeDate('Fin', '2026-03-14T20:30');
   await expect(form.error('Fin')).toHaveCount(0);
   await form.submit.click();
 

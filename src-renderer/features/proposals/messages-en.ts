@@ -128,6 +128,7 @@ export const proposalsEn: Shape<typeof proposalsFr> = {
     accessibleToDisabled: 'Accessible to disabled people?',
     triStates: { yes: 'Yes', no: 'No', unknown: 'Don’t know' },
     photos: 'Photos and scans (post-it walls, drawings)',
+    photosAdd: 'Add photos or scans…',
     photosHint: 'JPEG, PNG, WebP or PDF, 8 MB at most per file.',
     photosCount_one: '{{count}} file attached',
     photosCount_many: '{{count}} files attached',

@@ -129,6 +129,7 @@ export const proposalsFr = {
     accessibleToDisabled: 'Accessible aux personnes handicapées\u00a0?',
     triStates: { yes: 'Oui', no: 'Non', unknown: 'Ne sait pas' },
     photos: 'Photos et scans (murs de post-it, dessins)',
+    photosAdd: 'Ajouter des photos ou des scans…',
     photosHint: 'JPEG, PNG, WebP ou PDF, 8\u00a0Mo au plus par fichier.',
     photosCount_one: '{{count}}\u00a0fichier joint',
     photosCount_many: '{{count}}\u00a0fichiers joints',

@@ -7,7 +7,7 @@ import { useResult } from '../../api/use-result';
 import { formatDay } from '../../app/format';
 import { currentLanguage, translateMessage } from '../../app/i18n';
 import { SelectField } from '../../components/SelectField';
-import { TextField } from '../../components/TextField';
+import { SentDateField } from '../../components/DateField';
 import { arrondissementOptions } from '../workshops/options';
 import type { QueryParams } from './query';
 
@@ -47,8 +47,8 @@ export function StudyQueryForm({ value, errors, onChange }: { value: QueryParams
       ) : null}
       {value.scope === 'period' ? (
         <>
-          <TextField type="date" name="from" label={t('study.from')} value={value.from} onChange={(from) => set({ from })} errorMessage={translateMessage(t, errors.from)} isRequired />
-          <TextField type="date" name="to" label={t('study.to')} value={value.to} onChange={(to) => set({ to })} errorMessage={translateMessage(t, errors.to)} isRequired />
+          <SentDateField name="from" label={t('study.from')} value={value.from} onChange={(from) => set({ from })} errorMessage={translateMessage(t, errors.from)} isRequired />
+          <SentDateField name="to" label={t('study.to')} value={value.to} onChange={(to) => set({ to })} errorMessage={translateMessage(t, errors.to)} isRequired />
         </>
       ) : null}
       {value.scope !== 'workshop' ? (

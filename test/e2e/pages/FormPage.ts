@@ -1,6 +1,6 @@
 /** #/workshops/new and #/workshops/:id/edit */
 import type { Locator, Page } from '@playwright/test';
-import { choose, errorOf, field } from './controls.js';
+import { choose, dateValue, errorOf, field, typeDate } from './controls.js';
 
 export interface WorkshopInput {
   kind: string;
@@ -30,6 +30,15 @@ export class FormPage {
     return field(this.page, label).locator('input, textarea').first();
   }
 
+  /** A date field's value: `YYYY-MM-DDTHH:mm:00`. */
+  date(label: string): Locator {
+    return dateValue(this.page, label);
+  }
+
+  typeDate(label: string, value: string): Promise<void> {
+    return typeDate(this.page, label, value);
+  }
+
   error(label: string): Locator {
     return errorOf(this.page, label);
   }
@@ -38,8 +47,8 @@ export class FormPage {
     await choose(this.page, 'Type d’atelier', w.kind);
     await this.input('Titre').fill(w.title);
     if (w.description) await this.input('Description').fill(w.description);
-    await this.input('Début').fill(w.startsAt);
-    await this.input('Fin').fill(w.endsAt);
+    await typeDate(this.page, 'Début', w.startsAt);
+    await typeDate(this.page, 'Fin', w.endsAt);
     await this.input('Nom du lieu').fill(w.venueName);
     if (w.venueAddress) await this.input('Adresse').fill(w.venueAddress);
     await choose(this.page, 'Arrondissement', w.arrondissement);

@@ -1,6 +1,6 @@
 /** #/workshops */
 import type { Locator, Page } from '@playwright/test';
-import { choose, field } from './controls.js';
+import { choose, field, typeDate } from './controls.js';
 
 export class ListPage {
   readonly rows: Locator;
@@ -35,8 +35,8 @@ export class ListPage {
     return choose(this.page, 'Arrondissement', label);
   }
   async filterDates(from: string, to: string) {
-    await field(this.page, 'Du').locator('input').fill(from);
-    await field(this.page, 'Au').locator('input').fill(to);
+    await typeDate(this.page, 'Du', from);
+    await typeDate(this.page, 'Au', to);
   }
   async clearFilters() {
     await this.page.getByRole('button', { name: 'Effacer les filtres' }).first().click();

@@ -19,3 +19,26 @@ export async function choose(page: Page, label: string, option: string): Promise
 export function errorOf(scope: Page | Locator, label: string): Locator {
   return field(scope, label).locator('.field__error');
 }
+
+/**
+ * Types a date (`YYYY-MM-DD`) or a date and time (`YYYY-MM-DDTHH:mm`) into the date field
+ * labelled `label`, from its first segment, as a person types it: day, month, year, hours,
+ * minutes (the order of both languages; react-aria moves on to the next segment by itself).
+ */
+export async function typeDate(scope: Page | Locator, label: string, value: string): Promise<void> {
+  const page = 'page' in scope && typeof scope.page === 'function' ? scope.page() : (scope as Page);
+  await field(scope, label).getByRole('spinbutton').first().click();
+  await page.keyboard.type(dateKeys(value));
+}
+
+/** The keys a person types for a value: « 14032026 1830 » for 2026-03-14T18:30. */
+export function dateKeys(value: string): string {
+  const [date = '', time] = value.split('T');
+  const [y, m, d] = date.split('-');
+  return `${d}${m}${y}${time ? time.replace(':', '') : ''}`;
+}
+
+/** What a date field holds, as its form sends it (`YYYY-MM-DD` or `YYYY-MM-DDTHH:mm:00`). */
+export function dateValue(scope: Page | Locator, label: string): Locator {
+  return field(scope, label).locator('input[type="hidden"]');
+}

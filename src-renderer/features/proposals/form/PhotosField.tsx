@@ -1,9 +1,11 @@
 /**
  * Photos and scans (post-it walls, drawings): each file is sent to the core, stored by its
- * content, and the proposal keeps its SHA-256. A native file input: keyboard and screen
- * readers know it.
+ * content, and the proposal keeps its SHA-256. Files are chosen with a button that speaks the
+ * app's language (react-aria FileTrigger), not the browser's « Choose Files » in the system's
+ * language; the hint and the error stay beside it.
  */
 import { useId, useState } from 'react';
+import { FileTrigger } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { ATTACHMENT_INPUT_MAX_BYTES, attachmentMediaTypes } from '../../../../src-shared/proposals/proposal.schema';
 import { invoke } from '../../../api/client';
@@ -46,26 +48,18 @@ export function PhotosField({ value, onChange }: { value: string[]; onChange: (p
   }
 
   return (
-    <div className="field photos-field">
-      <label htmlFor={id} className="field__label">
+    <div className="field photos-field" role="group" aria-labelledby={`${id}-label`}>
+      <p id={`${id}-label`} className="field__label">
         {t('proposals.form.photos')}
-      </label>
+      </p>
       <p className="field__hint" id={`${id}-hint`}>
         {t('proposals.form.photosHint')}
       </p>
-      <input
-        id={id}
-        type="file"
-        multiple
-        accept={attachmentMediaTypes.join(',')}
-        className="photos-field__input"
-        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-        aria-invalid={error ? true : undefined}
-        onChange={(e) => {
-          void add(e.currentTarget.files);
-          e.currentTarget.value = '';
-        }}
-      />
+      <FileTrigger allowsMultiple acceptedFileTypes={[...attachmentMediaTypes]} onSelect={(files) => void add(files)}>
+        <Button variant="secondary" className="photos-field__add" aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`} isDisabled={busy}>
+          {t('proposals.form.photosAdd')}
+        </Button>
+      </FileTrigger>
       {error ? (
         <p className="field__error" id={`${id}-error`}>
           {error}

@@ -3,22 +3,25 @@ import { useTranslation } from 'react-i18next';
 import { Controller, type Control, type FieldErrors } from 'react-hook-form';
 import { currentLanguage, translateMessage } from '../../../app/i18n';
 import { CheckboxField } from '../../../components/CheckboxField';
+import { DateField } from '../../../components/DateField';
 import { NumberField } from '../../../components/NumberField';
 import { SelectField } from '../../../components/SelectField';
 import { TextField } from '../../../components/TextField';
 import { arrondissementOptions, kindOptions } from '../options';
+import { halfTypedDateKey } from './draft';
 import { FacilitatorsField } from './FacilitatorsField';
 import type { FormValues } from './form-values';
 import { PartnersField } from './PartnersField';
 
-type TextName = 'title' | 'description' | 'startsAt' | 'endsAt' | 'venueName' | 'venueAddress';
+type TextName = 'title' | 'description' | 'venueName' | 'venueAddress';
 
-export function WorkshopFields({ control, errors }: { control: Control<FormValues>; errors: FieldErrors<FormValues> }) {
+/** `draftKey`: the form's draft, under which a half-typed date is kept too. */
+export function WorkshopFields({ control, errors, draftKey }: { control: Control<FormValues>; errors: FieldErrors<FormValues>; draftKey: string }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const err = (name: keyof FormValues) => translateMessage(t, errors[name]?.message as string | undefined);
 
-  const text = (name: TextName, options: { required?: boolean; type?: 'text' | 'datetime-local'; multiline?: boolean; hint?: string } = {}) => (
+  const text = (name: TextName, options: { required?: boolean; multiline?: boolean; hint?: string } = {}) => (
     <Controller
       control={control}
       name={name}
@@ -30,12 +33,31 @@ export function WorkshopFields({ control, errors }: { control: Control<FormValue
           onChange={field.onChange}
           onBlur={field.onBlur}
           inputRef={field.ref}
-          type={options.type}
           multiline={options.multiline}
           isRequired={options.required}
           description={options.hint}
           errorMessage={err(name)}
-          className={options.type === 'datetime-local' ? 'field--short' : undefined}
+        />
+      )}
+    />
+  );
+
+  const when = (name: 'startsAt' | 'endsAt') => (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field }) => (
+        <DateField
+          label={t(`form.${name}`)}
+          name={name}
+          withTime
+          value={field.value ?? ''}
+          onChange={field.onChange}
+          onBlur={field.onBlur}
+          isRequired
+          description={t('form.timeHint')}
+          errorMessage={err(name)}
+          partialKey={halfTypedDateKey(draftKey, name)}
         />
       )}
     />
@@ -70,8 +92,8 @@ export function WorkshopFields({ control, errors }: { control: Control<FormValue
       <section className="form-section" aria-labelledby="section-when-where">
         <h2 id="section-when-where">{t('form.sectionWhenWhere')}</h2>
         <div className="form-row">
-          {text('startsAt', { required: true, type: 'datetime-local', hint: t('form.timeHint') })}
-          {text('endsAt', { required: true, type: 'datetime-local', hint: t('form.timeHint') })}
+          {when('startsAt')}
+          {when('endsAt')}
         </div>
         {text('venueName', { required: true })}
         {text('venueAddress', { hint: t('common.optional') })}

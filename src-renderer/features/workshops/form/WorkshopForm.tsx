@@ -119,7 +119,7 @@ export function WorkshopForm({ workshop }: WorkshopFormProps) {
         fieldErrorsText={triedSubmit && errorCount > 0 ? t('form.errorSummary', { count: errorCount }) : null}
       />
 
-      <WorkshopFields control={control} errors={formState.errors} />
+      <WorkshopFields control={control} errors={formState.errors} draftKey={draftKey} />
 
       <div className="form-actions">
         <Button type="submit" variant="primary" isDisabled={formState.isSubmitting}>

@@ -30,9 +30,15 @@ export function saveDraft(key: string, values: FormValues): void {
   }
 }
 
+/** Where a date of this draft is kept while only half typed (see DateField). */
+export function halfTypedDateKey(key: string, field: string): string {
+  return `${PREFIX}${key}.${field}`;
+}
+
 export function clearDraft(key: string): void {
   try {
     localStorage.removeItem(PREFIX + key);
+    for (const name of Object.keys(localStorage)) if (name.startsWith(`${PREFIX}${key}.`)) localStorage.removeItem(name);
   } catch {
     // nothing to clear
   }

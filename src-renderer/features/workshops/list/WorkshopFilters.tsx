@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../../app/i18n';
 import { Button } from '../../../components/Button';
 import { SelectField } from '../../../components/SelectField';
+import { SentDateField } from '../../../components/DateField';
 import { TextField } from '../../../components/TextField';
 import { arrondissementOptions, kindOptions, statusOptions } from '../options';
 import { hasFilters, noFilters, type ListFilters } from './filters';
@@ -63,8 +64,8 @@ export function WorkshopFilters({ filters, onChange }: { filters: ListFilters; o
         onChange={(v) => set({ arrondissement: select(v) })}
         placeholder={t('list.allArrondissements')}
       />
-      <TextField type="date" name="from" label={t('list.from')} value={filters.from} onChange={(from) => set({ from })} />
-      <TextField type="date" name="to" label={t('list.to')} value={filters.to} onChange={(to) => set({ to })} />
+      <SentDateField name="from" label={t('list.from')} value={filters.from} onChange={(from) => set({ from })} />
+      <SentDateField name="to" label={t('list.to')} value={filters.to} onChange={(to) => set({ to })} />
       {hasFilters(filters) ? (
         <Button variant="quiet" className="filters__reset" onPress={() => onChange(noFilters)}>
           {t('list.reset')}
