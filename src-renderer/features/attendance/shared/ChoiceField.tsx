@@ -34,7 +34,9 @@ export function ChoiceField({ label, options, value, onChange, description, erro
           {description}
         </Text>
       ) : null}
-      <div className="choice__options">
+      {/* The answer with the focus is brought into view: react-aria moves the focus between
+          answers without scrolling, and its hidden input is not where the answer is drawn. */}
+      <div className="choice__options" onFocus={(e) => (e.target.closest('label') ?? e.target).scrollIntoView({ block: 'nearest' })}>
         {options.map((o, i) => (
           <Radio key={o.id} value={o.id} className="choice__option" autoFocus={autoFocus && (value === null ? i === 0 : o.id === value)}>
             {({ isSelected }) => (
