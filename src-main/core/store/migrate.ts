@@ -2,11 +2,15 @@
  * Brings a database to the schema this build knows, before any window opens:
  * - a database from a newer app version is refused and never touched;
  * - an existing database gets an online backup (SQLite backup API) before migrating;
- * - old backups are pruned.
+ * - old backups are pruned;
+ * - all pending migrations and `user_version` commit as one transaction, or not at all, so a
+ *   process killed at any point leaves the database as it was before that start or fully
+ *   migrated (db/migration-runner.ts).
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Migrator, type MigrationProvider } from 'kysely';
+import { sql, type MigrationProvider } from 'kysely';
+import { migrateToLatestAtomically } from '../../../db/migration-runner.js';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../../db/migrations/index.js';
 import { openDatabase, readSchemaVersionReadOnly, type OpenedDatabase } from './open-database.js';
 
@@ -29,8 +33,14 @@ export class MigrationFailedError extends Error {
   constructor(
     readonly migration: string | undefined,
     cause: unknown,
+    readonly backupPath: string | null = null,
   ) {
-    super(`Migration ${migration ?? '(unknown)'} failed; the database was left as it was.`, { cause });
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(
+      `Migration ${migration ?? '(unknown)'} failed (${reason}). No migration of this start was kept: ` +
+        `the database is as it was before it${backupPath ? `, and a copy taken before migrating is in ${backupPath}` : ''}.`,
+      { cause },
+    );
     this.name = 'MigrationFailedError';
   }
 }
@@ -65,19 +75,29 @@ export async function prepareDatabase({ file, backupDir, now = () => new Date() 
       backupPath = await backupDatabase(opened, backupDir, `v${previousVersion}`, now());
       pruneBackups(backupDir, BACKUPS_KEPT);
     }
-    if (previousVersion < LATEST_SCHEMA_VERSION) {
-      const migrator = new Migrator({ db: opened.db, provider: staticProvider });
-      const { error, results } = await migrator.migrateToLatest();
-      if (error) {
-        const failed = results?.find((r) => r.status === 'Error')?.migrationName;
-        throw new MigrationFailedError(failed, error);
-      }
-      opened.sqlite.pragma(`user_version = ${LATEST_SCHEMA_VERSION}`);
-    }
+    if (previousVersion < LATEST_SCHEMA_VERSION) await migrate(opened, backupPath);
     return { ...opened, schemaVersion: LATEST_SCHEMA_VERSION, previousVersion, backupPath };
   } catch (error) {
     opened.sqlite.close();
     throw error;
+  }
+}
+
+async function migrate(opened: OpenedDatabase, backupPath: string | null): Promise<void> {
+  let outcome;
+  try {
+    outcome = await migrateToLatestAtomically(opened.db, {
+      provider: staticProvider,
+      // In the same transaction as the migrations: a version number never runs ahead of, or
+      // behind, the schema it names.
+      beforeCommit: (db) => sql`pragma user_version = ${sql.raw(String(LATEST_SCHEMA_VERSION))}`.execute(db).then(() => undefined),
+    });
+  } catch (error) {
+    throw new MigrationFailedError(undefined, error, backupPath);
+  }
+  if (outcome.error !== undefined) {
+    const failed = outcome.results?.find((r) => r.status === 'Error')?.migrationName;
+    throw new MigrationFailedError(failed, outcome.error, backupPath);
   }
 }
 

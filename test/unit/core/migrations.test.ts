@@ -157,6 +157,40 @@ describe('an existing older database', () => {
   });
 });
 
+describe('a migration that fails midway', () => {
+  /** Table names of the file, read without writing. */
+  const tablesOf = (path: string) => {
+    const db = new BetterSqlite3(path, { readonly: true });
+    try {
+      return { tables: db.prepare(`select name from sqlite_schema where type = 'table' order by name`).pluck().all(), userVersion: db.pragma('user_version', { simple: true }) };
+    } finally {
+      db.close();
+    }
+  };
+
+  it('keeps none of the migrations of that start, and the next start stops at the same migration', async () => {
+    // An older file with data and a table that the last migration creates after its first one:
+    // migrations 0001 to 0004 and the first statements of 0005 succeed before it fails.
+    writeOlderDatabase(file);
+    const old = new BetterSqlite3(file);
+    old.exec(`create table supports (note text); insert into supports values ('gardé tel quel');`);
+    old.close();
+
+    const first = prepareDatabase({ file, backupDir, now: at });
+    await expect(first).rejects.toBeInstanceOf(MigrationFailedError);
+    expect(tablesOf(file)).toEqual({ tables: ['notes', 'supports'], userVersion: 0 });
+    await expect(first).rejects.toMatchObject({ migration: '0005-proposals', message: expect.stringMatching(/table "?supports"? already exists.*as it was before/) });
+
+    // Nothing half-done remains to trip the next start over an earlier migration.
+    await expect(prepareDatabase({ file, backupDir, now: at })).rejects.toMatchObject({ migration: '0005-proposals' });
+    expect(tablesOf(file)).toEqual({ tables: ['notes', 'supports'], userVersion: 0 });
+    const after = new BetterSqlite3(file, { readonly: true });
+    expect(after.prepare('select note from supports').pluck().all()).toEqual(['gardé tel quel']);
+    expect(after.prepare('select count(*) from notes').pluck().get()).toBe(2);
+    after.close();
+  });
+});
+
 describe('upgrading a database written by the first version', () => {
   it.runIf(LATEST_SCHEMA_VERSION > 1)('keeps every workshop and its outbox history, after a backup at version 1', async () => {
     // A database exactly as the first version left it: only migration 0001, user_version 1.
