@@ -1,18 +1,16 @@
 /**
  * Brings a database to the schema this build knows, before any window opens:
  * - a database from a newer app version is refused and never touched;
- * - an existing database gets an online backup (SQLite backup API) before migrating;
- * - old backups are pruned;
+ * - an existing database holding data gets a checked backup (backup.ts) before migrating;
  * - all pending migrations and `user_version` commit as one transaction, or not at all, so a
  *   process killed at any point leaves the database as it was before that start or fully
  *   migrated (db/migration-runner.ts).
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { sql, type MigrationProvider } from 'kysely';
 import { migrateToLatestAtomically } from '../../../db/migration-runner.js';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../../db/migrations/index.js';
-import { openDatabase, readSchemaVersionReadOnly, type OpenedDatabase } from './open-database.js';
+import { backupDatabase, BACKUPS_KEPT, pruneBackups, removeBackupLeftovers, type PruneResult } from './backup.js';
+import { openDatabase, readStoredState, type OpenedDatabase } from './open-database.js';
 
 export class SchemaTooNewError extends Error {
   readonly code = 'schema_too_new';
@@ -45,15 +43,14 @@ export class MigrationFailedError extends Error {
   }
 }
 
-/** How many pre-migration backups are kept. */
-export const BACKUPS_KEPT = 5;
-
 const staticProvider: MigrationProvider = { getMigrations: async () => ({ ...migrations }) };
 
 export interface PreparedDatabase extends OpenedDatabase {
   schemaVersion: number;
   previousVersion: number;
   backupPath: string | null;
+  /** Files removed from the backups folder at this start: unfinished copies and unusable backups. */
+  discardedBackups: PruneResult['discarded'];
 }
 
 export interface PrepareOptions {
@@ -64,19 +61,26 @@ export interface PrepareOptions {
 
 export async function prepareDatabase({ file, backupDir, now = () => new Date() }: PrepareOptions): Promise<PreparedDatabase> {
   const isMemory = file === ':memory:';
-  const existed = !isMemory && existsSync(file) && statSync(file).size > 0;
-  const previousVersion = existed ? readSchemaVersionReadOnly(file) : 0;
+  const discardedBackups: PruneResult['discarded'] = isMemory
+    ? []
+    : removeBackupLeftovers(backupDir).map((name) => ({ name, reason: 'left by a start that was interrupted' }));
+  const stored = isMemory ? { schemaVersion: 0, tables: 0 } : readStoredState(file);
+  const previousVersion = stored.schemaVersion;
   if (previousVersion > LATEST_SCHEMA_VERSION) throw new SchemaTooNewError(previousVersion, LATEST_SCHEMA_VERSION);
 
   const opened = openDatabase(file);
   try {
     let backupPath: string | null = null;
-    if (existed && previousVersion < LATEST_SCHEMA_VERSION) {
-      backupPath = await backupDatabase(opened, backupDir, `v${previousVersion}`, now());
-      pruneBackups(backupDir, BACKUPS_KEPT);
+    if (previousVersion < LATEST_SCHEMA_VERSION) {
+      // A database with no table holds nothing to protect (a first start, or one killed before
+      // its migrations committed).
+      if (stored.tables > 0) {
+        backupPath = await backupDatabase(opened.sqlite, backupDir, previousVersion, now());
+        discardedBackups.push(...pruneBackups(backupDir, BACKUPS_KEPT).discarded);
+      }
+      await migrate(opened, backupPath);
     }
-    if (previousVersion < LATEST_SCHEMA_VERSION) await migrate(opened, backupPath);
-    return { ...opened, schemaVersion: LATEST_SCHEMA_VERSION, previousVersion, backupPath };
+    return { ...opened, schemaVersion: LATEST_SCHEMA_VERSION, previousVersion, backupPath, discardedBackups };
   } catch (error) {
     opened.sqlite.close();
     throw error;
@@ -99,23 +103,4 @@ async function migrate(opened: OpenedDatabase, backupPath: string | null): Promi
     const failed = outcome.results?.find((r) => r.status === 'Error')?.migrationName;
     throw new MigrationFailedError(failed, outcome.error, backupPath);
   }
-}
-
-/** An online backup through SQLite's backup API: consistent even while the file is in use. */
-export async function backupDatabase(opened: OpenedDatabase, backupDir: string, label: string, at: Date): Promise<string> {
-  mkdirSync(backupDir, { recursive: true });
-  const stamp = at.toISOString().replace(/[:.]/g, '-');
-  const target = join(backupDir, `atelier-${stamp}-${label}.sqlite`);
-  await opened.sqlite.backup(target);
-  return target;
-}
-
-/** Keeps the `keep` newest backups (their names sort by time). */
-export function pruneBackups(backupDir: string, keep: number): string[] {
-  const backups = readdirSync(backupDir)
-    .filter((name) => name.startsWith('atelier-') && name.endsWith('.sqlite'))
-    .sort();
-  const removed = backups.slice(0, Math.max(0, backups.length - keep));
-  for (const name of removed) rmSync(join(backupDir, name), { force: true });
-  return removed;
 }

@@ -1,13 +1,13 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Migrator, type MigrationProvider } from 'kysely';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../../db/migrations/index.js';
 import { openDatabase } from '../../../src-main/core/store/open-database.js';
-import { BACKUPS_KEPT, MigrationFailedError, prepareDatabase, SchemaTooNewError } from '../../../src-main/core/store/migrate.js';
+import { MigrationFailedError, prepareDatabase, SchemaTooNewError } from '../../../src-main/core/store/migrate.js';
 
 let dir: string;
 let file: string;
@@ -115,28 +115,6 @@ describe('an existing older database', () => {
     } finally {
       await prepared.db.destroy();
     }
-  });
-
-  it(`keeps only the ${BACKUPS_KEPT} newest backups`, async () => {
-    const { mkdirSync } = await import('node:fs');
-    mkdirSync(backupDir);
-    const old = ['2025-01-01', '2025-02-01', '2025-03-01', '2025-04-01', '2025-05-01', '2025-06-01', '2025-07-01'];
-    for (const day of old) writeFileSync(join(backupDir, `atelier-${day}T09-00-00-000Z-v0.sqlite`), 'old backup');
-    writeFileSync(join(backupDir, 'notes.txt'), 'not a backup: never pruned');
-    writeOlderDatabase(file);
-
-    const prepared = await prepareDatabase({ file, backupDir, now: at });
-    await prepared.db.destroy();
-
-    const kept = readdirSync(backupDir).sort();
-    expect(kept).toEqual([
-      'atelier-2025-04-01T09-00-00-000Z-v0.sqlite',
-      'atelier-2025-05-01T09-00-00-000Z-v0.sqlite',
-      'atelier-2025-06-01T09-00-00-000Z-v0.sqlite',
-      'atelier-2025-07-01T09-00-00-000Z-v0.sqlite',
-      'atelier-2026-11-27T10-00-00-000Z-v0.sqlite',
-      'notes.txt',
-    ]);
   });
 
   it('a migration that fails leaves the data as it was, behind a named error', async () => {
