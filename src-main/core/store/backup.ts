@@ -88,32 +88,35 @@ export function checkBackup(path: string, expectedVersion: number): string | nul
  * sidecars), backups under a real name that never finished (their journal is beside them), and
  * the -wal/-shm files an earlier check or a person's viewer left beside a backup.
  */
-export function removeBackupLeftovers(backupDir: string): string[] {
+export function removeBackupLeftovers(backupDir: string): DiscardedFile[] {
   if (!existsSync(backupDir)) return [];
-  const removed = new Set<string>();
+  const removed = new Map<string, string>();
   const names = readdirSync(backupDir);
   for (const name of names) {
-    const path = join(backupDir, name);
     if (name.includes(`.sqlite${PARTIAL}`)) {
-      rmSync(path, { force: true });
-      removed.add(name);
+      removed.set(name, 'an unfinished copy, left by a start that was interrupted');
     } else if (backupSchemaVersion(name) !== null && names.includes(`${name}-journal`)) {
-      removeWithSidecars(path);
-      removed.add(name);
+      removed.set(name, 'an unfinished copy: its journal is still beside it');
     } else if (SIDECARS.some((s) => name.endsWith(`.sqlite${s}`)) && backupSchemaVersion(name.replace(/-(journal|wal|shm)$/, '')) !== null) {
-      rmSync(path, { force: true });
-      removed.add(name);
+      removed.set(name, 'a journal or WAL file beside a backup');
     }
   }
+  for (const name of removed.keys()) rmSync(join(backupDir, name), { force: true });
   if (removed.size > 0) syncDirectory(backupDir);
-  return [...removed];
+  return [...removed].map(([name, reason]) => ({ name, reason }));
+}
+
+/** A file removed from the backups folder, and why. */
+export interface DiscardedFile {
+  name: string;
+  reason: string;
 }
 
 export interface PruneResult {
   /** Older valid backups beyond the ones kept. */
   removed: string[];
   /** Files under a backup's name that are not usable backups, with the reason. */
-  discarded: { name: string; reason: string }[];
+  discarded: DiscardedFile[];
 }
 
 /** Keeps the `keep` newest valid backups (their names sort by time) and removes the rest. */

@@ -9,7 +9,7 @@
 import { sql, type MigrationProvider } from 'kysely';
 import { migrateToLatestAtomically } from '../../../db/migration-runner.js';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../../db/migrations/index.js';
-import { backupDatabase, BACKUPS_KEPT, pruneBackups, removeBackupLeftovers, type PruneResult } from './backup.js';
+import { backupDatabase, BACKUPS_KEPT, pruneBackups, removeBackupLeftovers, type DiscardedFile } from './backup.js';
 import { openDatabase, readStoredState, type OpenedDatabase } from './open-database.js';
 
 export class SchemaTooNewError extends Error {
@@ -50,7 +50,7 @@ export interface PreparedDatabase extends OpenedDatabase {
   previousVersion: number;
   backupPath: string | null;
   /** Files removed from the backups folder at this start: unfinished copies and unusable backups. */
-  discardedBackups: PruneResult['discarded'];
+  discardedBackups: DiscardedFile[];
 }
 
 export interface PrepareOptions {
@@ -61,9 +61,7 @@ export interface PrepareOptions {
 
 export async function prepareDatabase({ file, backupDir, now = () => new Date() }: PrepareOptions): Promise<PreparedDatabase> {
   const isMemory = file === ':memory:';
-  const discardedBackups: PruneResult['discarded'] = isMemory
-    ? []
-    : removeBackupLeftovers(backupDir).map((name) => ({ name, reason: 'left by a start that was interrupted' }));
+  const discardedBackups = isMemory ? [] : removeBackupLeftovers(backupDir);
   const stored = isMemory ? { schemaVersion: 0, tables: 0 } : readStoredState(file);
   const previousVersion = stored.schemaVersion;
   if (previousVersion > LATEST_SCHEMA_VERSION) throw new SchemaTooNewError(previousVersion, LATEST_SCHEMA_VERSION);
