@@ -6,8 +6,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
 import pg from 'pg';
+import { migrateToLatestAtomically } from '../db/migration-runner.js';
 import { portalMigrations } from '../db/portal/index.js';
 import type { PortalDatabase } from '../db/portal/schema.js';
 
@@ -50,13 +51,23 @@ export async function openPortalDb(options: OpenOptions): Promise<PortalDb> {
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...portalMigrations }) };
 
-/** Runs the portal migrations; refuses a database written by a newer portal. */
+/**
+ * Runs the pending portal migrations as one transaction on both dialects (a portal killed while
+ * migrating starts again from where it was); refuses a database written by a newer portal.
+ */
 export async function migratePortalDb(db: Kysely<PortalDatabase>): Promise<void> {
-  const migrator = new Migrator({ db, provider, migrationTableName: 'portal_migrations', migrationLockTableName: 'portal_migrations_lock' });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await migrateToLatestAtomically(db, {
+    provider,
+    migrationTableName: 'portal_migrations',
+    migrationLockTableName: 'portal_migrations_lock',
+  });
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
-    throw new Error(`portal migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(
+      `portal migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : String(error)}. ` +
+        'No migration of this start was kept: the database is as it was before it.',
+      { cause: error },
+    );
   }
 }
 

@@ -44,6 +44,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     backupDir: layout ? layout.backups : '',
     now,
   });
+  for (const { name, reason } of prepared.discardedBackups) options.logger.warn({ backup: name, reason }, 'unusable backup file removed');
   if (prepared.backupPath) options.logger.info({ backup: prepared.backupPath }, 'backup taken before migrating');
   if (prepared.previousVersion !== prepared.schemaVersion) {
     options.logger.info({ from: prepared.previousVersion, to: prepared.schemaVersion }, 'database migrated');

@@ -4,6 +4,7 @@
  * back to synchronous=NORMAL, so these are set each time, never assumed.)
  */
 import BetterSqlite3 from 'better-sqlite3';
+import { existsSync, statSync } from 'node:fs';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 
@@ -28,11 +29,25 @@ export function openDatabase(file: string): OpenedDatabase {
   return { sqlite, db };
 }
 
-/** Reads `user_version` without writing anything (no WAL switch, no pragma that writes). */
-export function readSchemaVersionReadOnly(file: string): number {
+export interface StoredState {
+  /** `user_version`: the schema the stored migrations reached (0: none). */
+  schemaVersion: number;
+  /** How many tables the file holds (0: nothing worth backing up). */
+  tables: number;
+}
+
+/**
+ * Reads what a database file holds without writing anything (no WAL switch, no pragma that
+ * writes). A missing or empty file holds nothing.
+ */
+export function readStoredState(file: string): StoredState {
+  if (!existsSync(file) || statSync(file).size === 0) return { schemaVersion: 0, tables: 0 };
   const sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
   try {
-    return sqlite.pragma('user_version', { simple: true }) as number;
+    return {
+      schemaVersion: sqlite.pragma('user_version', { simple: true }) as number,
+      tables: sqlite.prepare(`select count(*) from sqlite_schema where type = 'table'`).pluck().get() as number,
+    };
   } finally {
     sqlite.close();
   }

@@ -1,13 +1,13 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Migrator, type MigrationProvider } from 'kysely';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../../db/migrations/index.js';
 import { openDatabase } from '../../../src-main/core/store/open-database.js';
-import { BACKUPS_KEPT, MigrationFailedError, prepareDatabase, SchemaTooNewError } from '../../../src-main/core/store/migrate.js';
+import { MigrationFailedError, prepareDatabase, SchemaTooNewError } from '../../../src-main/core/store/migrate.js';
 
 let dir: string;
 let file: string;
@@ -117,28 +117,6 @@ describe('an existing older database', () => {
     }
   });
 
-  it(`keeps only the ${BACKUPS_KEPT} newest backups`, async () => {
-    const { mkdirSync } = await import('node:fs');
-    mkdirSync(backupDir);
-    const old = ['2025-01-01', '2025-02-01', '2025-03-01', '2025-04-01', '2025-05-01', '2025-06-01', '2025-07-01'];
-    for (const day of old) writeFileSync(join(backupDir, `atelier-${day}T09-00-00-000Z-v0.sqlite`), 'old backup');
-    writeFileSync(join(backupDir, 'notes.txt'), 'not a backup: never pruned');
-    writeOlderDatabase(file);
-
-    const prepared = await prepareDatabase({ file, backupDir, now: at });
-    await prepared.db.destroy();
-
-    const kept = readdirSync(backupDir).sort();
-    expect(kept).toEqual([
-      'atelier-2025-04-01T09-00-00-000Z-v0.sqlite',
-      'atelier-2025-05-01T09-00-00-000Z-v0.sqlite',
-      'atelier-2025-06-01T09-00-00-000Z-v0.sqlite',
-      'atelier-2025-07-01T09-00-00-000Z-v0.sqlite',
-      'atelier-2026-11-27T10-00-00-000Z-v0.sqlite',
-      'notes.txt',
-    ]);
-  });
-
   it('a migration that fails leaves the data as it was, behind a named error', async () => {
     // An older file that already has a table the migration wants to create.
     const old = new BetterSqlite3(file);
@@ -154,6 +132,40 @@ describe('an existing older database', () => {
     } finally {
       after.close();
     }
+  });
+});
+
+describe('a migration that fails midway', () => {
+  /** Table names of the file, read without writing. */
+  const tablesOf = (path: string) => {
+    const db = new BetterSqlite3(path, { readonly: true });
+    try {
+      return { tables: db.prepare(`select name from sqlite_schema where type = 'table' order by name`).pluck().all(), userVersion: db.pragma('user_version', { simple: true }) };
+    } finally {
+      db.close();
+    }
+  };
+
+  it('keeps none of the migrations of that start, and the next start stops at the same migration', async () => {
+    // An older file with data and a table that the last migration creates after its first one:
+    // migrations 0001 to 0004 and the first statements of 0005 succeed before it fails.
+    writeOlderDatabase(file);
+    const old = new BetterSqlite3(file);
+    old.exec(`create table supports (note text); insert into supports values ('gardé tel quel');`);
+    old.close();
+
+    const first = prepareDatabase({ file, backupDir, now: at });
+    await expect(first).rejects.toBeInstanceOf(MigrationFailedError);
+    expect(tablesOf(file)).toEqual({ tables: ['notes', 'supports'], userVersion: 0 });
+    await expect(first).rejects.toMatchObject({ migration: '0005-proposals', message: expect.stringMatching(/table "?supports"? already exists.*as it was before/) });
+
+    // Nothing half-done remains to trip the next start over an earlier migration.
+    await expect(prepareDatabase({ file, backupDir, now: at })).rejects.toMatchObject({ migration: '0005-proposals' });
+    expect(tablesOf(file)).toEqual({ tables: ['notes', 'supports'], userVersion: 0 });
+    const after = new BetterSqlite3(file, { readonly: true });
+    expect(after.prepare('select note from supports').pluck().all()).toEqual(['gardé tel quel']);
+    expect(after.prepare('select count(*) from notes').pluck().get()).toBe(2);
+    after.close();
   });
 });
 
