@@ -14,6 +14,7 @@ import { createAttachmentStore } from './attachments.js';
 import { authenticate } from './auth.js';
 import { migratePortalDb, type PortalDialect } from './database.js';
 import { installErrorHandlers } from './errors.js';
+import { installJsonBodyParser } from './json-body.js';
 import { PortalMetrics } from './metrics.js';
 import { ensurePortalMeta } from './portal-meta.js';
 import { attachmentRoutes } from './routes/attachment-routes.js';
@@ -61,6 +62,7 @@ export async function buildPortal(options: PortalOptions): Promise<FastifyInstan
   app.decorateRequest('device', null);
   // JSON only (plus raw bytes on the attachment route): anything else is 415, not a parse guess.
   app.removeContentTypeParser('text/plain');
+  installJsonBodyParser(app);
 
   const metrics = new PortalMetrics();
   app.addHook('onResponse', async (request, reply) => {

@@ -9,6 +9,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { PortalDatabase } from '../db/portal/schema.js';
 import { fieldsFromIssues } from '../src-shared/result.js';
 import { syncEntitySchemas } from '../src-shared/sync/entities.js';
+import { jsonDepthExceeds } from '../src-shared/sync/json-depth.js';
 import {
   SYNC_LIMITS,
   type Change,
@@ -19,6 +20,7 @@ import {
 import type { AuthenticatedDevice } from './auth.js';
 import { toNumber, type PortalDialect } from './database.js';
 import { PortalError } from './errors.js';
+import { jsonBytes } from './json-body.js';
 import { mergeChange } from './merge.js';
 import { readPortalMeta, storeLastSerial } from './portal-meta.js';
 import { findRecords, recordKey, saveRecords, toMergeState, type SaveRecordInput } from './records-repository.js';
@@ -148,7 +150,11 @@ async function applyChange(
   if (!canPush(ctx.device.role, change.entity)) {
     return reject(change.seq, { code: 'entity_not_allowed', message: `This device may not write ${change.entity} records.` });
   }
-  if (Buffer.byteLength(JSON.stringify(change.fields), 'utf8') > SYNC_LIMITS.fieldsJsonBytes) {
+  // Depth first: measuring the size walks the value, and must never meet a depth it cannot walk.
+  if (jsonDepthExceeds(change.fields, SYNC_LIMITS.fieldsDepth)) {
+    return reject(change.seq, { code: 'too_large', message: `A change's fields may not nest more than ${SYNC_LIMITS.fieldsDepth} levels.` });
+  }
+  if (jsonBytes(change.fields) > SYNC_LIMITS.fieldsJsonBytes) {
     return reject(change.seq, { code: 'too_large', message: `A change's fields may not exceed ${SYNC_LIMITS.fieldsJsonBytes} bytes.` });
   }
   const schemas = syncEntitySchemas[change.entity];

@@ -36,6 +36,10 @@ export const SYNC_LIMITS = {
   pullPage: 500,
   deviceName: 80,
   fieldsJsonBytes: 64_000,
+  /** Nesting of a change's `fields` (the object itself is 1): a partner list needs 3. */
+  fieldsDepth: 16,
+  /** Nesting of any request body: deeper is refused before any code walks it. */
+  bodyDepth: 64,
 } as const;
 
 /** One-time enrolment code as the operator reads it out: 12 characters in groups of 4. */

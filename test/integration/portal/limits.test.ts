@@ -36,6 +36,15 @@ for (const backend of testBackends()) {
       noStack(text);
     });
 
+    it('a body nested deeper than any message is refused as a whole, in JSON, and the portal goes on', async () => {
+      for (const body of [`{"changes":${'['.repeat(100_000)}${']'.repeat(100_000)}}`, `${'{"a":'.repeat(30_000)}1${'}'.repeat(30_000)}`]) {
+        const response = await fetch(`${portal.url}/v1/push`, { method: 'POST', headers: { ...device.auth, 'content-type': 'application/json' }, body });
+        expect(response.status).toBe(400);
+        expect(await json(response)).toEqual({ code: 'invalid_request', message: expect.any(String) });
+      }
+      expect((await fetch(`${portal.url}/health`)).status).toBe(200);
+    });
+
     it('a request that breaks the protocol names the offending fields', async () => {
       const response = await device.pushRaw([{ ...device.change({ recordId: 'not-a-uuid', fields: {} }), seq: 0 }]);
       expect(response.status).toBe(400);
