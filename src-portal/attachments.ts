@@ -13,7 +13,6 @@ import { toNumber } from './database.js';
 import { PortalError } from './errors.js';
 
 export const ATTACHMENT_CHUNK_MAX = 4 * 1024 * 1024;
-export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 
 export interface AttachmentStatus {
   sha256: string;

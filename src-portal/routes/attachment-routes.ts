@@ -4,13 +4,15 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sha256Schema } from '../../src-shared/ids.js';
 import { portalErrorBodySchema } from '../../src-shared/sync/protocol.schema.js';
-import { ATTACHMENT_CHUNK_MAX, SHA256_PATTERN } from '../attachments.js';
+import { ATTACHMENT_CHUNK_MAX } from '../attachments.js';
 import { PortalError } from '../errors.js';
 import type { PortalServices } from '../services.js';
 import { authenticatedErrors } from './error-responses.js';
 
-const params = z.object({ sha256: z.string().regex(SHA256_PATTERN) });
+// Either case is accepted and the upload is kept under the lower-case hash.
+const params = z.object({ sha256: sha256Schema });
 const uploadHeaders = z.object({
   'upload-offset': z.coerce.number().int().min(0),
   'upload-length': z.coerce.number().int().min(1),

@@ -4,6 +4,7 @@
  * every request with the same ones and generates its OpenAPI document from them.
  */
 import { z } from 'zod';
+import { uuidSchema } from '../ids.js';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -51,14 +52,14 @@ export const enrolRequestSchema = z.object({
     .trim()
     .toUpperCase()
     .regex(ENROLMENT_CODE_PATTERN, { error: 'validation.enrolmentCode' }),
-  deviceId: z.uuid(),
+  deviceId: uuidSchema,
   deviceName: z.string().trim().min(1).max(SYNC_LIMITS.deviceName),
   appVersion: z.string().max(40),
 });
 export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
 
 export const enrolResponseSchema = z.object({
-  deviceId: z.uuid(),
+  deviceId: uuidSchema,
   /** Bearer token; the portal keeps only its hash. Shown once. */
   token: z.string().min(32).max(128),
   role: z.enum(deviceRoles),
@@ -71,9 +72,9 @@ export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
 export const changeSchema = z.object({
   /** The device's increasing sequence number. */
   seq: z.number().int().min(1),
-  changeId: z.uuid(),
+  changeId: uuidSchema,
   entity: z.enum(syncEntities),
-  recordId: z.uuid(),
+  recordId: uuidSchema,
   op: z.enum(['create', 'update', 'delete']),
   /** The portal revision of the record this change was based on; 0 if never seen from the portal. */
   baseRevision: z.number().int().min(0),
@@ -141,14 +142,14 @@ export const pullQuerySchema = z.object({
 export const fieldConflictSchema = z.object({
   field: z.string(),
   /** Every concurrent value, with who wrote it and when; `winner` is the one kept. */
-  values: z.array(z.object({ value: z.unknown(), deviceId: z.string(), capturedAt: z.string() })),
+  values: z.array(z.object({ value: z.unknown(), deviceId: uuidSchema, capturedAt: z.string() })),
   winner: z.number().int().min(0),
 });
 export type FieldConflict = z.infer<typeof fieldConflictSchema>;
 
 export const pulledRecordSchema = z.object({
   entity: z.enum(syncEntities),
-  recordId: z.uuid(),
+  recordId: uuidSchema,
   revision: z.number().int().min(1),
   /** The whole record as the portal holds it after merging. */
   fields: z.record(z.string(), z.unknown()),

@@ -3,6 +3,7 @@
  * as the renderer sends and shows them. Messages are i18n keys, like every form.
  */
 import { z } from 'zod';
+import { uuidSchema } from '../ids.js';
 import { requiredText } from '../workshops/workshop.schema.js';
 import { ENROLMENT_CODE_PATTERN, portalErrorBodySchema, SYNC_LIMITS, syncEntities } from './protocol.schema.js';
 
@@ -64,7 +65,7 @@ export type SyncConflict = z.infer<typeof syncConflictSchema>;
 
 export const syncResolveInputSchema = z.object({
   entity: z.enum(syncEntities),
-  recordId: z.uuid(),
+  recordId: uuidSchema,
   field: z.string().max(64),
   /** Index into the conflict's candidates. */
   choice: z.number().int().min(0).max(64),
