@@ -9,7 +9,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { PortalDatabase } from '../db/portal/schema.js';
-import { PROTOCOL_VERSION } from '../src-shared/sync/protocol.schema.js';
+import { PROTOCOL_VERSION, SYNC_LIMITS } from '../src-shared/sync/protocol.schema.js';
 import { createAttachmentStore } from './attachments.js';
 import { authenticate } from './auth.js';
 import { migratePortalDb, type PortalDialect } from './database.js';
@@ -52,7 +52,7 @@ export async function buildPortal(options: PortalOptions): Promise<FastifyInstan
 
   const app = Fastify({
     logger: loggerOptions(options.logger ?? false),
-    bodyLimit: options.bodyLimit ?? 8 * 1024 * 1024,
+    bodyLimit: options.bodyLimit ?? SYNC_LIMITS.pushBodyBytes,
     // Ids are made here, never taken from a client header.
     requestIdHeader: false,
   }).withTypeProvider<ZodTypeProvider>();

@@ -34,6 +34,8 @@ export type DeviceRole = (typeof deviceRoles)[number];
 /** Limits that both sides enforce. */
 export const SYNC_LIMITS = {
   pushBatch: 500,
+  /** The largest push body a portal must accept; devices keep their batches well below it. */
+  pushBodyBytes: 8 * 1024 * 1024,
   pullPage: 500,
   deviceName: 80,
   fieldsJsonBytes: 64_000,

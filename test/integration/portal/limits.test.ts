@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, postJson, startPortal, testBackends, workshopFields, type RunningPortal, type TestDevice } from './portal-harness.js';
+import { rawRequest } from './raw-http.js';
 
 const noStack = (text: string) => {
   expect(text).not.toMatch(/\bat [\w.<>]+ \(|node_modules|\.ts:\d+|stack/i);
@@ -86,6 +87,44 @@ for (const backend of testBackends()) {
       expect(text).toMatch(/portal_http_requests_total\{route="\/v1\/enrol",method="POST",status="200"\} \d+/);
       expect(text).toContain('portal_http_request_duration_seconds_bucket');
       expect(text).not.toContain(device.id);
+    });
+  });
+
+  describe(`oversized requests from a client that writes its whole body before reading (${backend})`, () => {
+    let portal: RunningPortal;
+    let device: TestDevice;
+    beforeAll(async () => {
+      portal = await startPortal(backend);
+      device = await portal.enrol('field');
+    });
+    afterAll(async () => portal?.close());
+
+    const tenMegabytes = () =>
+      JSON.stringify({ changes: Array.from({ length: 200 }, () => device.change({ recordId: randomUUID(), op: 'create', fields: workshopFields({ minutes: 'm'.repeat(50_000) }) })) });
+
+    it('a 10 MB push is answered 413 in JSON every time, never a reset', async () => {
+      const body = tenMegabytes();
+      for (let attempt = 0; attempt < 4; attempt++) {
+        const answer = await rawRequest(portal.url, { method: 'POST', path: '/v1/push', headers: { ...device.auth, 'content-type': 'application/json' }, body });
+        expect(answer).toMatchObject({ kind: 'answer', status: 413 });
+        if (answer.kind === 'answer') expect(JSON.parse(answer.body.toString())).toEqual({ code: 'payload_too_large', message: expect.any(String) });
+      }
+      expect((await fetch(`${portal.url}/health`)).status).toBe(200);
+    });
+
+    it('a big body on a refused request (bad token, wrong type, 6 MB chunk) gets its answer too', async () => {
+      const body = tenMegabytes();
+      const badToken = await rawRequest(portal.url, { method: 'POST', path: '/v1/push', headers: { authorization: 'Bearer not-a-token-at-all-here', 'content-type': 'application/json' }, body });
+      expect(badToken).toMatchObject({ kind: 'answer', status: 401 });
+      const wrongType = await rawRequest(portal.url, { method: 'POST', path: '/v1/push', headers: { ...device.auth, 'content-type': 'text/csv' }, body });
+      expect(wrongType).toMatchObject({ kind: 'answer', status: 415 });
+      const chunk = await rawRequest(portal.url, {
+        method: 'PATCH',
+        path: `/v1/attachments/${'a'.repeat(64)}`,
+        headers: { ...device.auth, 'content-type': 'application/offset+octet-stream', 'upload-offset': '0', 'upload-length': String(6 * 1024 * 1024) },
+        body: Buffer.alloc(6 * 1024 * 1024),
+      });
+      expect(chunk).toMatchObject({ kind: 'answer', status: 413 });
     });
   });
 

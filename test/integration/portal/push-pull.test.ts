@@ -99,6 +99,23 @@ for (const backend of testBackends()) {
       ]);
     });
 
+    it("the portal's copy of a rejected change stays small: a 5 MB change is kept without its values", async () => {
+      const device = await portal.enrol('field');
+      const [small, huge] = [randomUUID(), randomUUID()];
+      const answer = await device.push([
+        device.change({ recordId: small, op: 'create', fields: workshopFields({ title: 'x'.repeat(300) }) }),
+        device.change({ recordId: huge, op: 'create', fields: workshopFields({ minutes: 'é'.repeat(2_500_000) }) }),
+      ]);
+      expect(answer.results.map((r) => r.reason?.code)).toEqual(['validation', 'too_large']);
+      const kept = await portal.db.selectFrom('rejected_changes').select(['record_id', 'change']).where('device_id', '=', device.id).orderBy('seq').execute();
+      expect(kept.map((k) => k.record_id)).toEqual([small, huge]);
+      // A change of ordinary size is kept whole, to be looked at.
+      expect(JSON.parse(kept[0]!.change)).toMatchObject({ recordId: small, fields: { title: 'x'.repeat(300) } });
+      // An oversized one: what it was and how big, not its 5 MB.
+      expect(kept[1]!.change.length).toBeLessThan(20_000);
+      expect(JSON.parse(kept[1]!.change)).toMatchObject({ recordId: huge, entity: 'workshop', fields: null, omitted: { bytes: expect.any(Number), fieldNames: expect.arrayContaining(['minutes', 'title']) } });
+    });
+
     it('a change nested too deep is rejected alone; one nested 5,000 levels deep refuses its batch in JSON, never a 500', async () => {
       const device = await portal.enrol('field');
       const [before, deep, after] = [randomUUID(), randomUUID(), randomUUID()];
