@@ -14,6 +14,7 @@ import { createAttachmentStore } from './attachments.js';
 import { authenticate } from './auth.js';
 import { migratePortalDb, type PortalDialect } from './database.js';
 import { installErrorHandlers } from './errors.js';
+import { clientErrorHandler, frameworkErrorHandler } from './framework-errors.js';
 import { installJsonBodyParser } from './json-body.js';
 import { PortalMetrics } from './metrics.js';
 import { ensurePortalMeta } from './portal-meta.js';
@@ -55,6 +56,9 @@ export async function buildPortal(options: PortalOptions): Promise<FastifyInstan
     bodyLimit: options.bodyLimit ?? SYNC_LIMITS.pushBodyBytes,
     // Ids are made here, never taken from a client header.
     requestIdHeader: false,
+    // What Fastify and Node refuse before a route runs is answered in the protocol's shape too.
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -40,7 +40,8 @@ export const attachmentRoutes: FastifyPluginAsyncZod<PortalServices> = async (ap
     },
     async (request, reply) => {
       const status = await services.attachments.status(request.params.sha256);
-      if (!status) return reply.code(404).send();
+      // The protocol's error answer (its body dropped, as for any HEAD): typed like every other.
+      if (!status) throw new PortalError(404, 'not_found', 'The portal holds no byte of this attachment.');
       return reply
         .header('upload-offset', String(status.complete ? status.size : status.received))
         .header('upload-length', String(status.size))

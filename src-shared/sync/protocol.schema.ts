@@ -34,6 +34,11 @@ export type DeviceRole = (typeof deviceRoles)[number];
 /** Limits that both sides enforce. */
 export const SYNC_LIMITS = {
   pushBatch: 500,
+  /**
+   * Highest seq: the portal answers `lastSeq + 1` and `fromSeq - 1`, which must stay exact
+   * JavaScript integers (an outbox would need millions of years to get there).
+   */
+  maxSeq: Number.MAX_SAFE_INTEGER - 1,
   /** The largest push body a portal must accept; devices keep their batches well below it. */
   pushBodyBytes: 8 * 1024 * 1024,
   pullPage: 500,
@@ -48,6 +53,13 @@ export const SYNC_LIMITS = {
 /** One-time enrolment code as the operator reads it out: 12 characters in groups of 4. */
 export const ENROLMENT_CODE_PATTERN = /^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/;
 
+/**
+ * One line of text stored as it is (not inside JSON): no control characters. PostgreSQL refuses
+ * a NUL in text outright, and a line feed in a device name would forge lines in a listing.
+ */
+export const ONE_LINE_PATTERN = /^\P{Cc}*$/u;
+const oneLine = z.string().regex(ONE_LINE_PATTERN, { error: 'validation.invalid' });
+
 export const enrolRequestSchema = z.object({
   code: z
     .string()
@@ -55,8 +67,8 @@ export const enrolRequestSchema = z.object({
     .toUpperCase()
     .regex(ENROLMENT_CODE_PATTERN, { error: 'validation.enrolmentCode' }),
   deviceId: uuidSchema,
-  deviceName: z.string().trim().min(1).max(SYNC_LIMITS.deviceName),
-  appVersion: z.string().max(40),
+  deviceName: oneLine.trim().min(1).max(SYNC_LIMITS.deviceName),
+  appVersion: oneLine.max(40),
 });
 export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
 
@@ -73,7 +85,7 @@ export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
 /** One outbox entry as it travels. `fields` holds the fields this change set. */
 export const changeSchema = z.object({
   /** The device's increasing sequence number. */
-  seq: z.number().int().min(1),
+  seq: z.number().int().min(1).max(SYNC_LIMITS.maxSeq),
   changeId: uuidSchema,
   entity: z.enum(syncEntities),
   recordId: uuidSchema,
@@ -95,7 +107,7 @@ export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 /** After a portal restore: accept the device's re-pushed entries from `fromSeq` on. */
 export const pushResumeRequestSchema = z.object({
-  fromSeq: z.number().int().min(1),
+  fromSeq: z.number().int().min(1).max(SYNC_LIMITS.maxSeq),
 });
 export type PushResumeRequest = z.infer<typeof pushResumeRequestSchema>;
 

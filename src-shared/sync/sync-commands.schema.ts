@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { uuidSchema } from '../ids.js';
 import { requiredText } from '../workshops/workshop.schema.js';
-import { ENROLMENT_CODE_PATTERN, portalErrorBodySchema, SYNC_LIMITS, syncEntities } from './protocol.schema.js';
+import { ENROLMENT_CODE_PATTERN, ONE_LINE_PATTERN, portalErrorBodySchema, SYNC_LIMITS, syncEntities } from './protocol.schema.js';
 
 /** https everywhere; plain http only to this machine (a portal started for a test or a demo). */
 export const portalUrlSchema = z
@@ -35,7 +35,8 @@ export const syncEnrolInputSchema = z.object({
     .toUpperCase()
     .min(1, { error: 'validation.required' })
     .regex(ENROLMENT_CODE_PATTERN, { error: 'validation.enrolmentCode' }),
-  deviceName: requiredText(SYNC_LIMITS.deviceName),
+  // One line, as the portal requires (no control characters).
+  deviceName: requiredText(SYNC_LIMITS.deviceName).regex(ONE_LINE_PATTERN, { error: 'validation.invalid' }),
 });
 export type SyncEnrolInput = z.infer<typeof syncEnrolInputSchema>;
 

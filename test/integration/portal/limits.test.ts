@@ -77,6 +77,40 @@ for (const backend of testBackends()) {
       expect(await json(response)).toEqual({ code: 'not_found', message: expect.any(String) });
     });
 
+    it('what HTTP or the router refuses before any route runs is answered in the protocol shape too', async () => {
+      const cases = [
+        { request: { method: 'PATCH', path: `/v1/attachments/${'a'.repeat(200)}`, headers: device.auth }, status: 414 },
+        { request: { method: 'GET', path: '/v1/%E0%A4%A', headers: {} }, status: 400 },
+        { request: { method: 'GET', path: '/health', headers: { 'bad header': 'x' } }, status: 400 },
+        { request: { method: 'GET', path: '/v1/pull', headers: { 'x-long': 'a'.repeat(20_000) } }, status: 431 },
+        { request: { method: 'POST', path: '/v1/push', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' }, body: '5\r\n{"cha\r\nzz\r\n', contentLength: null }, status: 400 },
+      ];
+      for (const { request, status } of cases) {
+        const answer = await rawRequest(portal.url, request);
+        expect(answer).toMatchObject({ kind: 'answer', status, headers: { 'content-type': expect.stringMatching(/^application\/json/) } });
+        if (answer.kind === 'answer') expect(JSON.parse(answer.body.toString())).toEqual({ code: 'invalid_request', message: expect.any(String) });
+      }
+      expect((await fetch(`${portal.url}/health`)).status).toBe(200);
+    });
+
+    it('seqs at the edge of exact integers are refused in JSON, never a 500', async () => {
+      const fresh = await portal.enrol('field');
+      const tooFar = await postJson(`${portal.url}/v1/push/resume`, { fromSeq: Number.MAX_SAFE_INTEGER }, fresh.auth);
+      expect(tooFar.status).toBe(400);
+      const atTheEdge = await postJson(`${portal.url}/v1/push/resume`, { fromSeq: Number.MAX_SAFE_INTEGER - 1 }, fresh.auth);
+      expect(await json(atTheEdge)).toEqual({ lastSeq: Number.MAX_SAFE_INTEGER - 2 });
+      const push = (seq: number) => fresh.pushRaw([{ ...fresh.change({ recordId: randomUUID(), op: 'create', fields: workshopFields() }), seq }]);
+      expect((await push(Number.MAX_SAFE_INTEGER - 1)).status).toBe(200);
+      // Its last seq is now the highest there is: what comes next is refused, and explained.
+      const behind = await push(1);
+      expect(behind.status).toBe(200);
+      expect((await json(behind)).results).toEqual([{ seq: 1, status: 'duplicate' }]);
+      const again = await postJson(`${portal.url}/v1/push/resume`, { fromSeq: 5 }, fresh.auth);
+      expect(again.status).toBe(409);
+      expect(await json(again)).toEqual({ code: 'resume_refused', message: expect.any(String), expectedSeq: Number.MAX_SAFE_INTEGER });
+      expect((await push(Number.MAX_SAFE_INTEGER)).status).toBe(400);
+    });
+
     it('health tells the epoch and the database; metrics are Prometheus text on loopback', async () => {
       const health = await json(await fetch(`${portal.url}/health`));
       expect(health).toEqual({ status: 'ok', epoch: expect.stringMatching(/^[0-9a-f]{16}$/), database: backend });
