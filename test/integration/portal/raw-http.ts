@@ -43,10 +43,10 @@ export function rawRequest(baseUrl: string, request: RawRequest, timeoutMs = 15_
     // A naive client learns of the answer only after its write returns: a reset before that is
     // a failure even if the answer had arrived (it never reads it).
     const settle = () => {
-      const answer = parse(Buffer.concat(chunks));
+      const answer = parse(Buffer.concat(chunks), request.method);
       if (written && answer) finish(answer);
     };
-    const closed = (error: string) => finish((written ? parse(Buffer.concat(chunks)) : null) ?? { kind: 'failed', error, written });
+    const closed = (error: string) => finish((written ? parse(Buffer.concat(chunks), request.method) : null) ?? { kind: 'failed', error, written });
     socket.on('error', (error: NodeJS.ErrnoException) => closed(error.code ?? error.message));
     socket.on('data', (chunk: Buffer) => {
       chunks.push(chunk);
@@ -64,7 +64,7 @@ export function rawRequest(baseUrl: string, request: RawRequest, timeoutMs = 15_
   });
 }
 
-function parse(raw: Buffer): RawAnswer | null {
+function parse(raw: Buffer, method: string): RawAnswer | null {
   const end = raw.indexOf('\r\n\r\n');
   if (end < 0) return null;
   const [statusLine, ...lines] = raw.subarray(0, end).toString('latin1').split('\r\n');
@@ -76,6 +76,8 @@ function parse(raw: Buffer): RawAnswer | null {
     if (at > 0) headers[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
   }
   let body = raw.subarray(end + 4);
+  // An answer to HEAD announces the length of the body it does not send.
+  if (method === 'HEAD' || status === 204 || status === 304) return { kind: 'answer', status, headers, body: Buffer.alloc(0) };
   if (headers['transfer-encoding'] === 'chunked') {
     if (!body.includes('0\r\n\r\n')) return null;
     body = dechunk(body);
