@@ -13,7 +13,6 @@ import { toNumber } from './database.js';
 import { PortalError } from './errors.js';
 
 export const ATTACHMENT_CHUNK_MAX = 4 * 1024 * 1024;
-export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 
 export interface AttachmentStatus {
   sha256: string;
@@ -95,9 +94,11 @@ export function createAttachmentStore(db: Kysely<PortalDatabase>, dir: string, m
     if (nowReceived < length) return { sha256, size: length, received: nowReceived, complete: false };
 
     if ((await hashFile(partPath)) !== sha256) {
-      // A corrupt upload is discarded whole: the device starts again from byte 0.
+      // A corrupt upload is discarded whole, row and bytes: the announced length goes with it,
+      // so the real file, whatever its length, starts again from byte 0 (HEAD answers 404).
       await rm(partPath, { force: true });
-      await db.updateTable('attachments').set({ received: 0 }).where('sha256', '=', sha256).execute();
+      // eslint-disable-next-line no-restricted-syntax -- upload progress, not a synced record
+      await db.deleteFrom('attachments').where('sha256', '=', sha256).where('complete', '=', 0).execute();
       throw new PortalError(422, 'hash_mismatch', 'The uploaded bytes do not match their SHA-256; upload again.');
     }
     await rename(partPath, join(dir, sha256));

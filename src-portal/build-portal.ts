@@ -9,11 +9,13 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { PortalDatabase } from '../db/portal/schema.js';
-import { PROTOCOL_VERSION } from '../src-shared/sync/protocol.schema.js';
+import { PROTOCOL_VERSION, SYNC_LIMITS } from '../src-shared/sync/protocol.schema.js';
 import { createAttachmentStore } from './attachments.js';
 import { authenticate } from './auth.js';
 import { migratePortalDb, type PortalDialect } from './database.js';
 import { installErrorHandlers } from './errors.js';
+import { clientErrorHandler, frameworkErrorHandler } from './framework-errors.js';
+import { installJsonBodyParser } from './json-body.js';
 import { PortalMetrics } from './metrics.js';
 import { ensurePortalMeta } from './portal-meta.js';
 import { attachmentRoutes } from './routes/attachment-routes.js';
@@ -51,9 +53,12 @@ export async function buildPortal(options: PortalOptions): Promise<FastifyInstan
 
   const app = Fastify({
     logger: loggerOptions(options.logger ?? false),
-    bodyLimit: options.bodyLimit ?? 8 * 1024 * 1024,
+    bodyLimit: options.bodyLimit ?? SYNC_LIMITS.pushBodyBytes,
     // Ids are made here, never taken from a client header.
     requestIdHeader: false,
+    // What Fastify and Node refuse before a route runs is answered in the protocol's shape too.
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -61,6 +66,7 @@ export async function buildPortal(options: PortalOptions): Promise<FastifyInstan
   app.decorateRequest('device', null);
   // JSON only (plus raw bytes on the attachment route): anything else is 415, not a parse guess.
   app.removeContentTypeParser('text/plain');
+  installJsonBodyParser(app);
 
   const metrics = new PortalMetrics();
   app.addHook('onResponse', async (request, reply) => {

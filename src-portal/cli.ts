@@ -10,6 +10,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { uuidSchema } from '../src-shared/ids.js';
 import { deviceRoles, type DeviceRole } from '../src-shared/sync/protocol.schema.js';
 import { buildPortal } from './build-portal.js';
 import { migratePortalDb, openPortalDb, type PortalDb } from './database.js';
@@ -65,8 +66,10 @@ async function devices(): Promise<void> {
 }
 
 async function revoke(args: string[]): Promise<void> {
-  const deviceId = args[0];
-  if (!deviceId) throw new UsageError('revoke <deviceId>');
+  // Ids are stored in lower case; an operator may paste one in capitals.
+  const parsed = uuidSchema.safeParse(args[0]);
+  if (!parsed.success) throw new UsageError('revoke <deviceId>');
+  const deviceId = parsed.data;
   await withDb(async ({ db }) => {
     if (!(await revokeDevice(db, deviceId, new Date()))) throw new Error(`no device ${deviceId}`);
     process.stdout.write(`Device ${deviceId} revoked; its data stays on the portal.\n`);

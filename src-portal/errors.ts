@@ -2,6 +2,7 @@
  * Every error answer is `{ code, message, fields? }` with a stable code (docs/sync-protocol.md);
  * nothing else leaves the portal — no stack trace, no driver message, no SQL.
  */
+import type { IncomingMessage } from 'node:http';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { PortalErrorBody } from '../src-shared/sync/protocol.schema.js';
@@ -52,16 +53,54 @@ const fastifyCodes: Record<string, [number, PortalErrorCode, string]> = {
 };
 
 export function installErrorHandlers(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const { status, body } = toErrorAnswer(error);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: body.code, status }, 'request refused');
     if (status === 429 && !reply.hasHeader('retry-after')) reply.header('retry-after', '60');
+    await drainUnreadBody(request.raw);
     return reply.code(status).type('application/json; charset=utf-8').send(body);
   });
-  app.setNotFoundHandler((_request, reply) =>
-    reply.code(404).send({ code: 'not_found', message: 'No such route.' } satisfies PortalErrorBody),
-  );
+  app.setNotFoundHandler(async (request, reply) => {
+    await drainUnreadBody(request.raw);
+    return reply.code(404).send({ code: 'not_found', message: 'No such route.' } satisfies PortalErrorBody);
+  });
+}
+
+/** What is read and dropped of a refused request's body before the answer, at most. */
+export const DRAIN_MAX_BYTES = 32 * 1024 * 1024;
+export const DRAIN_TIMEOUT_MS = 60_000;
+
+/**
+ * Reads and drops what is left of a refused request's body, so that the answer goes out once
+ * the client has finished sending. Answering first and closing (what Fastify does after a body
+ * too large) resets a client still writing: it sees EPIPE instead of the 413 it should act on,
+ * and a device would retry the same batch forever instead of splitting it. Past the bounds the
+ * answer goes out anyway and the connection closes.
+ */
+export function drainUnreadBody(raw: IncomingMessage, maxBytes = DRAIN_MAX_BYTES, timeoutMs = DRAIN_TIMEOUT_MS): Promise<void> {
+  if (raw.complete || raw.readableEnded || raw.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    let drained = 0;
+    const done = () => {
+      clearTimeout(timer);
+      raw.off('data', onData);
+      raw.off('end', done);
+      raw.off('close', done);
+      raw.off('error', done);
+      resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      drained += chunk.length;
+      if (drained > maxBytes) done();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    raw.on('data', onData);
+    raw.on('end', done);
+    raw.on('close', done);
+    raw.on('error', done);
+    raw.resume();
+  });
 }
 
 export function toErrorAnswer(error: FastifyError): { status: number; body: PortalErrorBody } {

@@ -9,6 +9,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { PortalDatabase } from '../db/portal/schema.js';
 import { fieldsFromIssues } from '../src-shared/result.js';
 import { syncEntitySchemas } from '../src-shared/sync/entities.js';
+import { jsonDepthExceeds } from '../src-shared/sync/json-depth.js';
 import {
   SYNC_LIMITS,
   type Change,
@@ -19,6 +20,7 @@ import {
 import type { AuthenticatedDevice } from './auth.js';
 import { toNumber, type PortalDialect } from './database.js';
 import { PortalError } from './errors.js';
+import { jsonBytes } from './json-body.js';
 import { mergeChange } from './merge.js';
 import { readPortalMeta, storeLastSerial } from './portal-meta.js';
 import { findRecords, recordKey, saveRecords, toMergeState, type SaveRecordInput } from './records-repository.js';
@@ -92,7 +94,7 @@ export async function applyPush(ctx: PushContext, changes: readonly Change[]): P
       if (outcome.status === 'rejected') {
         await trx
           .insertInto('rejected_changes')
-          .values({ id: randomUUID(), device_id: ctx.device.id, seq: change.seq, change_id: change.changeId, entity: change.entity, record_id: change.recordId, change: JSON.stringify(change), reason: JSON.stringify(outcome.reason), received_at: at })
+          .values({ id: randomUUID(), device_id: ctx.device.id, seq: change.seq, change_id: change.changeId, entity: change.entity, record_id: change.recordId, change: keptCopy(change), reason: JSON.stringify(outcome.reason), received_at: at })
           .execute();
       }
       if (outcome.usedSerial) lastSerial += 1;
@@ -110,6 +112,26 @@ export async function applyPush(ctx: PushContext, changes: readonly Change[]): P
     await trx.updateTable('devices').set({ last_seq: lastSeq, last_seen_at: at }).where('id', '=', ctx.device.id).execute();
     if (lastSerial !== meta.lastSerial) await storeLastSerial(trx, lastSerial, ctx.now);
     return { lastSeq, results };
+  });
+}
+
+/** Room for the largest change the portal accepts, and what travels around its fields. */
+const KEPT_COPY_MAX_BYTES = SYNC_LIMITS.fieldsJsonBytes + 4_096;
+const KEPT_FIELD_NAMES = 64;
+
+/**
+ * The portal's copy of a rejected change: whole when it is of a size the portal accepts, so
+ * that someone can look at it; otherwise what it was and how big, without its values, so that
+ * a device sending megabytes of refused changes cannot fill the database.
+ */
+function keptCopy(change: Change): string {
+  const whole = JSON.stringify(change);
+  if (Buffer.byteLength(whole, 'utf8') <= KEPT_COPY_MAX_BYTES) return whole;
+  const names = Object.keys(change.fields);
+  return JSON.stringify({
+    ...change,
+    fields: null,
+    omitted: { bytes: jsonBytes(change.fields), fieldCount: names.length, fieldNames: names.slice(0, KEPT_FIELD_NAMES) },
   });
 }
 
@@ -148,7 +170,11 @@ async function applyChange(
   if (!canPush(ctx.device.role, change.entity)) {
     return reject(change.seq, { code: 'entity_not_allowed', message: `This device may not write ${change.entity} records.` });
   }
-  if (Buffer.byteLength(JSON.stringify(change.fields), 'utf8') > SYNC_LIMITS.fieldsJsonBytes) {
+  // Depth first: measuring the size walks the value, and must never meet a depth it cannot walk.
+  if (jsonDepthExceeds(change.fields, SYNC_LIMITS.fieldsDepth)) {
+    return reject(change.seq, { code: 'too_large', message: `A change's fields may not nest more than ${SYNC_LIMITS.fieldsDepth} levels.` });
+  }
+  if (jsonBytes(change.fields) > SYNC_LIMITS.fieldsJsonBytes) {
     return reject(change.seq, { code: 'too_large', message: `A change's fields may not exceed ${SYNC_LIMITS.fieldsJsonBytes} bytes.` });
   }
   const schemas = syncEntitySchemas[change.entity];

@@ -4,13 +4,15 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sha256Schema } from '../../src-shared/ids.js';
 import { portalErrorBodySchema } from '../../src-shared/sync/protocol.schema.js';
-import { ATTACHMENT_CHUNK_MAX, SHA256_PATTERN } from '../attachments.js';
+import { ATTACHMENT_CHUNK_MAX } from '../attachments.js';
 import { PortalError } from '../errors.js';
 import type { PortalServices } from '../services.js';
 import { authenticatedErrors } from './error-responses.js';
 
-const params = z.object({ sha256: z.string().regex(SHA256_PATTERN) });
+// Either case is accepted and the upload is kept under the lower-case hash.
+const params = z.object({ sha256: sha256Schema });
 const uploadHeaders = z.object({
   'upload-offset': z.coerce.number().int().min(0),
   'upload-length': z.coerce.number().int().min(1),
@@ -38,7 +40,8 @@ export const attachmentRoutes: FastifyPluginAsyncZod<PortalServices> = async (ap
     },
     async (request, reply) => {
       const status = await services.attachments.status(request.params.sha256);
-      if (!status) return reply.code(404).send();
+      // The protocol's error answer (its body dropped, as for any HEAD): typed like every other.
+      if (!status) throw new PortalError(404, 'not_found', 'The portal holds no byte of this attachment.');
       return reply
         .header('upload-offset', String(status.complete ? status.size : status.received))
         .header('upload-length', String(status.size))

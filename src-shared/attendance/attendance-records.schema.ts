@@ -5,6 +5,7 @@
  * person id.
  */
 import { z } from 'zod';
+import { uuidSchema } from '../ids.js';
 import { consentPurposes, consentTextVersions } from './consent-texts.js';
 import { ATTENDANCE_LIMITS, attendanceSources, attendanceStatuses } from './attendance.schema.js';
 import { PARTICIPANT_LIMITS, ageBrackets, occupationCategories, residences, yesNoUnknown } from './participant.schema.js';
@@ -25,7 +26,7 @@ export const personRecordSchema = z
 
 export const profileRecordSchema = z
   .object({
-    workshopId: z.uuid(),
+    workshopId: uuidSchema,
     ageBracket: z.enum(ageBrackets),
     residence: z.enum(residences),
     residenceArrondissement: z.number().int().min(1).max(20).nullable(),
@@ -43,9 +44,9 @@ export const profileRecordSchema = z
 
 export const attendanceRecordSchema = z
   .object({
-    workshopId: z.uuid(),
-    personId: z.uuid().nullable(),
-    profileId: z.uuid().nullable(),
+    workshopId: uuidSchema,
+    personId: uuidSchema.nullable(),
+    profileId: uuidSchema.nullable(),
     status: z.enum(attendanceStatuses),
     source: z.enum(attendanceSources),
     checkedInAt: isoUtc.nullable(),
@@ -56,7 +57,7 @@ export const attendanceRecordSchema = z
 
 export const consentRecordSchema = z
   .object({
-    attendanceId: z.uuid(),
+    attendanceId: uuidSchema,
     purpose: z.enum(consentPurposes),
     granted: z.boolean(),
     textVersion: z.enum(consentTextVersions as [string, ...string[]]),
@@ -68,7 +69,7 @@ export const consentRecordSchema = z
 
 export const headCountRecordSchema = z
   .object({
-    workshopId: z.uuid(),
+    workshopId: uuidSchema,
     delta: z.number().int().min(-ATTENDANCE_LIMITS.headCountStep).max(ATTENDANCE_LIMITS.headCountStep),
     recordedAt: isoUtc,
     deletedAt,

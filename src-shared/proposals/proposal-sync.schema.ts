@@ -4,6 +4,7 @@
  * partial schema; the record after merging must pass the whole one.
  */
 import { z } from 'zod';
+import { sha256Schema, uuidSchema } from '../ids.js';
 import { pbThemeCodes } from '../reference/pb-themes.js';
 import { locationTypes, neighbourhoodClasses, PROPOSAL_LIMITS, proposalKinds, proposalStatuses, proposerTypes, triStates } from './proposal.schema.js';
 import { grades, supportMethods } from './support.schema.js';
@@ -14,7 +15,7 @@ const cents = z.number().int().min(0).max(PROPOSAL_LIMITS.costEuros * 100).nulla
 
 export const proposalRecordFieldsSchema = z
   .object({
-    workshopId: z.uuid().nullable(),
+    workshopId: uuidSchema.nullable(),
     kind: z.enum(proposalKinds),
     title: text(PROPOSAL_LIMITS.title).min(1, { error: 'validation.required' }),
     description: text(PROPOSAL_LIMITS.description),
@@ -31,12 +32,12 @@ export const proposalRecordFieldsSchema = z
     runningCostsCents: cents,
     proposerType: z.enum(proposerTypes),
     proposerName: text(PROPOSAL_LIMITS.proposerName).nullable(),
-    proposerAttendanceIds: z.array(z.uuid()).max(PROPOSAL_LIMITS.proposers),
+    proposerAttendanceIds: z.array(uuidSchema).max(PROPOSAL_LIMITS.proposers),
     proposedBefore: z.enum(triStates),
     accessibleToDisabled: z.enum(triStates),
     status: z.enum(proposalStatuses),
-    mergedInto: z.uuid().nullable(),
-    photos: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(PROPOSAL_LIMITS.photos),
+    mergedInto: uuidSchema.nullable(),
+    photos: z.array(sha256Schema).max(PROPOSAL_LIMITS.photos),
     capturedAt: isoUtc,
     deletedAt: isoUtc.nullable(),
   })
@@ -44,10 +45,10 @@ export const proposalRecordFieldsSchema = z
 
 export const supportRecordFieldsSchema = z
   .object({
-    proposalId: z.uuid(),
-    workshopId: z.uuid(),
+    proposalId: uuidSchema,
+    workshopId: uuidSchema,
     /** An anonymous study profile, never a person. */
-    profileId: z.uuid().nullable(),
+    profileId: uuidSchema.nullable(),
     method: z.enum(supportMethods),
     dots: z.number().int().min(1).max(100).nullable(),
     grade: z.enum(grades).nullable(),

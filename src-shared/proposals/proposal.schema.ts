@@ -25,6 +25,7 @@
  * | (regroupement)                 | kind, mergedInto                       | a project groups proposals; originals keep a link  |
  */
 import { z } from 'zod';
+import { sha256Schema } from '../ids.js';
 import { pbThemeCodes } from '../reference/pb-themes.js';
 import { optionalText, requiredText, uuid } from '../workshops/workshop.schema.js';
 
@@ -81,7 +82,7 @@ export const PROPOSAL_LIMITS = {
   mergeAtMost: 50,
 } as const;
 
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/, { error: 'validation.invalid' });
+const sha256 = sha256Schema;
 
 /** Euros as typed, at most two decimals, never negative. */
 const euros = z

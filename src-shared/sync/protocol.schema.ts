@@ -4,6 +4,7 @@
  * every request with the same ones and generates its OpenAPI document from them.
  */
 import { z } from 'zod';
+import { uuidSchema } from '../ids.js';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -33,13 +34,31 @@ export type DeviceRole = (typeof deviceRoles)[number];
 /** Limits that both sides enforce. */
 export const SYNC_LIMITS = {
   pushBatch: 500,
+  /**
+   * Highest seq: the portal answers `lastSeq + 1` and `fromSeq - 1`, which must stay exact
+   * JavaScript integers (an outbox would need millions of years to get there).
+   */
+  maxSeq: Number.MAX_SAFE_INTEGER - 1,
+  /** The largest push body a portal must accept; devices keep their batches well below it. */
+  pushBodyBytes: 8 * 1024 * 1024,
   pullPage: 500,
   deviceName: 80,
   fieldsJsonBytes: 64_000,
+  /** Nesting of a change's `fields` (the object itself is 1): a partner list needs 3. */
+  fieldsDepth: 16,
+  /** Nesting of any request body: deeper is refused before any code walks it. */
+  bodyDepth: 64,
 } as const;
 
 /** One-time enrolment code as the operator reads it out: 12 characters in groups of 4. */
 export const ENROLMENT_CODE_PATTERN = /^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/;
+
+/**
+ * One line of text stored as it is (not inside JSON): no control characters. PostgreSQL refuses
+ * a NUL in text outright, and a line feed in a device name would forge lines in a listing.
+ */
+export const ONE_LINE_PATTERN = /^\P{Cc}*$/u;
+const oneLine = z.string().regex(ONE_LINE_PATTERN, { error: 'validation.invalid' });
 
 export const enrolRequestSchema = z.object({
   code: z
@@ -47,14 +66,14 @@ export const enrolRequestSchema = z.object({
     .trim()
     .toUpperCase()
     .regex(ENROLMENT_CODE_PATTERN, { error: 'validation.enrolmentCode' }),
-  deviceId: z.uuid(),
-  deviceName: z.string().trim().min(1).max(SYNC_LIMITS.deviceName),
-  appVersion: z.string().max(40),
+  deviceId: uuidSchema,
+  deviceName: oneLine.trim().min(1).max(SYNC_LIMITS.deviceName),
+  appVersion: oneLine.max(40),
 });
 export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
 
 export const enrolResponseSchema = z.object({
-  deviceId: z.uuid(),
+  deviceId: uuidSchema,
   /** Bearer token; the portal keeps only its hash. Shown once. */
   token: z.string().min(32).max(128),
   role: z.enum(deviceRoles),
@@ -66,10 +85,10 @@ export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
 /** One outbox entry as it travels. `fields` holds the fields this change set. */
 export const changeSchema = z.object({
   /** The device's increasing sequence number. */
-  seq: z.number().int().min(1),
-  changeId: z.uuid(),
+  seq: z.number().int().min(1).max(SYNC_LIMITS.maxSeq),
+  changeId: uuidSchema,
   entity: z.enum(syncEntities),
-  recordId: z.uuid(),
+  recordId: uuidSchema,
   op: z.enum(['create', 'update', 'delete']),
   /** The portal revision of the record this change was based on; 0 if never seen from the portal. */
   baseRevision: z.number().int().min(0),
@@ -88,7 +107,7 @@ export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 /** After a portal restore: accept the device's re-pushed entries from `fromSeq` on. */
 export const pushResumeRequestSchema = z.object({
-  fromSeq: z.number().int().min(1),
+  fromSeq: z.number().int().min(1).max(SYNC_LIMITS.maxSeq),
 });
 export type PushResumeRequest = z.infer<typeof pushResumeRequestSchema>;
 
@@ -137,14 +156,14 @@ export const pullQuerySchema = z.object({
 export const fieldConflictSchema = z.object({
   field: z.string(),
   /** Every concurrent value, with who wrote it and when; `winner` is the one kept. */
-  values: z.array(z.object({ value: z.unknown(), deviceId: z.string(), capturedAt: z.string() })),
+  values: z.array(z.object({ value: z.unknown(), deviceId: uuidSchema, capturedAt: z.string() })),
   winner: z.number().int().min(0),
 });
 export type FieldConflict = z.infer<typeof fieldConflictSchema>;
 
 export const pulledRecordSchema = z.object({
   entity: z.enum(syncEntities),
-  recordId: z.uuid(),
+  recordId: uuidSchema,
   revision: z.number().int().min(1),
   /** The whole record as the portal holds it after merging. */
   fields: z.record(z.string(), z.unknown()),

@@ -3,8 +3,9 @@
  * as the renderer sends and shows them. Messages are i18n keys, like every form.
  */
 import { z } from 'zod';
+import { uuidSchema } from '../ids.js';
 import { requiredText } from '../workshops/workshop.schema.js';
-import { ENROLMENT_CODE_PATTERN, portalErrorBodySchema, SYNC_LIMITS, syncEntities } from './protocol.schema.js';
+import { ENROLMENT_CODE_PATTERN, ONE_LINE_PATTERN, portalErrorBodySchema, SYNC_LIMITS, syncEntities } from './protocol.schema.js';
 
 /** https everywhere; plain http only to this machine (a portal started for a test or a demo). */
 export const portalUrlSchema = z
@@ -34,7 +35,8 @@ export const syncEnrolInputSchema = z.object({
     .toUpperCase()
     .min(1, { error: 'validation.required' })
     .regex(ENROLMENT_CODE_PATTERN, { error: 'validation.enrolmentCode' }),
-  deviceName: requiredText(SYNC_LIMITS.deviceName),
+  // One line, as the portal requires (no control characters).
+  deviceName: requiredText(SYNC_LIMITS.deviceName).regex(ONE_LINE_PATTERN, { error: 'validation.invalid' }),
 });
 export type SyncEnrolInput = z.infer<typeof syncEnrolInputSchema>;
 
@@ -64,7 +66,7 @@ export type SyncConflict = z.infer<typeof syncConflictSchema>;
 
 export const syncResolveInputSchema = z.object({
   entity: z.enum(syncEntities),
-  recordId: z.uuid(),
+  recordId: uuidSchema,
   field: z.string().max(64),
   /** Index into the conflict's candidates. */
   choice: z.number().int().min(0).max(64),

@@ -6,6 +6,7 @@
  * translates them, the core sends them back in `error.fields`.
  */
 import { z } from 'zod';
+import { uuidSchema } from '../ids.js';
 import { PARIS_LOCAL_PATTERN, parisLocalToUtc, utcToParisLocal } from '../time/paris-time.js';
 
 export const workshopKinds = [
@@ -56,7 +57,8 @@ export const parisDateTime = z
   .regex(PARIS_LOCAL_PATTERN, { error: 'validation.dateTime' })
   .refine((v) => parisLocalToUtc(v) !== null, { error: 'validation.dateTime' });
 
-export const uuid = z.uuid({ error: 'validation.invalid' });
+/** A UUID, lower case (src-shared/ids.ts). */
+export const uuid = uuidSchema;
 
 export const partnerSchema = z.object({
   name: requiredText(LIMITS.personName),

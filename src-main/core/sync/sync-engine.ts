@@ -15,16 +15,8 @@ import { backoffDelay } from './backoff.js';
 import type { PortalHttp } from './portal-http.js';
 import { syncedEntities } from './synced-entities.js';
 import type { SecretStore } from './secret-store.js';
-import {
-  acknowledgeBatch,
-  applyPulledPage,
-  getMeta,
-  markRejected,
-  META,
-  pendingBatch,
-  queueFullSnapshots,
-  setMeta,
-} from './sync.repository.js';
+import { pushOutbox, type CutSizing } from './push-outbox.js';
+import { applyPulledPage, getMeta, META, queueFullSnapshots, setMeta } from './sync.repository.js';
 
 export type SyncPhase = 'not_enrolled' | 'idle' | 'syncing' | 'offline' | 'revoked';
 
@@ -37,6 +29,11 @@ export interface SyncProgress {
 
 /** Bytes per PATCH: small enough that a weak 4G link loses little when it drops. */
 export const ATTACHMENT_CHUNK = 1024 * 1024;
+/**
+ * Largest push body the laptop sends: an eighth of what the portal must accept
+ * (SYNC_LIMITS.pushBodyBytes), and about 8 s on a 1 Mbit/s uplink, well within the timeout.
+ */
+export const PUSH_BATCH_BYTES = 1024 * 1024;
 
 export type RunOutcome =
   | { kind: 'done'; pushed: number; pulled: number; rejected: number }
@@ -61,6 +58,7 @@ export interface SyncEngineDeps {
   /** After a local change, so a change made online leaves soon. */
   nudgeDelayMs?: number;
   pushBatch?: number;
+  pushBatchBytes?: number;
   pullPage?: number;
 }
 
@@ -75,7 +73,10 @@ export const PULL_PAGE = 250;
 export function createSyncEngine(deps: SyncEngineDeps) {
   const { db, now, newId, emit, logger, secrets } = deps;
   const pushLimit = deps.pushBatch ?? SYNC_LIMITS.pushBatch;
+  const pushBytes = deps.pushBatchBytes ?? PUSH_BATCH_BYTES;
   const pullLimit = deps.pullPage ?? PULL_PAGE;
+  // Halved each time a push is cut while being sent; doubled back after each good run.
+  const cut: CutSizing = { limit: pushLimit };
   let running: Promise<RunOutcome> | null = null;
   let phase: SyncPhase = 'idle';
   let progress: SyncProgress | null = null;
@@ -126,55 +127,26 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   }
 
   async function push(http: PortalHttp, token: string): Promise<RunOutcome | { pushed: number; rejected: number }> {
-    let pushed = 0;
-    let rejected = 0;
-    let limit = pushLimit;
-    let rePushed = false;
     const total = await countPendingOutbox(db);
-    for (;;) {
-      const { changes } = await pendingBatch(db, limit);
-      if (changes.length === 0) return { pushed, rejected };
-      progress = { step: 'push', done: pushed, total };
-      changed();
-      const outcome = await http.push(token, { changes });
-      switch (outcome.kind) {
-        case 'ok': {
-          const ack = await db.transaction().execute((trx) => acknowledgeBatch(trx, outcome.value, changes));
-          pushed += changes.length;
-          rejected += ack.rejected;
-          limit = pushLimit;
-          break;
-        }
-        case 'seq_gap': {
-          // The portal lost changes it had acknowledged (restored from a backup): queue every
-          // record again and ask it to resume at our oldest pending entry.
-          const first = changes[0]!.seq;
-          if (outcome.expectedSeq >= first || rePushed) return { kind: 'failed', reason: `seq_gap:${outcome.expectedSeq}` };
-          rePushed = true;
-          const queued = await db.transaction().execute((trx) => queueFullSnapshots(trx, newId));
-          logger.warn({ expectedSeq: outcome.expectedSeq, first, queued }, 'portal lost acknowledged changes; pushing again');
-          const resumed = await http.resume(token, first);
-          if (resumed.kind !== 'ok') return classifyFailure(resumed);
-          break;
-        }
-        case 'refused': {
-          // One change in this batch is refused as a whole request: isolate it, set it aside
-          // with the portal's reason, and let the portal move past it.
-          if (changes.length > 1) {
-            limit = 1;
-            break;
-          }
-          const change = changes[0]!;
-          await markRejected(db, change.seq, outcome.error);
-          rejected++;
-          const resumed = await http.resume(token, change.seq + 1);
-          if (resumed.kind !== 'ok') return classifyFailure(resumed);
-          break;
-        }
-        default:
-          return classifyFailure(outcome);
-      }
-    }
+    const outcome = await pushOutbox(
+      {
+        db,
+        newId,
+        logger,
+        http,
+        token,
+        batchChanges: pushLimit,
+        batchBytes: pushBytes,
+        onProgress: (done) => {
+          progress = { step: 'push', done, total };
+          changed();
+        },
+      },
+      cut,
+    );
+    if (outcome.kind === 'pushed') return { pushed: outcome.pushed, rejected: outcome.rejected };
+    if (outcome.kind === 'seq_gap') return { kind: 'failed', reason: `seq_gap:${outcome.expectedSeq}` };
+    return classifyFailure(outcome.outcome);
   }
 
   async function pull(http: PortalHttp, token: string): Promise<RunOutcome | { pulled: number; reset: boolean }> {
@@ -257,6 +229,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     const at = now().toISOString();
     if (outcome.kind === 'done') {
       failures = 0;
+      cut.limit = Math.min(pushLimit, cut.limit * 2);
       phase = 'idle';
       await setMeta(db, META.lastSyncedAt, at);
       await setMeta(db, META.lastError, null);

@@ -41,9 +41,23 @@ export async function setMeta(db: Executor, key: MetaKey, value: string | null):
     .execute();
 }
 
-/** The oldest pending changes, as they travel. */
-export async function pendingBatch(db: Executor, limit: number): Promise<{ rows: OutboxRow[]; changes: Change[] }> {
-  const rows = await db.selectFrom('outbox').selectAll().where('state', '=', 'pending').orderBy('seq').limit(limit).execute();
+/** What one change adds to a push body besides its fields (ids, seq, times, keys). */
+const CHANGE_ENVELOPE_BYTES = 400;
+
+/**
+ * The oldest pending changes, as they travel: at most `limit` of them, and no more than
+ * `maxBytes` of JSON together (always at least one, however big: the portal then says why).
+ */
+export async function pendingBatch(db: Executor, limit: number, maxBytes = Number.POSITIVE_INFINITY): Promise<{ rows: OutboxRow[]; changes: Change[] }> {
+  const all = await db.selectFrom('outbox').selectAll().where('state', '=', 'pending').orderBy('seq').limit(limit).execute();
+  let bytes = 0;
+  let count = 0;
+  for (const row of all) {
+    bytes += Buffer.byteLength(row.payload, 'utf8') + (row.resolves?.length ?? 0) + CHANGE_ENVELOPE_BYTES;
+    if (count > 0 && bytes > maxBytes) break;
+    count++;
+  }
+  const rows = all.slice(0, count);
   const changes = rows.map(
     (row): Change => ({
       seq: row.seq,

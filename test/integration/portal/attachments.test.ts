@@ -25,7 +25,10 @@ for (const backend of testBackends()) {
     it('an upload cut in the middle resumes from the offset the portal holds', async () => {
       const photo = randomBytes(300_000);
       const hash = sha256(photo);
-      expect((await head(hash)).status).toBe(404);
+      const unknown = await head(hash);
+      expect(unknown.status).toBe(404);
+      // An error answer like any other, its body left out as for every HEAD.
+      expect(unknown.headers.get('content-type')).toMatch(/^application\/json/);
 
       const first = await patch(hash, 0, photo.length, photo.subarray(0, 120_000));
       expect(first.status).toBe(200);
@@ -47,13 +50,20 @@ for (const backend of testBackends()) {
       expect((await json(await patch(hash, 0, photo.length, photo.subarray(0, 10)))).complete).toBe(true);
     });
 
-    it('bytes that do not match their SHA-256 are discarded', async () => {
-      const scan = randomBytes(50_000);
-      const claimed = sha256(randomBytes(16));
-      const answer = await patch(claimed, 0, scan.length, scan);
+    it('bytes that do not match their SHA-256 are discarded, announced length included: the real file then uploads', async () => {
+      const scan = randomBytes(80_000);
+      const hash = sha256(scan);
+      // A client sent other bytes, of another length, under this hash.
+      const wrong = randomBytes(50_000);
+      expect((await patch(hash, 0, wrong.length, wrong.subarray(0, 20_000))).status).toBe(200);
+      const answer = await patch(hash, 20_000, wrong.length, wrong.subarray(20_000));
       expect(answer.status).toBe(422);
       expect(await json(answer)).toEqual({ code: 'hash_mismatch', message: expect.any(String) });
-      expect((await head(claimed)).headers.get('upload-offset')).toBe('0');
+      expect((await head(hash)).status).toBe(404);
+
+      const real = await patch(hash, 0, scan.length, scan);
+      expect(real.status).toBe(200);
+      expect(await json(real)).toEqual({ sha256: hash, size: scan.length, received: scan.length, complete: true });
     });
 
     it('a chunk over 4 MiB is refused with 413, and attachments need a device token', async () => {

@@ -57,6 +57,40 @@ for (const backend of testBackends()) {
       expect(flagged.map((f) => f.flagged)).toEqual([1, 1]);
     });
 
+    it("a laptop's second edit of a field before it syncs again overwrites its first, in one batch or two", async () => {
+      const [oneBatch, twoBatches] = [await createRecord(), await createRecord()];
+      const edit = (recordId: string, title: string, at: string) => p.change({ recordId, baseRevision: 1, fields: { title }, capturedAt: at });
+      const answer = await p.push([edit(oneBatch, 'Premier titre', '2026-03-01T10:00:00.000Z'), edit(oneBatch, 'Titre corrigé', '2026-03-01T10:01:00.000Z')]);
+      expect(answer.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+      await p.push([edit(twoBatches, 'Premier titre', '2026-03-01T10:00:00.000Z')]);
+      expect((await p.push([edit(twoBatches, 'Titre corrigé', '2026-03-01T10:01:00.000Z')])).results[0]!.status).toBe('applied');
+      for (const recordId of [oneBatch, twoBatches]) {
+        const record = await pulled(recordId);
+        expect(record.fields.title).toBe('Titre corrigé');
+        expect(record.conflicts).toEqual([]);
+      }
+    });
+
+    it("with another laptop's concurrent edit, the conflict shows each laptop's latest value only", async () => {
+      const recordId = await createRecord();
+      await p.push([p.change({ recordId, baseRevision: 1, fields: { title: 'Titre de P' }, capturedAt: '2026-03-01T10:00:00.000Z' })]);
+      await q.push([q.change({ recordId, baseRevision: 1, fields: { title: 'Titre de Q' }, capturedAt: '2026-03-01T10:00:30.000Z' })]);
+      const again = await p.push([p.change({ recordId, baseRevision: 1, fields: { title: 'Titre de P, corrigé' }, capturedAt: '2026-03-01T10:01:00.000Z' })]);
+      expect(again.results[0]!.status).toBe('conflict');
+      const record = await pulled(recordId);
+      expect(record.fields.title).toBe('Titre de P, corrigé');
+      expect(record.conflicts).toEqual([
+        {
+          field: 'title',
+          values: [
+            { value: 'Titre de Q', deviceId: q.id, capturedAt: '2026-03-01T10:00:30.000Z' },
+            { value: 'Titre de P, corrigé', deviceId: p.id, capturedAt: '2026-03-01T10:01:00.000Z' },
+          ],
+          winner: 1,
+        },
+      ]);
+    });
+
     it('edits of different fields merge without a flag', async () => {
       const recordId = await createRecord();
       await p.push([p.change({ recordId, baseRevision: 1, fields: { capacity: 25 } })]);

@@ -27,6 +27,14 @@ for (const backend of testBackends()) {
       expect(await json(again)).toEqual({ code: 'enrolment_code_invalid', message: expect.any(String) });
     });
 
+    it('a device name or app version with control characters is refused in JSON, not a database error', async () => {
+      for (const bad of [{ appVersion: '0.1.0\u0000' }, { deviceName: 'Portable\u0000' }, { deviceName: 'Portable\nrevoked' }]) {
+        const response = await postJson(`${portal.url}/v1/enrol`, { ...enrolBody(await portal.newCode('field')), ...bad });
+        expect(response.status).toBe(400);
+        expect(await json(response)).toMatchObject({ code: 'invalid_request', fields: { [Object.keys(bad)[0]!]: 'validation.invalid' } });
+      }
+    });
+
     it('wrong, reused and expired codes get the very same answer', async () => {
       const used = await portal.newCode('lab');
       expect((await postJson(`${portal.url}/v1/enrol`, enrolBody(used))).status).toBe(200);

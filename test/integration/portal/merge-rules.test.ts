@@ -69,7 +69,74 @@ describe('merge rules', () => {
     expect(outcome.changed).toBe(false);
     expect(outcome.state.revision).toBe(1);
   });
+
+  it("a field edited twice on one laptop between two syncs is a plain overwrite, not a conflict with itself", () => {
+    const first = mergeChange(base, { deviceId: 'p', capturedAt: '2026-01-02T00:00:01.000Z', baseRevision: 1, fields: { title: 'B' } });
+    const second = mergeChange(first.state, { deviceId: 'p', capturedAt: '2026-01-02T00:00:02.000Z', baseRevision: 1, fields: { title: 'C' } });
+    expect(second).toMatchObject({ changed: true, conflicted: false });
+    expect(second.state.fields.title).toBe('C');
+    expect(second.state.conflicts).toEqual([]);
+  });
+
+  // Each laptop sends one or two changes, all based on revision 1, in its own seq order; the
+  // portal may receive them interleaved in any way. Whatever the order, each laptop's latest
+  // value of a field replaces its earlier one, and the record ends the same.
+  const outboxArb = (deviceId: string) =>
+    fc
+      .array(
+        fc.record({
+          capturedAt: fc.integer({ min: 0, max: 5 }).map((s) => `2026-01-02T00:00:0${s}.000Z`),
+          fields: fc.dictionary(fieldArb, valueArb, { minKeys: 1, maxKeys: 3 }),
+        }),
+        { minLength: 1, maxLength: 2 },
+      )
+      // An outbox entry carries only the fields that changed since the device's previous entry.
+      .filter((entries) => {
+        const local: Record<string, unknown> = { ...base.fields };
+        for (const entry of entries) {
+          for (const [f, v] of Object.entries(entry.fields)) {
+            if (JSON.stringify(v) === JSON.stringify(local[f])) return false;
+            local[f] = v;
+          }
+        }
+        return true;
+      })
+      .map((entries) => entries.map((e): IncomingChange => ({ deviceId, baseRevision: 1, ...e })));
+
+  it('laptops editing a field once or twice give the same record in every arrival order, each laptop counted once', () => {
+    fc.assert(
+      fc.property(outboxArb('device-p'), outboxArb('device-q'), outboxArb('device-r'), (p, q, r) => {
+        const orders = interleavings([p, q, r]);
+        const results = orders.map((order) => visible(apply(base, order)));
+        for (const result of results.slice(1)) expect(result).toEqual(results[0]);
+        // Exactly the laptops' latest values of each field, as a conflict when they differ.
+        const merged = results[0]!;
+        for (const field of Object.keys(base.fields)) {
+          const latest = new Map<string, unknown>();
+          for (const change of [...p, ...q, ...r]) if (field in change.fields) latest.set(change.deviceId, change.fields[field]);
+          const distinct = [...new Set([...latest.values()].map((v) => JSON.stringify(v)))];
+          const conflict = merged.conflicts.find((c) => c.field === field);
+          if (distinct.length > 1) expect(conflict?.values.map((v) => JSON.stringify(v.value)).sort()).toEqual(distinct.sort());
+          else expect(conflict).toBeUndefined();
+          if (distinct.length === 1) expect(JSON.stringify(merged.fields[field])).toBe(distinct[0]);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
+
+/** Every order of the sequences' items that keeps each sequence's own order. */
+function interleavings<T>(sequences: readonly (readonly T[])[]): T[][] {
+  if (sequences.every((s) => s.length === 0)) return [[]];
+  const orders: T[][] = [];
+  sequences.forEach((sequence, i) => {
+    if (sequence.length === 0) return;
+    const rest = sequences.map((s, j) => (j === i ? s.slice(1) : s));
+    for (const tail of interleavings(rest)) orders.push([sequence[0]!, ...tail]);
+  });
+  return orders;
+}
 
 describe('pull scope', () => {
   it('a field laptop never pulls personal or study entities; the lab pulls everything', () => {

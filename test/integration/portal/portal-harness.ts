@@ -32,6 +32,8 @@ export function testBackends(): BackendName[] {
 export interface RunningPortal {
   url: string;
   app: FastifyInstance;
+  /** Where the portal keeps attachment files. */
+  attachmentsDir: string;
   db: Kysely<PortalDatabase>;
   dialect: PortalDialect;
   /** Moves the portal's clock (code expiry) without sleeping. */
@@ -55,7 +57,8 @@ export async function startPortal(
       : await openPortalDb({ sqliteFile: join(dir, 'portal.sqlite') });
   let offset = 0;
   const now = () => new Date(Date.now() + offset);
-  const app = await buildPortal({ db, dialect, now, attachmentsDir: join(dir, 'attachments'), logger: false, rateLimit: false, ...options });
+  const attachmentsDir = join(dir, 'attachments');
+  const app = await buildPortal({ db, dialect, now, attachmentsDir, logger: false, rateLimit: false, ...options });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('portal did not listen on a port');
@@ -64,6 +67,7 @@ export async function startPortal(
   const portal: RunningPortal = {
     url,
     app,
+    attachmentsDir,
     db,
     dialect,
     now,

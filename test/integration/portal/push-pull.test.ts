@@ -99,6 +99,51 @@ for (const backend of testBackends()) {
       ]);
     });
 
+    it("the portal's copy of a rejected change stays small: a 5 MB change is kept without its values", async () => {
+      const device = await portal.enrol('field');
+      const [small, huge] = [randomUUID(), randomUUID()];
+      const answer = await device.push([
+        device.change({ recordId: small, op: 'create', fields: workshopFields({ title: 'x'.repeat(300) }) }),
+        device.change({ recordId: huge, op: 'create', fields: workshopFields({ minutes: 'é'.repeat(2_500_000) }) }),
+      ]);
+      expect(answer.results.map((r) => r.reason?.code)).toEqual(['validation', 'too_large']);
+      const kept = await portal.db.selectFrom('rejected_changes').select(['record_id', 'change']).where('device_id', '=', device.id).orderBy('seq').execute();
+      expect(kept.map((k) => k.record_id)).toEqual([small, huge]);
+      // A change of ordinary size is kept whole, to be looked at.
+      expect(JSON.parse(kept[0]!.change)).toMatchObject({ recordId: small, fields: { title: 'x'.repeat(300) } });
+      // An oversized one: what it was and how big, not its 5 MB.
+      expect(kept[1]!.change.length).toBeLessThan(20_000);
+      expect(JSON.parse(kept[1]!.change)).toMatchObject({ recordId: huge, entity: 'workshop', fields: null, omitted: { bytes: expect.any(Number), fieldNames: expect.arrayContaining(['minutes', 'title']) } });
+    });
+
+    it('a change nested too deep is rejected alone; one nested 5,000 levels deep refuses its batch in JSON, never a 500', async () => {
+      const device = await portal.enrol('field');
+      const [before, deep, after] = [randomUUID(), randomUUID(), randomUUID()];
+      const nested = (depth: number) => `${'['.repeat(depth)}"x"${']'.repeat(depth)}`;
+      const changes = [
+        device.change({ recordId: before, op: 'create', fields: workshopFields() }),
+        device.change({ recordId: deep, op: 'create', fields: { title: '@DEEP@' } }),
+        device.change({ recordId: after, op: 'create', fields: workshopFields() }),
+      ];
+      // Written by hand: JSON.stringify itself gives up at such depths.
+      const send = (depth: number, batch = changes) =>
+        fetch(`${portal.url}/v1/push`, {
+          method: 'POST',
+          headers: { ...device.auth, 'content-type': 'application/json' },
+          body: JSON.stringify({ changes: batch }).replace('"@DEEP@"', nested(depth)),
+        });
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const refused = await send(5000);
+        expect(refused.status).toBe(400);
+        expect(await json(refused)).toEqual({ code: 'invalid_request', message: expect.any(String) });
+      }
+      // Deep, but within what a body may hold: that change alone is rejected, the others apply.
+      const response = await send(40);
+      expect(response.status).toBe(200);
+      expect(await json(response)).toMatchObject({ lastSeq: 3, results: [{ status: 'applied' }, { status: 'rejected', reason: { code: 'too_large' } }, { status: 'applied' }] });
+      expect((await json(await send(40))).results).toEqual([1, 2, 3].map((seq) => ({ seq, status: 'duplicate' })));
+    });
+
     it('an update of a record the portal never had must carry the whole record', async () => {
       const device = await portal.enrol('field');
       const answer = await device.push([device.change({ recordId: randomUUID(), baseRevision: 3, fields: { title: 'Seul' } })]);

@@ -3,7 +3,7 @@
  * middle of a file resumes where the portal stopped, the portal checks the SHA-256, and the
  * laptop marks a file sent only when the portal holds it whole.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dataDirLayout } from '../../../src-main/core/data-dir.js';
 import { storeAttachment } from '../../../src-main/core/store/attachments.repository.js';
@@ -60,4 +60,40 @@ describe('attachments sync', () => {
     expect(patches).toBeLessThanOrEqual(Math.ceil(2_500_000 / 1_048_576) + 1 + 2 + 2);
     await local.db.destroy();
   });
+
+  it("another client's failed upload of the same photo, of another length, does not stop the laptop's upload and push", async () => {
+    const portal = await startControlledPortal();
+    const laptop = await startLaptop('photos');
+    cleanups.push(() => portal.close(), () => laptop.close());
+    await laptop.enrol(portal.url, await portal.newCode());
+    const other = await enrolRaw(portal.url, await portal.newCode());
+
+    const photo = randomBytes(900_000);
+    const local = openDatabase(dataDirLayout(laptop.dataDir).database);
+    cleanups.push(() => local.db.destroy());
+    const { sha256 } = await storeAttachment(local.db, dataDirLayout(laptop.dataDir).attachments, photo, 'image/jpeg', new Date().toISOString());
+    await laptop.createWorkshop({ title: 'Atelier avec photo' });
+
+    // The other client announced 300 000 bytes under this hash and sent bytes that are not the photo.
+    const wrong = await fetch(`${portal.url}/v1/attachments/${sha256}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${other}`, 'content-type': 'application/offset+octet-stream', 'upload-offset': '0', 'upload-length': '300000' },
+      body: randomBytes(300_000),
+    });
+    expect(wrong.status).toBe(422);
+
+    const status = await laptop.syncUntilSettled(3);
+    expect(status).toMatchObject({ pending: 0, lastError: null });
+    expect(await portal.attachments()).toEqual([{ sha256, size: photo.length, received: photo.length, complete: true }]);
+    expect((await portal.records()).map((r) => r.fields.title)).toEqual(['Atelier avec photo']);
+  });
 });
+
+async function enrolRaw(portalUrl: string, code: string): Promise<string> {
+  const response = await fetch(`${portalUrl}/v1/enrol`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, deviceId: randomUUID(), deviceName: 'Autre client', appVersion: '0.0.1' }),
+  });
+  return ((await response.json()) as { token: string }).token;
+}

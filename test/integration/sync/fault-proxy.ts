@@ -36,6 +36,10 @@ export interface FaultProxy {
   plan(faults: readonly Fault[]): void;
   /** Faults still planned. */
   pending(): number;
+  /** Like a middlebox with a body limit: requests with a bigger body are reset (null: none). */
+  resetBodiesOver(bytes: number | null): void;
+  /** The body size of every request the proxy received (reset or not), in order. */
+  receivedBytes: number[];
   /** The network comes back: planned faults are dropped and late requests delivered. */
   calm(): Promise<void>;
   /** Every request that reached the portal, for assertions. */
@@ -46,6 +50,8 @@ export interface FaultProxy {
 export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const queue: Fault[] = [];
   const forwarded: string[] = [];
+  const receivedBytes: number[] = [];
+  let bodyLimit: number | null = null;
   let late: Recorded[] = [];
   const hanging = new Set<ServerResponse>();
 
@@ -82,6 +88,11 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       if (typeof value === 'string' && !['host', 'connection', 'content-length'].includes(key)) headers[key] = value;
     }
     const request: Recorded = { method: req.method ?? 'GET', path: req.url ?? '/', headers, body: Buffer.concat(chunks) };
+    receivedBytes.push(request.body.length);
+    if (bodyLimit !== null && request.body.length > bodyLimit) {
+      req.socket.destroy();
+      return;
+    }
     const fault = queue.shift() ?? 'pass';
     switch (fault) {
       case 'reset_before':
@@ -128,7 +139,11 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       queue.push(...faults);
     },
     pending: () => queue.length,
+    resetBodiesOver(bytes) {
+      bodyLimit = bytes;
+    },
     forwarded,
+    receivedBytes,
     async calm() {
       queue.length = 0;
       await flushLate();
