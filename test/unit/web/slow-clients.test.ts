@@ -99,6 +99,24 @@ describe('slow clients', () => {
     expect(afterMs).toBeLessThan(limits.keepAliveTimeoutMs + 1_500);
   });
 
+  it('the event stream outlives the idle limit: its heartbeat is traffic', async () => {
+    const events = await startTestWebHost({ limits: { ...limits, idleTimeoutMs: 500 }, heartbeatMs: 150 });
+    try {
+      const session = events.cookieHeader(await events.openSession());
+      const socket = connect(events.port, '127.0.0.1');
+      let text = '';
+      socket.on('data', (c: Buffer) => (text += c.toString()));
+      socket.write(`GET /events HTTP/1.1\r\nHost: ${events.host}\r\nCookie: ${session}\r\n\r\n`);
+      await new Promise((r) => setTimeout(r, 1_600));
+      expect(socket.destroyed).toBe(false);
+      expect(text).toMatch(/^HTTP\/1\.1 200 /);
+      expect(text.split(': keep-alive').length).toBeGreaterThan(5);
+      socket.destroy();
+    } finally {
+      await events.close();
+    }
+  });
+
   it('connections past the cap are closed at once, and the host answers again once they go', async () => {
     const held = await Promise.all(Array.from({ length: limits.maxConnections }, open));
     // Give the server the time to count them.
