@@ -30,7 +30,7 @@ const seed = values.seed !== undefined ? Number(values.seed) : Math.floor(Math.r
 const commands = values.commands ? (values.commands.split(',') as CommandName[]) : (Object.keys(contract) as CommandName[]);
 for (const name of commands) if (!(name in contract)) throw new Error(`unknown command ${name}`);
 
-console.log(`web host fuzz: seed ${seed}, ${runs} inputs per command, ${commands.length} commands (replay: npm run fuzz -- --runs ${runs} --seed ${seed})`);
+console.log(`web host fuzz: seed ${seed}, ${runs} inputs per command, ${commands.length} commands (replay: npm run fuzz -- --runs ${runs} --seed ${seed}${values.commands ? ` --commands ${values.commands}` : ''})`);
 const built = await buildHost();
 const web = await startHostProcess(built);
 let failed = false;

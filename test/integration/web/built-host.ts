@@ -116,8 +116,13 @@ export interface Answer {
   body: string;
 }
 
-/** One POST; network errors become status 0 with the error's code as body. */
-export function post(agent: Agent | false, port: number, path: string, headers: Record<string, string>, body: string | Uint8Array): Promise<Answer> {
+/**
+ * One POST; network errors become status 0 with the error's code as body. A kept-alive
+ * connection the host closed for idling just as this request was sent on it (ECONNRESET on a
+ * reused socket) is retried once on a new one, as browsers do and as Node's documentation of
+ * `request.reusedSocket` advises: that is the client's race, not an answer of the host.
+ */
+export function post(agent: Agent | false, port: number, path: string, headers: Record<string, string>, body: string | Uint8Array, retried = false): Promise<Answer> {
   return new Promise((resolveAnswer) => {
     const req = httpRequest({ host: '127.0.0.1', port, method: 'POST', path, headers: { host: `127.0.0.1:${port}`, ...headers, 'content-length': Buffer.byteLength(body) }, agent }, (res) => {
       const chunks: Buffer[] = [];
@@ -125,7 +130,10 @@ export function post(agent: Agent | false, port: number, path: string, headers: 
       res.on('end', () => resolveAnswer({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString('utf8') }));
       res.on('error', (e: NodeJS.ErrnoException) => resolveAnswer({ status: 0, contentType: '', body: e.code ?? e.message }));
     });
-    req.on('error', (e: NodeJS.ErrnoException) => resolveAnswer({ status: 0, contentType: '', body: e.code ?? e.message }));
+    req.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'ECONNRESET' && req.reusedSocket && !retried) resolveAnswer(post(agent, port, path, headers, body, true));
+      else resolveAnswer({ status: 0, contentType: '', body: e.code ?? e.message });
+    });
     req.end(body);
   });
 }

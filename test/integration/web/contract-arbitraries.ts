@@ -53,8 +53,10 @@ export interface FuzzInput {
 export interface ArbitraryOptions {
   /** Ids the store knows, mixed with random ones, so that valid inputs find records. */
   knownIds: readonly string[];
-  /** Property name → arbitrary used instead of the schema's (e.g. a portal address on a closed port). */
+  /** Property name → arbitrary used instead of the schema's, in every mode (e.g. a portal address on a closed port). */
   overrides?: Record<string, fc.Arbitrary<unknown>>;
+  /** Property name → arbitrary for valid inputs only (what a refinement checks); boundary inputs keep the schema's edges. */
+  refined?: Record<string, fc.Arbitrary<unknown>>;
 }
 
 /** Text people type: French, Arabic script, emoji, quotes and spreadsheet formulas. */
@@ -76,6 +78,13 @@ export const refinedFields: Record<string, fc.Arbitrary<unknown>> = {
   email: fc.oneof(fc.emailAddress(), fc.constant(''), fc.constant(null), typed),
   phone: fc.oneof(fc.stringMatching(/^0[1-9]( \d\d){4}$/), fc.constant(null), typed),
   citizenCardNumber: fc.oneof(fc.stringMatching(/^[A-Z0-9]{4,12}$/), fc.constant(null), typed),
+  // A photo's bytes must start like their media type says.
+  base64: fc.oneof(
+    fc.tuple(fc.constantFrom([0xff, 0xd8, 0xff, 0xe0], [0x89, 0x50, 0x4e, 0x47], [0x25, 0x50, 0x44, 0x46, 0x2d]), fc.uint8Array({ minLength: 1, maxLength: 70_000 })).map(([head, rest]) =>
+      Buffer.concat([Buffer.from(head), rest]).toString('base64'),
+    ),
+    fc.base64String({ maxLength: 400 }),
+  ),
 };
 
 function stringArbitrary(s: JsonSchema, mode: 'valid' | 'boundary', options: ArbitraryOptions): fc.Arbitrary<string> {
@@ -144,7 +153,7 @@ export function arbitraryOf(schema: JsonSchema, mode: 'valid' | 'boundary', opti
     case 'object': {
       const model: Record<string, fc.Arbitrary<unknown>> = {};
       for (const [key, property] of Object.entries(schema.properties ?? {})) {
-        model[key] = options.overrides?.[key] ?? arbitraryOf(property, mode, options);
+        model[key] = options.overrides?.[key] ?? (mode === 'valid' ? options.refined?.[key] : undefined) ?? arbitraryOf(property, mode, options);
       }
       return fc.record(model, { requiredKeys: (schema.required ?? []).filter((k) => k in model), noNullPrototype: true });
     }

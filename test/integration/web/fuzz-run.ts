@@ -96,7 +96,6 @@ export async function fuzzCommands(options: FuzzOptions): Promise<FuzzReport> {
     ms: 0,
   };
   const overrides = {
-    ...refinedFields,
     // Valid portal addresses all point at a closed loopback port: the fuzz never leaves the machine.
     portalUrl: fc.constantFrom('http://127.0.0.1:9', 'https://127.0.0.1:9/portail', 'http://127.0.0.1:9/?a=1'),
     // Mostly the consent texts that exist, so that arrivals with a profile get as far as the store.
@@ -105,7 +104,7 @@ export async function fuzzCommands(options: FuzzOptions): Promise<FuzzReport> {
   try {
     for (const [index, name] of commands.entries()) {
       // One stream per command, from the one printed seed: any command's inputs can be replayed alone.
-      const inputs: FuzzInput[] = fc.sample(fuzzInputs(name, { knownIds: options.knownIds, overrides }), { seed: options.seed + index, numRuns: options.runs });
+      const inputs: FuzzInput[] = fc.sample(fuzzInputs(name, { knownIds: options.knownIds, overrides, refined: refinedFields }), { seed: options.seed + index, numRuns: options.runs });
       const commandStarted = performance.now();
       const tally = { valid: 0, boundary: 0, mutated: 0, garbage: 0, ok: 0, ms: 0 };
       await inParallel(inputs, options.concurrency ?? 4, async (input) => {
