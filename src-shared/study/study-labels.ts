@@ -124,7 +124,7 @@ export const studyLabels = {
     gender: {
       woman: 'Woman',
       man: 'Man',
-      non_binary: 'Non-binary',
+      non_binary: 'Nonbinary',
       self_described: 'Another answer, in their own words',
       not_said: 'Not given',
     } as Record<string, string>,
