@@ -36,21 +36,26 @@ export interface FirstScreenResult {
   error: string | null;
 }
 
-/** Starts `node host.mjs --data-dir …` and resolves with the token URL it prints. */
-function startHost(hostFile: string, dataDir: string, timeoutMs: number): Promise<{ child: ChildProcess; url: string }> {
+/**
+ * Starts `node host.mjs --data-dir …` and resolves once it prints an address. Each address
+ * opens one browser, after which the host prints the next: `url()` is always the newest.
+ */
+function startHost(hostFile: string, dataDir: string, timeoutMs: number): Promise<{ child: ChildProcess; url: () => string }> {
   const child = spawn(process.execPath, [hostFile, '--data-dir', dataDir, '--port', '0'], {
     env: { ...process.env, ATELIER_LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
     let output = '';
+    let latest = '';
     const timer = setTimeout(() => reject(new Error(`the web host printed no address within ${timeoutMs} ms:\n${output}`)), timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const url = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(output)?.[0];
-      if (url) {
+      const printed = output.match(/http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/g);
+      if (printed) {
+        latest = printed[printed.length - 1]!;
         clearTimeout(timer);
-        resolve({ child, url });
+        resolve({ child, url: () => latest });
       }
     };
     child.stdout!.on('data', onData);
@@ -60,6 +65,15 @@ function startHost(hostFile: string, dataDir: string, timeoutMs: number): Promis
       reject(new Error(`the web host exited (${code}) before printing its address:\n${output}`));
     });
   });
+}
+
+/** The next unused address: the host prints it just after the previous one was spent. */
+async function freshUrl(host: { url: () => string }, used: Set<string>): Promise<string> {
+  for (let i = 0; i < 100 && used.has(host.url()); i++) await new Promise((r) => setTimeout(r, 20));
+  const url = host.url();
+  if (used.has(url)) throw new Error('the web host printed no new address after the previous one was used');
+  used.add(url);
+  return url;
 }
 
 function rssMbOf(pid: number | undefined): number | null {
@@ -79,19 +93,20 @@ function medianPhases(all: readonly FirstScreenPhases[]): FirstScreenPhases | nu
 }
 
 export async function measureFirstScreen(opts: { hostFile: string; dataDir: string; warmup: number; runs: number; timeoutMs: number }): Promise<FirstScreenResult> {
-  let host: { child: ChildProcess; url: string } | undefined;
+  let host: { child: ChildProcess; url: () => string } | undefined;
   let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
   const samples: number[] = [];
   const phases: FirstScreenPhases[] = [];
   try {
     host = await startHost(opts.hostFile, opts.dataDir, 15_000);
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-    const { url } = host;
+    const used = new Set<string>();
     const b = browser;
     for (let i = 0; i < opts.warmup + opts.runs; i++) {
       // A new context each time: no cookie and no cache, as a person opening the address.
       // Only the navigation is timed, not setting up the browser context.
       const context = await b.newContext();
+      const url = await freshUrl(host, used);
       try {
         const page = await context.newPage();
         const t0 = performance.now();

@@ -72,7 +72,7 @@ async function laptopWithChanges(dataDir: string, count: number) {
   const prepared = await prepareDatabase({ file: layout.database, backupDir: layout.backups });
   prepared.sqlite.pragma('synchronous = OFF');
   const dispatch = createDispatcher(
-    createHandlers({ db: prepared.db, now: () => new Date(), newId: () => crypto.randomUUID(), emit: () => {}, appVersion: 'bench', schemaVersion: prepared.schemaVersion, dataDir }),
+    createHandlers({ db: prepared.db, now: () => new Date(), newId: () => crypto.randomUUID(), emit: () => {}, appVersion: 'bench', schemaVersion: prepared.schemaVersion }),
     createSilentLogger(),
   );
   for (let i = 0; i < count; i++) {

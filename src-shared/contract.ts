@@ -17,14 +17,17 @@ import { studyCommands } from './study/study.contract.js';
 export type { SyncStatus } from './sync/sync.contract.js';
 export { syncStatusSchema } from './sync/sync.contract.js';
 
+/**
+ * No data path here: under the web host any page of the origin could read it, and an absolute
+ * path names the person's account. The hosts print it where only the person sees it.
+ */
 export const appInfoSchema = z.object({
   version: z.string(),
   schemaVersion: z.number().int(),
-  dataDir: z.string(),
 });
 
 export const contract = {
-  /** Version, schema version and where the data lives (shown in "About"). */
+  /** Version and schema version. */
   'app:info': command(z.object({}), appInfoSchema),
   ...syncCommands,
   ...workshopCommands,

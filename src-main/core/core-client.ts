@@ -75,7 +75,14 @@ export function startCoreWorker({ workerFile, onSecret, ...data }: StartCoreWork
               return new Promise((resolve) => {
                 const id = nextId++;
                 pending.set(id, resolve);
-                send({ type: 'invoke', id, name, input });
+                try {
+                  send({ type: 'invoke', id, name, input });
+                } catch (error) {
+                  // The input cannot be copied to the worker (nested thousands of levels deep,
+                  // or not cloneable): nothing was sent, so nothing will answer this id.
+                  pending.delete(id);
+                  resolve(fail('validation', `Input of ${String(name).slice(0, 64)} cannot be sent to the core: ${(error as Error).name}`));
+                }
               });
             },
             setSecret(value) {

@@ -66,7 +66,6 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     engine,
     appVersion: options.appVersion,
     schemaVersion: prepared.schemaVersion,
-    dataDir: options.dataDir,
   });
   if (options.autoSync) engine.start();
   return {

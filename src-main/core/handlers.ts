@@ -23,7 +23,6 @@ export type Handlers = {
 export interface HandlerContext extends ServiceDeps {
   appVersion: string;
   schemaVersion: number;
-  dataDir: string;
   /** The sync client; created here (not started) when the caller does not pass one. */
   engine?: SyncEngine;
   logger?: Logger;
@@ -50,7 +49,7 @@ export function createHandlers(context: HandlerContext) {
   });
   const sync = createSyncService({ ...ctx, engine });
   return {
-    'app:info': async () => ok({ version: ctx.appVersion, schemaVersion: ctx.schemaVersion, dataDir: ctx.dataDir }),
+    'app:info': async () => ok({ version: ctx.appVersion, schemaVersion: ctx.schemaVersion }),
     'sync:status': sync.status,
     'sync:now': sync.now,
     'sync:enrol': sync.enrol,

@@ -3,8 +3,8 @@
  * through the browser) can reach a loopback port:
  * - the `Host` header must be its own loopback address (defeats DNS rebinding);
  * - an `Origin` header, when present, must be its own (defeats cross-site requests);
- * - the per-launch token travels once in the printed URL, then lives in an HttpOnly,
- *   SameSite=Strict cookie.
+ * - the launch token printed in the URL is spent once for a separate session value, held in
+ *   an HttpOnly, SameSite=Strict cookie (session.ts).
  */
 import { timingSafeEqual } from 'node:crypto';
 

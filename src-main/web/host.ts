@@ -1,11 +1,12 @@
 /**
  * `npm run web`: the web host. Starts the core worker on the data directory, serves the
- * built renderer and the commands on 127.0.0.1, and prints the one URL that carries the
- * per-launch token. `--open` also opens it in the default browser.
+ * built renderer and the commands on 127.0.0.1, and prints an address carrying a launch token,
+ * good for one browser (session.ts); once used, it prints the next one. `--open` opens the
+ * first in the default browser, which spends it: the token left in the browser's command line
+ * and history opens nothing afterwards.
  *
  * Flags: --data-dir <path> (or ATELIER_DATA_DIR), --port <n> (default: a free port), --open.
  */
-import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCoreWorker, type CoreStartError } from '../core/core-client.js';
@@ -13,6 +14,7 @@ import { argValue, defaultDataDir, ensureDataDir } from '../core/data-dir.js';
 import { createFileLogger } from '../core/logger.js';
 import { createFileSecretStore } from '../core/sync/secret-store.js';
 import { buildWebServer } from './server.js';
+import { newSecret } from './session.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const argv = process.argv.slice(2);
@@ -53,21 +55,44 @@ try {
   process.exit(2);
 }
 
-const token = randomBytes(32).toString('base64url');
-const server = await buildWebServer({ core, token, rendererDir: join(here, '..', 'renderer') });
+const printAddress = (port: number, token: string) => `http://127.0.0.1:${port}/?token=${token}`;
+let listeningPort = port;
+const firstToken = newSecret();
+const server = await buildWebServer({
+  core,
+  token: firstToken,
+  rendererDir: join(here, '..', 'renderer'),
+  // The printed address is good once: after a browser used it, the next one is printed.
+  onLaunchTokenSpent: (next) =>
+    console.log(`Adresse utilisée. Pour un autre navigateur / address used; for another browser: ${printAddress(listeningPort, next)}`),
+});
+
+/** A port we cannot listen on ends the host with a sentence, not a stack trace. */
+async function failToListen(error: unknown): Promise<never> {
+  const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
+  logger.error({ code, port }, 'web host could not listen');
+  console.error(
+    code === 'EADDRINUSE'
+      ? `Le port ${port} est déjà utilisé (une autre fenêtre d'Atelier ?). Arrêtez l'autre programme ou choisissez un autre port avec --port.\nPort ${port} is already in use (another Atelier?). Stop the other program or choose another port with --port.`
+      : `Atelier ne peut pas écouter sur le port ${port} (${code}). / Atelier cannot listen on port ${port} (${code}).`,
+  );
+  await core!.close();
+  process.exit(2);
+}
+
 try {
   await server.listen({ host: '127.0.0.1', port });
 } catch (error) {
-  if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || portText !== undefined) throw error;
+  if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || portText !== undefined) await failToListen(error);
   // Another Atelier (or another program) holds the usual port: take a free one and say what it means.
-  await server.listen({ host: '127.0.0.1', port: 0 });
+  await server.listen({ host: '127.0.0.1', port: 0 }).catch(failToListen);
   console.log(`Le port ${port} est occupé : autre adresse, les brouillons de l'autre adresse n'y sont pas. / Port ${port} is busy: drafts kept under the usual address are not visible here.`);
 }
 const address = server.server.address();
-const actualPort = typeof address === 'object' && address ? address.port : port;
-const url = `http://127.0.0.1:${actualPort}/?token=${token}`;
+listeningPort = typeof address === 'object' && address ? address.port : port;
+const url = printAddress(listeningPort, firstToken);
 
-logger.info({ port: actualPort, dataDir, startupMs: Math.round(core.startupMs) }, 'web host listening');
+logger.info({ port: listeningPort, dataDir, startupMs: Math.round(core.startupMs) }, 'web host listening');
 console.log(`Atelier (hôte web / web host) : ${url}`);
 console.log(`Données / data: ${dataDir}`);
 

@@ -1,4 +1,5 @@
 /** The web host: commands over same-origin `fetch`, events over one shared EventSource. */
+import { rpcPath } from '../../src-shared/rpc-path';
 import { toResult, unavailable, type Transport } from './transport';
 
 export function createWebTransport(base = ''): Transport {
@@ -25,7 +26,7 @@ export function createWebTransport(base = ''): Transport {
     async invoke(name, input) {
       let response: Response;
       try {
-        response = await fetch(`${base}/rpc/${encodeURIComponent(name)}`, {
+        response = await fetch(`${base}${rpcPath(name)}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify(input ?? {}),

@@ -36,7 +36,7 @@ export const studyLabels = {
       residence: 'Lieu de résidence',
       livesInQpv: 'Habite un quartier populaire (QPV)',
       firstParticipation: 'Première participation au budget participatif',
-      gender: 'Genre (tel que décrit par la personne)',
+      gender: 'Genre',
       neighbourhoodCouncilMember: 'Membre d’un conseil de quartier',
       associationMember: 'Membre d’une association',
       theme: 'Propositions par thème',
@@ -66,6 +66,13 @@ export const studyLabels = {
     yesNoUnknown: { yes: 'Oui', no: 'Non', unknown: 'Ne sait pas / ne dit pas' } as Record<string, string>,
     neighbourhoodClass: { qpv: 'Quartier populaire (QPV)', veille_active: 'Quartier de veille active', other: 'Autre quartier' } as Record<string, string>,
     notSaid: 'Non renseigné',
+    gender: {
+      woman: 'Femme',
+      man: 'Homme',
+      non_binary: 'Non binaire',
+      self_described: 'Autre réponse, dans ses propres mots',
+      not_said: 'Non renseigné',
+    } as Record<string, string>,
     total: 'Total',
     columns: { table: 'Tableau', category: 'Catégorie', column: 'Colonne', count: 'Effectif', share: 'Part (%)' },
     scope: { workshop: 'Atelier', period: 'Période', all: 'Tous les ateliers', arrondissement: 'Ateliers du' },
@@ -84,7 +91,7 @@ export const studyLabels = {
       residence: 'Place of residence',
       livesInQpv: 'Lives in a priority neighbourhood (QPV)',
       firstParticipation: 'First time taking part in the participatory budget',
-      gender: 'Gender (as described by the person)',
+      gender: 'Gender',
       neighbourhoodCouncilMember: 'Member of a neighbourhood council',
       associationMember: 'Member of an association',
       theme: 'Proposals by theme',
@@ -114,6 +121,13 @@ export const studyLabels = {
     yesNoUnknown: { yes: 'Yes', no: 'No', unknown: 'Does not know / say' } as Record<string, string>,
     neighbourhoodClass: { qpv: 'Priority neighbourhood (QPV)', veille_active: 'Neighbourhood under watch', other: 'Other neighbourhood' } as Record<string, string>,
     notSaid: 'Not given',
+    gender: {
+      woman: 'Woman',
+      man: 'Man',
+      non_binary: 'Nonbinary',
+      self_described: 'Another answer, in their own words',
+      not_said: 'Not given',
+    } as Record<string, string>,
     total: 'Total',
     columns: { table: 'Table', category: 'Category', column: 'Column', count: 'Count', share: 'Share (%)' },
     scope: { workshop: 'Workshop', period: 'Period', all: 'All workshops', arrondissement: 'Workshops in' },
@@ -137,7 +151,8 @@ export function categoryLabel(language: StudyLanguage, dimension: string, key: s
     return arr ? l.arrondissement(Number(arr[1])) : (l.residence[key] ?? key);
   }
   if (yesNoTables.has(dimension)) return l.yesNoUnknown[key] ?? key;
-  if (dimension === 'gender') return key === 'not_said' ? l.notSaid : key;
+  // Only the closed categories of gender-categories.ts: never the words a person typed.
+  if (dimension === 'gender') return l.gender[key] ?? l.gender.self_described!;
   if (dimension === 'theme') return l.theme(key);
   if (dimension === 'neighbourhoodClass') return l.neighbourhoodClass[key] ?? key;
   return key;

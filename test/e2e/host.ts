@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export interface RunningHost {
-  url: string;
+  /** The newest address the host printed (the one not yet used by a browser). */
+  readonly url: string;
   origin: string;
   dataDir: string;
   stop(): Promise<void>;
@@ -31,14 +32,17 @@ export async function startHost(dataDir: string, port = 0): Promise<RunningHost>
     env: { ...process.env, ATELIER_LOG_LEVEL: 'warn' },
   });
   let output = '';
+  // Each printed address opens one browser; once used, the host prints the next one.
+  let latest = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`web host did not start in 20 s:\n${output}`)), 20_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(output);
-      if (match) {
+      const printed = output.match(/http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/g);
+      if (printed) {
+        latest = printed[printed.length - 1]!;
         clearTimeout(timer);
-        resolve(match[0]);
+        resolve(latest);
       }
     };
     child.stdout!.on('data', onData);
@@ -49,7 +53,9 @@ export async function startHost(dataDir: string, port = 0): Promise<RunningHost>
     });
   });
   return {
-    url,
+    get url() {
+      return latest;
+    },
     origin: new URL(url).origin,
     dataDir,
     stop: () =>

@@ -5,6 +5,7 @@
  * supports). Identity (`people`) is never read here: the study needs no name.
  */
 import { sql, type RawBuilder } from 'kysely';
+import { genderCategory, type GenderCategory } from '../../../src-shared/study/gender-categories.js';
 import type { Executor } from './outbox.repository.js';
 
 /** Which workshops the figures cover; times are UTC bounds already converted from Paris days. */
@@ -56,7 +57,8 @@ export interface ProfileGroupRow {
   residence: string;
   residence_arrondissement: number | null;
   lives_in_qpv: string;
-  gender: string | null;
+  /** A closed category: the words a person used never leave this function. */
+  gender: GenderCategory;
   first_participation: string;
   neighbourhood_council_member: string;
   association_member: string;
@@ -65,20 +67,30 @@ export interface ProfileGroupRow {
 
 /**
  * The profiles of the people present, grouped by every dimension at once: one scan, and the
- * one-way tables are summed from these groups in the service.
+ * one-way tables are summed from these groups in the service. The self-described gender is
+ * read only to be sorted into its category (gender-categories.ts); groups that fall into the
+ * same category are merged here.
  */
 export async function groupPresentProfiles(db: Executor, filter: StudyScopeFilter): Promise<ProfileGroupRow[]> {
-  const { rows } = await sql<ProfileGroupRow>`
+  const { rows } = await sql<Omit<ProfileGroupRow, 'gender'> & { gender_text: string | null }>`
     with ${scopeCte(filter)}
     select p.age_bracket, p.residence, p.residence_arrondissement, p.lives_in_qpv,
-      lower(trim(p.gender)) as gender, p.first_participation, p.neighbourhood_council_member,
+      p.gender as gender_text, p.first_participation, p.neighbourhood_council_member,
       p.association_member, count(*) as n
     from attendances a
     join scope s on s.id = a.workshop_id
     join participant_profiles p on p.id = a.profile_id
     where a.deleted_at is null and a.status = 'present' and p.deleted_at is null
     group by 1, 2, 3, 4, 5, 6, 7, 8`.execute(db);
-  return rows;
+  const groups = new Map<string, ProfileGroupRow>();
+  for (const { gender_text, ...row } of rows) {
+    const group: ProfileGroupRow = { ...row, gender: genderCategory(gender_text) };
+    const key = JSON.stringify({ ...group, n: 0 });
+    const seen = groups.get(key);
+    if (seen) seen.n += group.n;
+    else groups.set(key, group);
+  }
+  return [...groups.values()];
 }
 
 export interface ProposalGroupRow {

@@ -12,6 +12,7 @@ const token = 'launch-token-0123456789abcdefghijklmnopqrstuv';
 let app: FastifyInstance;
 let dir: string;
 let port: number;
+let session: string;
 const calls: string[] = [];
 
 beforeAll(async () => {
@@ -21,6 +22,9 @@ beforeAll(async () => {
   app = await buildWebServer({ core, token, rendererDir: dir });
   await app.listen({ host: '127.0.0.1', port: 0 });
   port = (app.server.address() as { port: number }).port;
+  // The printed address is spent once for a session value, which the cookie then carries.
+  const opened = await app.inject({ method: 'GET', url: `/?token=${token}`, headers: { host: `127.0.0.1:${port}` } });
+  session = opened.cookies.find((c) => c.name === cookieName(port))!.value;
 });
 afterAll(async () => {
   await app.close();
@@ -32,7 +36,7 @@ const post = (name: string, bytes: number) =>
     method: 'POST',
     url: `/rpc/${name}`,
     headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json' },
-    cookies: { [cookieName(port)]: token },
+    cookies: { [cookieName(port)]: session },
     payload: JSON.stringify({ mediaType: 'image/png', base64: 'A'.repeat(bytes) }),
   });
 

@@ -72,8 +72,8 @@ describe('the study dashboard', () => {
     // 6 aged 26–40 and 2 aged 61–75: showing the 6 would give « 2 people of another age ».
     expect(cells(table(d, 'ageBracket'))).toMatchObject({ '26_40': 'complement', '61_75': 'small', '0_15': 'small', '41_60': 'small' });
     expect(cells(table(d, 'livesInQpv'))).toEqual({ yes: 'complement', no: 'small', unknown: 'small' });
-    // Self-described genders are grouped without case or surrounding spaces.
-    expect(cells(table(d, 'gender'))).toEqual({ femme: 'complement', homme: 'small', not_said: 'small' });
+    // Genders are counted by category (« Femme », « femme »: woman), never by the words typed.
+    expect(cells(table(d, 'gender'))).toEqual({ woman: 'complement', man: 'small', non_binary: 'small', self_described: 'small', not_said: 'small' });
     expect(cells(table(d, 'residence'))).toMatchObject({ 'arr-18': 'complement', outside_paris: 'small' });
     expect(table(d, 'ageBracket')!.total).toEqual({ key: 'total', value: 8, masked: false });
   });

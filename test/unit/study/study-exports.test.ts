@@ -106,8 +106,9 @@ describe('study exports', () => {
     expect(find('Âge', '26 à 40\u00a0ans').slice(3)).toEqual(['9', '64,3']);
     expect(find('Âge', '41 à 60\u00a0ans').slice(3)).toEqual(['5', '35,7']);
     expect(find('Âge', 'Moins de 16\u00a0ans').slice(3)).toEqual(['< 5', '']);
-    // A gender typed like a formula stays text in Excel; a small group is masked anyway.
-    expect(find('Genre (tel que décrit par la personne)', "'=cmd|' /c calc'!a0")[3]).toBe('< 5');
+    // A gender typed like a formula is counted as « another answer », its words left out.
+    expect(find('Genre', 'Autre réponse, dans ses propres mots')[3]).toBe('< 5');
+    expect(rows.flat().join('\n')).not.toContain('cmd');
   });
 
   it('writes the same figures in English when asked', async () => {

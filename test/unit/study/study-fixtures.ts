@@ -17,6 +17,10 @@ export interface ProfileFixture {
   first_participation: string;
   neighbourhood_council_member: string;
   association_member: string;
+  /** Free text the person typed; the study must never show it. */
+  residence_commune?: string | null;
+  association_name?: string | null;
+  occupation_category?: string;
 }
 
 export const baseProfile: ProfileFixture = {
@@ -48,11 +52,11 @@ export function addAttendance(
     insert(db, 'participant_profiles', {
       id: profileId,
       workshop_id: workshopId,
-      ...baseProfile,
-      ...profile,
       residence_commune: null,
       occupation_category: 'employed',
       association_name: null,
+      ...baseProfile,
+      ...profile,
       ...sync,
       deleted_at: options.profileDeleted ? AT : null,
     });

@@ -6,6 +6,7 @@
 import { ageBrackets, yesNoUnknown } from '../../../../src-shared/attendance/participant.schema.js';
 import { neighbourhoodClasses } from '../../../../src-shared/proposals/proposal.schema.js';
 import { pbThemeCodes } from '../../../../src-shared/reference/pb-themes.js';
+import { genderCategories } from '../../../../src-shared/study/gender-categories.js';
 import { maskDashboard, type RawCrossTable, type RawDashboard, type RawTable } from '../../../../src-shared/study/masking.js';
 import type { AttendanceTableId, StudyDashboard, StudyQuery } from '../../../../src-shared/study/study.schema.js';
 import { parisLocalToUtc } from '../../../../src-shared/time/paris-time.js';
@@ -22,8 +23,6 @@ import {
   type StudyScopeFilter,
 } from '../../store/study.repository.js';
 
-/** The key of a gender given by nobody, or left blank. */
-export const NOT_SAID = 'not_said';
 export const residenceKeys = [
   ...Array.from({ length: 20 }, (_, i) => `arr-${i + 1}`),
   'paris',
@@ -49,11 +48,18 @@ export function scopeFilter(query: StudyQuery): StudyScopeFilter {
   return filter;
 }
 
-/** Sums `n` per key, starting from the listed keys (so empty ones show) then any others found. */
-function tally<T extends { n: number }>(rows: readonly T[], keys: readonly string[], keyOf: (row: T) => string) {
+/**
+ * Sums `n` per key, starting from the listed keys so that empty ones show. With a `fallback`
+ * (one of the keys) the list is closed: a value outside it is counted there, never as a key of
+ * its own, so a category of a table about people is always one this code names, never a text
+ * found in the data. Without one (proposal themes: codes checked at every entry) other codes
+ * found are added after the listed ones.
+ */
+function tally<T extends { n: number }>(rows: readonly T[], keys: readonly string[], keyOf: (row: T) => string, fallback?: string) {
   const counts = new Map<string, number>(keys.map((k) => [k, 0]));
   for (const row of rows) {
-    const key = keyOf(row);
+    let key = keyOf(row);
+    if (fallback !== undefined && !counts.has(key)) key = fallback;
     counts.set(key, (counts.get(key) ?? 0) + row.n);
   }
   return [...counts].map(([key, value]) => ({ key, value }));
@@ -65,33 +71,35 @@ function residenceKey(row: ProfileGroupRow): string {
 }
 
 function attendanceTables(rows: readonly ProfileGroupRow[]): RawTable[] {
-  const genders = [...new Set(rows.map((r) => r.gender).filter((g): g is string => !!g))].sort((a, b) => a.localeCompare(b, 'fr'));
-  const spec: Record<AttendanceTableId, { keys: readonly string[]; keyOf: (r: ProfileGroupRow) => string }> = {
-    ageBracket: { keys: ageBrackets, keyOf: (r) => r.age_bracket },
-    residence: { keys: residenceKeys, keyOf: residenceKey },
-    livesInQpv: { keys: yesNoUnknown, keyOf: (r) => r.lives_in_qpv },
-    firstParticipation: { keys: yesNoUnknown, keyOf: (r) => r.first_participation },
-    gender: { keys: [...genders, NOT_SAID], keyOf: (r) => r.gender || NOT_SAID },
-    neighbourhoodCouncilMember: { keys: yesNoUnknown, keyOf: (r) => r.neighbourhood_council_member },
-    associationMember: { keys: yesNoUnknown, keyOf: (r) => r.association_member },
+  const spec: Record<AttendanceTableId, { keys: readonly string[]; keyOf: (r: ProfileGroupRow) => string; fallback: string }> = {
+    ageBracket: { keys: ageBrackets, keyOf: (r) => r.age_bracket, fallback: 'not_said' },
+    residence: { keys: residenceKeys, keyOf: residenceKey, fallback: 'unknown' },
+    livesInQpv: { keys: yesNoUnknown, keyOf: (r) => r.lives_in_qpv, fallback: 'unknown' },
+    firstParticipation: { keys: yesNoUnknown, keyOf: (r) => r.first_participation, fallback: 'unknown' },
+    gender: { keys: genderCategories, keyOf: (r) => r.gender, fallback: 'self_described' },
+    neighbourhoodCouncilMember: { keys: yesNoUnknown, keyOf: (r) => r.neighbourhood_council_member, fallback: 'unknown' },
+    associationMember: { keys: yesNoUnknown, keyOf: (r) => r.association_member, fallback: 'unknown' },
   };
   return (Object.keys(spec) as AttendanceTableId[]).map((id) => ({
     id,
     measure: 'people',
-    cells: tally(rows, spec[id].keys, spec[id].keyOf),
+    cells: tally(rows, spec[id].keys, spec[id].keyOf, spec[id].fallback),
   }));
 }
 
+/** Rows are a closed list of profile categories (an unlisted value counts under `fallback`); columns are themes. */
 function crossTable(
   id: RawCrossTable['id'],
   rowKeys: readonly string[],
+  fallback: string,
   groups: readonly SupporterGroupRow[],
   rowOf: (g: SupporterGroupRow) => string,
 ): RawCrossTable {
-  const rows = [...new Set([...rowKeys, ...groups.map(rowOf)])];
+  const rows = [...rowKeys];
+  const rowIndex = (g: SupporterGroupRow) => (rows.includes(rowOf(g)) ? rows.indexOf(rowOf(g)) : rows.indexOf(fallback));
   const columns = [...new Set([...pbThemeCodes, ...groups.map((g) => g.theme_code)])];
   const values = rows.map(() => columns.map(() => 0));
-  for (const g of groups) values[rows.indexOf(rowOf(g))]![columns.indexOf(g.theme_code)]! += g.n;
+  for (const g of groups) values[rowIndex(g)]![columns.indexOf(g.theme_code)]! += g.n;
   return { id, rows, columns, values };
 }
 
@@ -125,11 +133,11 @@ export async function computeRawDashboard(db: Executor, query: StudyQuery): Prom
     attendance: attendanceTables(profiles),
     proposalTables: [
       { id: 'theme', measure: 'proposals', cells: tally(proposals, pbThemeCodes, (r) => r.theme_code) },
-      { id: 'neighbourhoodClass', measure: 'proposals', cells: tally(proposals, neighbourhoodClasses, (r) => r.neighbourhood_class) },
+      { id: 'neighbourhoodClass', measure: 'proposals', cells: tally(proposals, neighbourhoodClasses, (r) => r.neighbourhood_class, 'other') },
     ],
     supportTables: [
-      crossTable('ageBracketByTheme', ageBrackets, supporters, (g) => g.age_bracket),
-      crossTable('livesInQpvByTheme', yesNoUnknown, supporters, (g) => g.lives_in_qpv),
+      crossTable('ageBracketByTheme', ageBrackets, 'not_said', supporters, (g) => g.age_bracket),
+      crossTable('livesInQpvByTheme', yesNoUnknown, 'unknown', supporters, (g) => g.lives_in_qpv),
     ],
   };
 }

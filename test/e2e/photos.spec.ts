@@ -1,0 +1,79 @@
+/**
+ * A real-sized phone photo of a post-it wall, picked in the proposal form: 4 MB of JPEG made
+ * by Chromium itself (noise compresses badly, as a busy wall does). It must reach the core from
+ * the app's own address for the command and be saved with the proposal.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.js';
+import { ProposalsPage } from './pages/ProposalsPage.js';
+import { invoke, seedWorkshop } from './seed.js';
+
+/** A JPEG of at least `minBytes`, encoded by the browser's canvas from random pixels. */
+async function phoneJpeg(page: Page, minBytes: number): Promise<Buffer> {
+  const base64 = await page.evaluate(async (min) => {
+    let side = 1400;
+    for (;;) {
+      const canvas = document.createElement('canvas');
+      canvas.width = Math.round(side * 1.33);
+      canvas.height = side;
+      const ctx = canvas.getContext('2d')!;
+      const image = ctx.createImageData(canvas.width, canvas.height);
+      for (let i = 0; i < image.data.length; i++) image.data[i] = i % 4 === 3 ? 255 : (Math.random() * 256) | 0;
+      ctx.putImageData(image, 0, 0);
+      const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/jpeg', 0.92));
+      if (blob.size >= min) {
+        const bytes = new Uint8Array(await blob.arrayBuffer());
+        let binary = '';
+        for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+        return btoa(binary);
+      }
+      side = Math.ceil(side * Math.sqrt(min / blob.size) * 1.05);
+    }
+  }, minBytes);
+  return Buffer.from(base64, 'base64');
+}
+
+test('a 4 MB phone photo picked in the proposal form is saved with the proposal', async ({ page, host, openApp }) => {
+  test.setTimeout(90_000);
+  const p = new ProposalsPage(page);
+  await openApp();
+  const id = await seedWorkshop(page, host.origin, {
+    kind: 'pb_co_construction',
+    title: 'Budget participatif des Amandiers',
+    startsAt: '2026-03-14T18:30',
+    endsAt: '2026-03-14T20:30',
+    venueName: 'Centre social des Amandiers',
+    arrondissement: 20,
+  });
+  const photo = await phoneJpeg(page, 4 * 1024 * 1024);
+  expect(photo.byteLength).toBeGreaterThanOrEqual(4 * 1024 * 1024);
+  expect([...photo.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+  const sha256 = createHash('sha256').update(photo).digest('hex');
+
+  await page.goto(`${host.origin}/#/workshops/${id}/proposals/new`);
+  await expect(p.heading).toHaveText('Nouvelle proposition');
+  await p.input('Titre').fill('Un mur d’expression au square');
+  await p.input('Description').fill('Photo du mur de post-it de la soirée.');
+  await p.choose('Thème', 'Culture et patrimoine');
+  await p.clickMap(0.5, 0.5);
+  // The address the app really uses for the command (its colon percent-encoded).
+  const upload = page.waitForResponse((r) => r.url().includes('/rpc/attachments'));
+  await page.getByLabel('Photos et scans (murs de post-it, dessins)').setInputFiles({ name: 'mur-post-it.jpg', mimeType: 'image/jpeg', buffer: photo });
+  const answer = await upload;
+  expect(answer.url()).toContain('/rpc/attachments%3Aadd');
+  expect(answer.status()).toBe(200);
+  await expect(page.getByText('1\u00a0fichier joint')).toBeVisible({ timeout: 15_000 });
+  await p.submit.click();
+
+  await expect(p.item('Un mur d’expression au square')).toBeVisible();
+  const list = (await invoke(page, host.origin, 'proposals:list', { workshopId: id })) as { ok: boolean; value?: { items: { title: string; photos: string[] }[] } };
+  expect(list.ok).toBe(true);
+  expect(list.value!.items.find((i) => i.title === 'Un mur d’expression au square')!.photos).toEqual([sha256]);
+  // Stored whole, by its content, in the data folder.
+  const file = join(host.dataDir, 'attachments', sha256.slice(0, 2), sha256);
+  expect(existsSync(file)).toBe(true);
+  expect(statSync(file).size).toBe(photo.byteLength);
+});
