@@ -170,6 +170,7 @@ export const proposalsEn: Shape<typeof proposalsFr> = {
   },
   sources: {
     title: 'About — data sources',
+    dataset: 'Data',
     intro: 'Atelier works without a network thanks to these public data, shipped with the app.',
     producer: 'Producer',
     licence: 'Licence',

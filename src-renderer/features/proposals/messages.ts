@@ -173,6 +173,7 @@ export const proposalsFr = {
   sources: {
     title: 'À propos — sources des données',
     intro: 'Atelier fonctionne sans réseau grâce à ces données publiques, livrées avec l’application.',
+    dataset: 'Données',
     producer: 'Producteur',
     licence: 'Licence',
   },

@@ -141,8 +141,10 @@ export function ProposalsScreen() {
               { kind: 'winner', label: t('proposals.map.legendWinner') },
             ]}
           />
-          <p className="form-note">
-            <Link to="/sources">{t('proposals.sources.title')}</Link>
+          <p>
+            <Link to="/sources" className="sources-link">
+              {t('proposals.sources.title')}
+            </Link>
           </p>
         </section>
         <section aria-labelledby="list-heading">
