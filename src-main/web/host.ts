@@ -54,7 +54,20 @@ try {
 }
 
 const token = randomBytes(32).toString('base64url');
-const server = await buildWebServer({ core, token, rendererDir: join(here, '..', 'renderer') });
+let url = '';
+let lastReprint = 0;
+const server = await buildWebServer({
+  core,
+  token,
+  rendererDir: join(here, '..', 'renderer'),
+  // A tab reloaded after a restart shows a page asking to open the address again: print it
+  // again (at most every 10 s), so it is at the bottom of the window, one click away.
+  onSessionLost: () => {
+    if (!url || Date.now() - lastReprint < 10_000) return;
+    lastReprint = Date.now();
+    console.log(`Atelier — ouvrez cette adresse / open this address: ${url}`);
+  },
+});
 try {
   await server.listen({ host: '127.0.0.1', port });
 } catch (error) {
@@ -65,7 +78,7 @@ try {
 }
 const address = server.server.address();
 const actualPort = typeof address === 'object' && address ? address.port : port;
-const url = `http://127.0.0.1:${actualPort}/?token=${token}`;
+url = `http://127.0.0.1:${actualPort}/?token=${token}`;
 
 logger.info({ port: actualPort, dataDir, startupMs: Math.round(core.startupMs) }, 'web host listening');
 console.log(`Atelier (hôte web / web host) : ${url}`);

@@ -10,6 +10,7 @@ import { fail } from '../../src-shared/result.js';
 import { CONTENT_SECURITY_POLICY } from '../../src-shared/security-policy.js';
 import type { CoreClient } from '../core/core-client.js';
 import { cookieName, isAllowedHost, isAllowedOrigin, tokensMatch } from './guards.js';
+import { sessionLostPage } from './session-lost-page.js';
 
 export interface WebServerOptions {
   core: Pick<CoreClient, 'invoke' | 'onEvent'>;
@@ -17,6 +18,8 @@ export interface WebServerOptions {
   rendererDir: string;
   /** Milliseconds between keep-alive comments on the event stream. */
   heartbeatMs?: number;
+  /** A page was asked for without a valid session: the host prints its address again. */
+  onSessionLost?: () => void;
 }
 
 const SECURITY_HEADERS = {
@@ -28,7 +31,14 @@ const SECURITY_HEADERS = {
   'x-frame-options': 'DENY',
 } as const;
 
-export async function buildWebServer({ core, token, rendererDir, heartbeatMs = 25_000 }: WebServerOptions): Promise<FastifyInstance> {
+/** A page load of the app (the address bar, a reload): not a command, not the event stream. */
+function wantsPage(request: FastifyRequest): boolean {
+  const path = request.url.split('?')[0] ?? '/';
+  if (path.startsWith('/rpc/') || path === '/events') return false;
+  return (request.headers.accept ?? '').includes('text/html');
+}
+
+export async function buildWebServer({ core, token, rendererDir, heartbeatMs = 25_000, onSessionLost }: WebServerOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: MAX_REQUEST_BYTES, routerOptions: { maxParamLength: MAX_COMMAND_NAME + 8 } });
   await app.register(cookie);
 
@@ -48,13 +58,20 @@ export async function buildWebServer({ core, token, rendererDir, heartbeatMs = 2
 
     const name = cookieName(port);
     const query = request.query as Record<string, string | undefined>;
+    const lost = () => {
+      onSessionLost?.();
+      return reply.code(401).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(sessionLostPage(port));
+    };
     if (request.method === 'GET' && query.token !== undefined) {
-      if (!tokensMatch(query.token, token)) return deny(reply, 401, 'forbidden', 'Invalid launch token');
+      // An address printed by an earlier launch (the browser's history): the same page.
+      if (!tokensMatch(query.token, token)) return wantsPage(request) ? lost() : deny(reply, 401, 'forbidden', 'Invalid launch token');
       // The token leaves the URL at once: it now lives in an HttpOnly cookie.
       reply.setCookie(name, token, { httpOnly: true, sameSite: 'strict', path: '/', secure: false });
       return reply.code(303).header('cache-control', 'no-store').redirect(request.url.split('?')[0] || '/');
     }
     if (!tokensMatch(request.cookies[name], token)) {
+      // A person reloading a page (not the renderer calling a command) gets a page to read.
+      if (request.method === 'GET' && wantsPage(request)) return lost();
       return deny(reply, 401, 'forbidden', 'Open the address the web host printed when it started');
     }
   });
