@@ -129,6 +129,7 @@ export function ProposalsScreen() {
               zoomOutLabel={t('proposals.map.zoomOut')}
               attribution={attributionText(licences)}
               fitTo={fitTo}
+              openOn={w?.arrondissement ?? null}
             />
           )}
           <MapLegend
