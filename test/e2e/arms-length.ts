@@ -14,7 +14,8 @@
  *   A link inside a running sentence (its parent holds other text) only needs 44 px of width
  *   or to be the sentence's whole line: WCAG's target-size criteria exempt inline targets
  *   because padding them to 44 px high would break the line spacing of the text around them;
- *   we still ask for 16 px text, so they read. No such link is in the app today.
+ *   we still ask for 16 px text, so they read. A link alone on its line is not inline: it gets
+ *   the full 44 px (the « Détails de l’envoi » and Sources links were 23 and 18 px high).
  * - Map markers drawn on the canvas/SVG are not DOM targets; the map's own buttons are.
  */
 import type { Page } from '@playwright/test';
