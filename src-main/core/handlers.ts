@@ -39,14 +39,26 @@ export function createHandlers(context: HandlerContext) {
     httpFor: context.httpFor ?? ((baseUrl: string) => createPortalHttp({ baseUrl })),
   };
   const engine = ctx.engine ?? createSyncEngine(ctx);
-  // Local writes nudge the sync so that a change made with a network leaves soon.
-  const workshops = createWorkshopsService({
-    ...ctx,
-    emit: (name, payload) => {
-      ctx.emit(name, payload);
-      engine.nudge();
-    },
-  });
+  /**
+   * The one emit every domain that writes is given. A local write queues outbox entries, so
+   * it also says `sync:changed` — the header's count of changes waiting is then never behind
+   * the sync screen, whatever the kind of record (the header listened to workshops only and
+   * fell behind on arrivals and dots) — and it nudges the sync so that a change made with a
+   * network leaves soon. A regroupement emits once per record: one `sync:changed` per tick.
+   */
+  let syncChangedQueued = false;
+  const afterLocalWrite: ServiceDeps['emit'] = (name, payload) => {
+    ctx.emit(name, payload);
+    if (!syncChangedQueued) {
+      syncChangedQueued = true;
+      queueMicrotask(() => {
+        syncChangedQueued = false;
+        ctx.emit('sync:changed', {});
+      });
+    }
+    engine.nudge();
+  };
+  const workshops = createWorkshopsService({ ...ctx, emit: afterLocalWrite });
   const sync = createSyncService({ ...ctx, engine });
   return {
     'app:info': async () => ok({ version: ctx.appVersion, schemaVersion: ctx.schemaVersion }),
@@ -65,8 +77,8 @@ export function createHandlers(context: HandlerContext) {
     'workshops:cancel': workshops.cancel,
     'workshops:remove': workshops.remove,
     'workshops:restore': workshops.restore,
-    ...createAttendanceHandlers({ ...ctx, emit: (name, payload) => (ctx.emit(name, payload), engine.nudge()) }),
-    ...createProposalHandlers({ ...ctx, emit: (name, payload) => (ctx.emit(name, payload), engine.nudge()) }),
+    ...createAttendanceHandlers({ ...ctx, emit: afterLocalWrite }),
+    ...createProposalHandlers({ ...ctx, emit: afterLocalWrite }),
     ...createStudyHandlers(ctx),
   } satisfies Handlers;
 }

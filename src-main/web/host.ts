@@ -58,13 +58,25 @@ try {
 const printAddress = (port: number, token: string) => `http://127.0.0.1:${port}/?token=${token}`;
 let listeningPort = port;
 const firstToken = newSecret();
+/** The launch address not yet used, printed again when a reloaded tab has lost its session. */
+let unusedToken = firstToken;
+let lastReprint = 0;
 const server = await buildWebServer({
   core,
   token: firstToken,
   rendererDir: join(here, '..', 'renderer'),
   // The printed address is good once: after a browser used it, the next one is printed.
-  onLaunchTokenSpent: (next) =>
-    console.log(`Adresse utilisée. Pour un autre navigateur / address used; for another browser: ${printAddress(listeningPort, next)}`),
+  onLaunchTokenSpent: (next) => {
+    unusedToken = next;
+    console.log(`Adresse utilisée. Pour un autre navigateur / address used; for another browser: ${printAddress(listeningPort, next)}`);
+  },
+  // A tab reloaded after a restart shows a page asking to open the address again: print it
+  // again (at most every 10 s), so it is at the bottom of the window, one click away.
+  onSessionLost: () => {
+    if (Date.now() - lastReprint < 10_000) return;
+    lastReprint = Date.now();
+    console.log(`Atelier — ouvrez cette adresse / open this address: ${printAddress(listeningPort, unusedToken)}`);
+  },
 });
 
 /** A port we cannot listen on ends the host with a sentence, not a stack trace. */

@@ -18,6 +18,7 @@ import type { CoreClient } from '../core/core-client.js';
 import { cookieName, isAllowedHost, isAllowedOrigin } from './guards.js';
 import { answerClientError, failureOf, sendFailure, type HttpFailure } from './http-errors.js';
 import { useJsonBodies } from './json-body.js';
+import { sessionLostPage } from './session-lost-page.js';
 import { createSessionGate, type SessionGate } from './session.js';
 
 /**
@@ -49,6 +50,8 @@ export interface WebServerOptions {
   heartbeatMs?: number;
   /** Tests shorten these. */
   limits?: Partial<WebHostLimits>;
+  /** A page was asked for without a valid session: the host prints its address again. */
+  onSessionLost?: () => void;
 }
 
 const SECURITY_HEADERS = {
@@ -74,6 +77,13 @@ export function normaliseRpcUrl(url: string): string {
   } catch {
     return url; // malformed escapes: the router answers « malformed address »
   }
+}
+
+/** A page load of the app (the address bar, a reload): not a command, not the event stream. */
+function wantsPage(request: FastifyRequest): boolean {
+  const path = request.url.split('?')[0] ?? '/';
+  if (path.startsWith('/rpc/') || path === '/events') return false;
+  return (request.headers.accept ?? '').includes('text/html');
 }
 
 /** Where a refused page or command goes back to: only a path of this host, never `//elsewhere`. */
@@ -119,16 +129,24 @@ export async function buildWebServer(options: WebServerOptions): Promise<Fastify
     const name = cookieName(port);
     const hasSession = gate.isSession(request.cookies[name]);
     const launchToken = (request.query as Record<string, unknown>).token;
+    // A person reloading a page (not the renderer calling a command) gets a page to read, in
+    // French and English, saying the one step back; commands and the event stream get JSON.
+    const lost = () => {
+      options.onSessionLost?.();
+      return reply.code(401).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(sessionLostPage(port));
+    };
     if (request.method === 'GET' && launchToken !== undefined) {
       // The token leaves the address at once. A browser that already has a session (a reload
       // of the printed address) keeps it; otherwise the token is spent for a new session.
       if (!hasSession) {
         const session = gate.exchange(launchToken);
+        if (!session && wantsPage(request)) return lost();
         if (!session) return refuse(reply, { status: 401, code: 'forbidden', message: 'This address was already used or is not the one printed: use the newest address the web host printed' });
         reply.setCookie(name, session, { httpOnly: true, sameSite: 'strict', path: '/', secure: false });
       }
       return reply.code(303).header('cache-control', 'no-store').redirect(localPath(request.url));
     }
+    if (!hasSession && request.method === 'GET' && wantsPage(request)) return lost();
     if (!hasSession) return refuse(reply, { status: 401, code: 'forbidden', message: 'Open the address the web host printed when it started' });
   });
 

@@ -1,14 +1,15 @@
 /**
- * The participatory budget's 11 official themes, as the City's winners file spells them
- * (resources/data/paris-pb-winning-projects.csv). The file carries labels only; the codes are
- * ours, stable slugs of the labels, so that a proposal stores a code that survives a relabelling.
+ * The participatory budget's 11 official themes, in French as people read them (« Éducation »
+ * with its accent). The City's winners file (resources/data/paris-pb-winning-projects.csv)
+ * spells one without it; its labels are matched accents aside (see pb-winners.ts). The codes
+ * are ours, stable slugs of the labels, so that a proposal stores a code that survives a relabelling.
  * Shared so that the proposal schema, the core and the screens use the same list.
  */
 export const PB_THEMES = [
   { code: 'attractivite-emploi', label: 'Attractivité et emploi' },
   { code: 'cadre-de-vie', label: 'Cadre de vie' },
   { code: 'culture-patrimoine', label: 'Culture et patrimoine' },
-  { code: 'education-jeunesse', label: 'Education et jeunesse' },
+  { code: 'education-jeunesse', label: 'Éducation et jeunesse' },
   { code: 'environnement', label: 'Environnement' },
   { code: 'mobilites', label: 'Mobilités' },
   { code: 'prevention-securite', label: 'Prévention et sécurité' },

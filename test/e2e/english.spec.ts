@@ -56,7 +56,7 @@ test('English is complete on every screen and remembered', async ({ page, host, 
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(shell.heading).toHaveText('Workshops');
   await expect(page.getByTestId('list-count')).toHaveText('1 workshop');
-  await expect(shell.syncIndicator).toContainText('1 change waiting to be sent — will be sent once this computer is linked to the portal');
+  await expect(shell.syncIndicator).toContainText('Nothing sent yet: 1 change waits until this computer is linked to the portal');
   await expect(page.getByRole('link', { name: title })).toBeVisible();
   await expect(page.getByTestId('workshop-row')).toContainText('Tuesday 9 June 2026, 18:30 – 20:30');
   await expect(page.getByTestId('workshop-row')).toContainText('20th arrondissement');

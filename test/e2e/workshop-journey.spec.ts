@@ -18,7 +18,7 @@ test('a workshop is created, found with every filter, closed with minutes, and s
   await openApp();
   await expect(shell.heading).toHaveText('Ateliers');
   await expect(page.getByText('Aucun atelier pour l’instant.')).toBeVisible();
-  await expect(shell.syncIndicator).toContainText('Tout est envoyé');
+  await expect(shell.syncIndicator).toContainText('Rien à envoyer — cet ordinateur n’est pas relié au portail');
 
   // Create, with the end before the start first.
   await shell.newWorkshop();
@@ -56,7 +56,7 @@ test('a workshop is created, found with every filter, closed with minutes, and s
   await expect(detail.fact('Arrondissement')).toHaveText('18e arrondissement');
   await expect(detail.fact('Nombre de places')).toHaveText('40');
   await expect(detail.fact('Organisations partenaires')).toContainText('Association Goutte Verte (Association)');
-  await expect(shell.syncIndicator).toContainText('1\u00a0modification en attente d’envoi');
+  await expect(shell.syncIndicator).toContainText('Rien n’a encore été envoyé\u00a0: 1\u00a0modification attend');
   const id = new URL(page.url()).hash.split('/')[2]!;
 
   // Two more, so that each filter has something to leave out.

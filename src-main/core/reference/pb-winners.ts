@@ -17,7 +17,10 @@ import { parseCsvObjects } from './csv.js';
 // The 11 themes live in src-shared so that proposals and screens share them; re-exported here.
 export { PB_THEMES, type PbThemeCode } from '../../../src-shared/reference/pb-themes.js';
 
-const themeByLabel = new Map<string, PbThemeCode>(PB_THEMES.map((t) => [t.label, t.code]));
+/** The file's labels, matched without accents or case: it writes « Education », the screens « Éducation ». */
+const labelKey = (label: string) => label.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+const themeCodes = new Map<string, PbThemeCode>(PB_THEMES.map((t) => [labelKey(t.label), t.code]));
+const themeByLabel = { has: (label: string) => themeCodes.has(labelKey(label)), get: (label: string) => themeCodes.get(labelKey(label)) };
 
 export const PB_SCALE_LABELS = {
   paris: 'Budget participatif parisien',

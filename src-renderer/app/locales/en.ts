@@ -28,6 +28,12 @@ export const en: Messages = {
     pending_other: '{{count}} changes waiting to be sent',
     lastSent: 'last sent {{time}}',
     notEnrolled: 'will be sent once this computer is linked to the portal',
+    nothingToSend: 'Nothing to send for now',
+    notLinkedEmpty: 'Nothing to send — this computer is not linked to the portal',
+    notLinked_one: 'Nothing sent yet: {{count}} change waits until this computer is linked to the portal',
+    notLinked_many: 'Nothing sent yet: {{count}} changes wait until this computer is linked to the portal',
+    notLinked_other: 'Nothing sent yet: {{count}} changes wait until this computer is linked to the portal',
+    neverSent: 'nothing sent yet',
     unknown: 'Sending status not known yet',
   },
   kinds: {

@@ -32,6 +32,12 @@ export const fr = {
     pending_other: '{{count}}\u00a0modifications en attente d’envoi',
     lastSent: 'dernier envoi {{time}}',
     notEnrolled: 'envoi dès que l’ordinateur sera relié au portail',
+    nothingToSend: 'Rien à envoyer pour l’instant',
+    notLinkedEmpty: 'Rien à envoyer — cet ordinateur n’est pas relié au portail',
+    notLinked_one: 'Rien n’a encore été envoyé\u00a0: {{count}}\u00a0modification attend que l’ordinateur soit relié au portail',
+    notLinked_many: 'Rien n’a encore été envoyé\u00a0: {{count}}\u00a0modifications attendent que l’ordinateur soit relié au portail',
+    notLinked_other: 'Rien n’a encore été envoyé\u00a0: {{count}}\u00a0modifications attendent que l’ordinateur soit relié au portail',
+    neverSent: 'rien n’a encore été envoyé',
     unknown: 'État de l’envoi inconnu pour l’instant',
   },
   kinds: {

@@ -38,6 +38,11 @@ export interface ParisMapProps {
   focus?: { lon: number; lat: number } | null;
   /** Fit the view to these points when they change (a workshop's proposals); Paris when empty. */
   fitTo?: readonly { lon: number; lat: number }[];
+  /**
+   * The arrondissement to open on (the workshop's): its streets are then big enough for a
+   * click to place a point where it is meant. All Paris when absent or unknown.
+   */
+  openOn?: number | null;
   /** Gives the caller the map's current centre (to place a point from the keyboard). */
   centreRef?: { current: (() => { lon: number; lat: number }) | null };
   className?: string;
@@ -51,7 +56,8 @@ const STYLES: Record<MapMarker['kind'], L.CircleMarkerOptions> = {
 };
 
 export function ParisMap(props: ParisMapProps) {
-  const { boundaries, markers, label, zoomInLabel, zoomOutLabel, attribution, onPick, focus, fitTo, centreRef, className } = props;
+  const { boundaries, markers, label, zoomInLabel, zoomOutLabel, attribution, onPick, focus, fitTo, centreRef, className, openOn } = props;
+  const openOnRef = useRef(openOn);
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const markerLayer = useRef<L.LayerGroup | null>(null);
@@ -92,7 +98,9 @@ export function ParisMap(props: ParisMapProps) {
       interactive: false,
     }).addTo(m);
     markerLayer.current = L.layerGroup().addTo(m);
-    m.fitBounds(L.latLngBounds([minLat, minLon], [maxLat, maxLon]));
+    const area = boundaries.arrondissements.features.find((f) => f.properties.arrondissement === openOnRef.current);
+    if (area) m.fitBounds(L.geoJSON(area as GeoJSON.Feature).getBounds(), { animate: false });
+    else m.fitBounds(L.latLngBounds([minLat, minLon], [maxLat, maxLon]));
     m.on('click', (e: L.LeafletMouseEvent) => pick.current?.({ lon: round6(e.latlng.lng), lat: round6(e.latlng.lat) }));
     // Leaflet makes the container focusable; give it a name and say it is a map.
     el.setAttribute('role', 'application');

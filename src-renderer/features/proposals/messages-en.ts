@@ -27,6 +27,7 @@ export const proposalsEn: Shape<typeof proposalsFr> = {
   project: 'Project (grouped)',
   mergedInto: 'Grouped into “{{title}}”',
   originals: 'Original proposals: {{titles}}',
+  quoted: '“{{title}}”',
   allParis: 'All Paris',
   noPlace: 'No precise place',
   cost: 'Estimated cost: {{amount}}',
@@ -82,7 +83,7 @@ export const proposalsEn: Shape<typeof proposalsFr> = {
   form: {
     newTitle: 'New proposal',
     editTitle: 'Edit the proposal',
-    draftNote: 'What you type is kept on this computer as you go.',
+    draftNote: 'What you type is kept on this computer until it is saved.',
     draftRestored: 'What you typed before has been restored.',
     discardDraft: 'Clear and start again',
     errorSummary_one: '{{count}} field to fix: see the message beside it.',
@@ -172,6 +173,7 @@ export const proposalsEn: Shape<typeof proposalsFr> = {
   },
   sources: {
     title: 'About — data sources',
+    dataset: 'Data',
     intro: 'Atelier works without a network thanks to these public data, shipped with the app.',
     producer: 'Producer',
     licence: 'Licence',

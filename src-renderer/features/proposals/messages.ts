@@ -28,6 +28,8 @@ export const proposalsFr = {
   project: 'Projet (regroupement)',
   mergedInto: 'Regroupée dans «\u00a0{{title}}\u00a0»',
   originals: 'Propositions d’origine\u00a0: {{titles}}',
+  /** A title quoted in a sentence, French style: « Des bancs », with no-break spaces inside. */
+  quoted: '«\u00a0{{title}}\u00a0»',
   allParis: 'Tout Paris',
   noPlace: 'Sans lieu précis',
   cost: 'Coût estimé\u00a0: {{amount}}',
@@ -83,7 +85,7 @@ export const proposalsFr = {
   form: {
     newTitle: 'Nouvelle proposition',
     editTitle: 'Modifier la proposition',
-    draftNote: 'Ce que vous saisissez est gardé au fur et à mesure sur cet ordinateur.',
+    draftNote: 'Ce que vous tapez est gardé sur cet ordinateur jusqu’à l’enregistrement.',
     draftRestored: 'Votre saisie précédente a été reprise.',
     discardDraft: 'Effacer et recommencer',
     errorSummary_one: '{{count}}\u00a0champ à corriger\u00a0: voyez le message à côté.',
@@ -175,6 +177,7 @@ export const proposalsFr = {
   sources: {
     title: 'À propos — sources des données',
     intro: 'Atelier fonctionne sans réseau grâce à ces données publiques, livrées avec l’application.',
+    dataset: 'Données',
     producer: 'Producteur',
     licence: 'Licence',
   },

@@ -1,4 +1,7 @@
-/** #/study — the sociology dashboard: what it covers, the key figures, the tables, the downloads. */
+/**
+ * #/study — the sociology dashboard: what it covers, the key figures, the downloads (near the
+ * top: a person who came for the files does not scroll through every table), then the tables.
+ */
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { EventName } from '../../../src-shared/contract';
@@ -100,6 +103,7 @@ export function StudyScreen() {
             {d.workshops === 0 ? t('study.noWorkshops') : t('study.covers', { count: d.workshops })}
           </p>
           <Headline d={d} />
+          <ExportButtons query={query} />
           <section aria-labelledby="study-attendance">
             <h2 id="study-attendance">{t('study.attendanceTitle')}</h2>
             <p>{t('study.attendanceHint', { total: d.headline.withProfile.masked ? t('study.maskedSmallSr') : formatNumber(d.headline.withProfile.value ?? 0, currentLanguage()) })}</p>
@@ -125,7 +129,6 @@ export function StudyScreen() {
               <SupportMatrix key={table.id} table={table} />
             ))}
           </section>
-          <ExportButtons query={query} />
         </div>
       )}
     </div>

@@ -70,7 +70,10 @@ describe('electron-builder.yml', () => {
     expect(linux.synopsis).toBeTruthy();
     expect(config.electronFuses).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false });
     // The core reads the reference data at run time; it must ship outside the asar.
-    expect(config.extraResources).toEqual([{ from: 'resources/data', to: 'resources/data' }]);
+    expect(config.extraResources).toEqual([
+      { from: 'resources/data', to: 'resources/data' },
+      { from: 'resources/fonts', to: 'resources/fonts' },
+    ]);
   });
 
   it('ships only the bundles and package.json, and the main entry is among them', () => {

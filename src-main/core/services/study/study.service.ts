@@ -6,6 +6,7 @@
 import { fail, ok, type Result } from '../../../../src-shared/result.js';
 import { studyLabels } from '../../../../src-shared/study/study-labels.js';
 import type { StudyDashboard, StudyExportFile, StudyExportInput, StudyQuery } from '../../../../src-shared/study/study.schema.js';
+import { parisDateTimeText } from '../../../../src-shared/time/paris-date-text.js';
 import { utcToParisLocal } from '../../../../src-shared/time/paris-time.js';
 import type { ServiceDeps } from '../../deps.js';
 import { listProposalFeatures, readScopeSummary } from '../../store/study.repository.js';
@@ -51,7 +52,8 @@ export function createStudyService(deps: Pick<ServiceDeps, 'db' | 'now'>) {
     const stem = fileStem(input.query, local.slice(0, 10), input.language);
     const header = [l.columns.table, l.columns.category, l.columns.column, l.columns.count, l.columns.share];
     const scope = scopeLine(d, input.language);
-    const generated = `${l.generatedAt} ${local.replace('T', ' ')}`;
+    // « Produit le mardi 1 décembre 2026, 1 h 46 »: a date people read, not 2026-12-01 01:46.
+    const generated = `${l.generatedAt} ${parisDateTimeText(at.toISOString(), input.language)}`;
 
     let bytes: Uint8Array;
     switch (input.format) {

@@ -22,9 +22,11 @@ export interface LocationPickerProps {
   /** Centre the map here (a picked address). */
   focus: Point | null;
   errorMessage?: string;
+  /** The arrondissement the map opens on (the workshop's, or the proposal's). */
+  openOn?: number | null;
 }
 
-export function LocationPicker({ point, onPoint, focus, errorMessage }: LocationPickerProps) {
+export function LocationPicker({ point, onPoint, focus, errorMessage, openOn }: LocationPickerProps) {
   const { t } = useTranslation();
   const boundaries = useBoundaries();
   const licences = useLicences();
@@ -66,6 +68,7 @@ export function LocationPicker({ point, onPoint, focus, errorMessage }: Location
           onPick={onPoint}
           focus={focus}
           centreRef={centre}
+          openOn={openOn ?? null}
           className="paris-map--picker"
         />
       ) : (

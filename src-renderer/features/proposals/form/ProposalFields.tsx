@@ -1,6 +1,6 @@
 /** The proposal's fields in four sections: what, where (address, map), who, costs and details. */
 import { useState } from 'react';
-import { Controller, type Control, type FieldErrors, type UseFormSetValue } from 'react-hook-form';
+import { Controller, useWatch, type Control, type FieldErrors, type UseFormSetValue } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { locationTypes, proposerTypes, triStates } from '../../../../src-shared/proposals/proposal.schema';
 import { PB_THEMES } from '../../../../src-shared/reference/pb-themes';
@@ -20,6 +20,8 @@ type Props = { control: Control<FormValues>; errors: FieldErrors<FormValues>; se
 export function ProposalFields({ control, errors, setValue }: Props) {
   const { t } = useTranslation();
   const [focus, setFocus] = useState<{ lon: number; lat: number } | null>(null);
+  // The map opens on the arrondissement (the workshop's by default): streets a click can hit.
+  const arrondissement = useWatch({ control, name: 'arrondissement' });
   const err = (name: keyof FormValues) => translateMessage(t, (errors[name] as { message?: string } | undefined)?.message);
   const dirty = { shouldDirty: true, shouldValidate: false } as const;
 
@@ -119,6 +121,7 @@ export function ProposalFields({ control, errors, setValue }: Props) {
           render={({ field }) => (
             <LocationPicker
               point={field.value ?? null}
+              openOn={arrondissement ?? null}
               focus={focus}
               errorMessage={err('point')}
               onPoint={(point) => {

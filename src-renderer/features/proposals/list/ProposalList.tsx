@@ -54,7 +54,7 @@ export function ProposalList({ items, editBase }: ProposalListProps) {
               {p.estimatedCostCents !== null ? ` · ${t('proposals.cost', { amount: formatEurosFromCents(p.estimatedCostCents) })}` : ''}
             </p>
             {originals.length ? (
-              <p className="proposal-list__meta">{t('proposals.originals', { titles: originals.map((o) => `« ${o.title} »`).join(', ') })}</p>
+              <p className="proposal-list__meta">{t('proposals.originals', { titles: originals.map((o) => t('proposals.quoted', { title: o.title })).join(', ') })}</p>
             ) : null}
             <div className="proposal-list__row">
               {edit ? (

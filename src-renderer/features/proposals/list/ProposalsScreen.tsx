@@ -129,6 +129,7 @@ export function ProposalsScreen() {
               zoomOutLabel={t('proposals.map.zoomOut')}
               attribution={attributionText(licences)}
               fitTo={fitTo}
+              openOn={w?.arrondissement ?? null}
             />
           )}
           <MapLegend
@@ -141,8 +142,10 @@ export function ProposalsScreen() {
               { kind: 'winner', label: t('proposals.map.legendWinner') },
             ]}
           />
-          <p className="form-note">
-            <Link to="/sources">{t('proposals.sources.title')}</Link>
+          <p>
+            <Link to="/sources" className="sources-link">
+              {t('proposals.sources.title')}
+            </Link>
           </p>
         </section>
         <section aria-labelledby="list-heading">

@@ -17,7 +17,7 @@ export function SourcesScreen() {
       <table className="sources-table">
         <thead>
           <tr>
-            <th scope="col">{t('proposals.sources.title')}</th>
+            <th scope="col">{t('proposals.sources.dataset')}</th>
             <th scope="col">{t('proposals.sources.producer')}</th>
             <th scope="col">{t('proposals.sources.licence')}</th>
           </tr>

@@ -92,7 +92,7 @@ export function SupportsScreen() {
                 </div>
                 <div className="support-row">
                   {grades.map((g) => (
-                    <Button key={g} variant="quiet" onPress={() => grade(p.id, g)} aria-label={t('proposals.supportsScreen.gradeFor', { grade: t(`proposals.supportsScreen.grades.${g}`), title: p.title })}>
+                    <Button key={g} variant="secondary" onPress={() => grade(p.id, g)} aria-label={t('proposals.supportsScreen.gradeFor', { grade: t(`proposals.supportsScreen.grades.${g}`), title: p.title })}>
                       {t(`proposals.supportsScreen.grades.${g}`)} ({counts?.grades[g] ?? 0})
                     </Button>
                   ))}

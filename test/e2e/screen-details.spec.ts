@@ -1,0 +1,105 @@
+/**
+ * The small things the first real evening noticed: the Sources table's first heading, « É »
+ * with its accent, names at the desk that read as names, one wording of the draft notice,
+ * French quotation marks with no-break spaces, majority-judgement grades that look like
+ * buttons, and a map that opens on the workshop's arrondissement.
+ */
+import { expect, test, type Page } from './fixtures.js';
+import { invoke, seedWorkshop } from './seed.js';
+
+async function must(page: Page, origin: string, name: string, input: unknown) {
+  const answer = await invoke(page, origin, name, input);
+  expect(answer.ok, `${name}: ${JSON.stringify(answer)}`).toBe(true);
+  return answer.value as Record<string, unknown>;
+}
+
+const fields = (title: string, themeCode: string) => ({
+  title,
+  description: `${title}.`,
+  themeCode,
+  locationType: 'arrondissement',
+  arrondissement: 18,
+  addressLabel: '',
+  addressId: null,
+  point: { lon: 2.3551, lat: 48.8873 },
+  inVeilleActive: false,
+  estimatedCostEuros: null,
+  runningCostsEuros: null,
+  proposerType: 'people_present',
+  proposerName: '',
+  proposerAttendanceIds: [],
+  proposedBefore: 'no',
+  accessibleToDisabled: 'yes',
+  photos: [],
+});
+
+// Soft checks: each detail is its own finding, and one failing does not hide the others.
+test('the details: headings, accents, quotes, draft notice, grade buttons, the map on the arrondissement', async ({ page, host, openApp }) => {
+  await openApp();
+  const workshopId = await seedWorkshop(page, host.origin, {
+    kind: 'pb_co_construction',
+    title: 'Budget participatif — Goutte-d’Or',
+    startsAt: '2026-03-14T18:30',
+    endsAt: '2026-03-14T20:30',
+    venueName: 'Centre Barbara',
+    arrondissement: 18,
+  });
+  await must(page, host.origin, 'workshops:open', { id: workshopId, version: 1 });
+  await must(page, host.origin, 'attendance:register', { workshopId, person: { name: 'Awa Diallo' }, recordedBy: 'Bureau' });
+  const a = await must(page, host.origin, 'proposals:create', { workshopId, fields: fields('Des bancs', 'cadre-de-vie') });
+  const b = await must(page, host.origin, 'proposals:create', { workshopId, fields: fields('De l’ombre', 'cadre-de-vie') });
+  await must(page, host.origin, 'proposals:merge', { proposalIds: [a.id, b.id], title: 'Un square à l’ombre', description: 'Bancs et arbres.', themeCode: 'education-jeunesse' });
+
+  // Sources: the first column is named for what it holds, not after the page.
+  await page.goto(`${host.origin}/#/sources`);
+  await expect(page.locator('main h1')).toHaveText('À propos — sources des données');
+  await expect.soft(page.locator('main thead th').first()).toHaveText('Données');
+
+  // The desk: a name is the row's text, not one more column heading.
+  await page.goto(`${host.origin}/#/workshops/${workshopId}/attendance`);
+  const name = page.getByTestId('attendance-row').first().locator('th');
+  await expect(name).toContainText('Awa Diallo');
+  const look = await name.evaluate((el) => {
+    const s = getComputedStyle(el);
+    const head = getComputedStyle(el.closest('table')!.querySelector('thead th')!);
+    return { transform: s.textTransform, size: parseFloat(s.fontSize), color: s.color, headColor: head.color };
+  });
+  expect.soft(look.transform).toBe('none');
+  expect.soft(look.size).toBeGreaterThanOrEqual(17);
+  expect.soft(look.color).not.toBe(look.headColor);
+
+  // Proposals: the originals quoted the French way, the theme with its accent.
+  await page.goto(`${host.origin}/#/workshops/${workshopId}/proposals`);
+  // innerText keeps the no-break spaces (toContainText would fold them into plain ones).
+  await expect(page.locator('.proposal-list')).toContainText('Des bancs');
+  expect.soft(await page.locator('.proposal-list').innerText()).toContain('Propositions d’origine\u00a0: «\u00a0Des bancs\u00a0», «\u00a0De l’ombre\u00a0»');
+  await expect.soft(page.locator('.proposal-list')).toContainText('Éducation et jeunesse');
+
+  // The map opens on the 18e: a handful of arrondissements in view, not all twenty.
+  await page.goto(`${host.origin}/#/workshops/${workshopId}/proposals/new`);
+  await expect(page.locator('.paris-map path').first()).toBeAttached();
+  // On all Paris the widest arrondissement is about a fifth of the frame; opened on the 18e,
+  // the arrondissements in view fill it (Leaflet clips them to the frame).
+  const zoomedIn = await page.locator('.paris-map').evaluate((map) => {
+    const frame = map.getBoundingClientRect();
+    const widest = Math.max(...Array.from(map.querySelectorAll('.leaflet-overlay-pane path')).map((p) => p.getBoundingClientRect().width));
+    return widest / frame.width;
+  });
+  expect.soft(zoomedIn).toBeGreaterThan(0.5);
+
+  // One wording of the draft notice in both forms.
+  const proposalNote = await page.locator('#proposal-draft-note').innerText();
+  await page.goto(`${host.origin}/#/workshops/new`);
+  await expect.soft(page.locator('#draft-note')).toHaveText(proposalNote);
+
+  // Majority judgement: grades are buttons that look like buttons (a border, no underline).
+  await page.goto(`${host.origin}/#/workshops/${workshopId}/supports`);
+  const grade = page.getByRole('button', { name: /^J’adore pour/ }).first();
+  await expect(grade).toBeVisible();
+  const gradeLook = await grade.evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { border: parseFloat(s.borderTopWidth), underline: s.textDecorationLine.includes('underline') };
+  });
+  expect.soft(gradeLook.border).toBeGreaterThan(0);
+  expect.soft(gradeLook.underline).toBe(false);
+});
