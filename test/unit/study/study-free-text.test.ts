@@ -12,7 +12,7 @@ import { genderCategories, genderCategory } from '../../../src-shared/study/gend
 import type { StudyDashboard, StudyExportFile } from '../../../src-shared/study/study.schema.js';
 import type { Workshop } from '../../../src-shared/workshops/workshop.schema.js';
 import { residenceKeys } from '../../../src-main/core/services/study/study-dashboard.js';
-import { pdfTextLines } from '../attendance/pdf-text.js';
+import { pdfText } from '../pdf/poppler.js';
 import { openTestCore, workshopFields, type TestCore } from '../core/test-core.js';
 import { addAttendance, addSupport, addProposal } from './study-fixtures.js';
 
@@ -58,7 +58,7 @@ const query = () => ({ scope: 'workshop', workshopId: workshop.id });
 async function exportText(format: 'csv' | 'xlsx' | 'geojson' | 'pdf', language: 'fr' | 'en'): Promise<string> {
   const file = await core.must<StudyExportFile>('study:export', { query: query(), format, language });
   const bytes = Buffer.from(file.base64, 'base64');
-  if (format === 'pdf') return pdfTextLines(bytes).join('\n');
+  if (format === 'pdf') return pdfText(bytes);
   if (format === 'xlsx') {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
