@@ -49,6 +49,9 @@ for (const width of [1366, 1024]) {
     await search.fill('awa');
     await page.keyboard.press('Enter');
     await expect(shell.notice).toContainText('Awa Diallo est noté·e présent·e.');
+    // The study is offered right there; Escape passes, and the search box has the focus again.
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await page.keyboard.press('Escape');
     await expect(search).toBeFocused();
     expect(await controlsUnderNotice(page)).toEqual([]);
 

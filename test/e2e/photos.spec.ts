@@ -61,7 +61,10 @@ test('a 4 MB phone photo picked in the proposal form is saved with the proposal'
   await p.clickMap(0.5, 0.5);
   // The address the app really uses for the command (its colon percent-encoded).
   const upload = page.waitForResponse((r) => r.url().includes('/rpc/attachments'));
-  await page.getByLabel('Photos et scans (murs de post-it, dessins)').setInputFiles({ name: 'mur-post-it.jpg', mimeType: 'image/jpeg', buffer: photo });
+  // Picked as a person does: the labelled button opens the system's file chooser.
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Ajouter des photos ou des scans…' }).click();
+  await (await chooser).setFiles({ name: 'mur-post-it.jpg', mimeType: 'image/jpeg', buffer: photo });
   const answer = await upload;
   expect(answer.url()).toContain('/rpc/attachments%3Aadd');
   expect(answer.status()).toBe(200);
