@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { startCore } from '../src-main/core/core.js';
 import { dataDirLayout } from '../src-main/core/data-dir.js';
 import { createSilentLogger } from '../src-main/core/logger.js';
-import { personSearchText } from '../src-main/core/store/attendance/attendance-fields.js';
+import { personSearchText } from '../src-main/core/attendance/attendance.codecs.js';
 import { summarize, type Summary } from './stats.js';
 
 const PEOPLE = 100_000;

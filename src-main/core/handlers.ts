@@ -5,10 +5,10 @@
 import type { CommandName, CommandOutput, CommandParsedInput } from '../../src-shared/contract.js';
 import { ok, type Result } from '../../src-shared/result.js';
 import type { ServiceDeps } from './deps.js';
-import { createWorkshopsService } from './services/workshops/workshops.service.js';
-import { createAttendanceHandlers } from './services/attendance/attendance.handlers.js';
-import { createProposalHandlers } from './services/proposals/proposal-handlers.js';
-import { createStudyHandlers } from './services/study/study.handlers.js';
+import { createWorkshopsService } from './workshops/workshops.service.js';
+import { createAttendanceHandlers } from './attendance/attendance.handlers.js';
+import { createProposalHandlers } from './proposals/proposals.handlers.js';
+import { createStudyHandlers } from './study/study.handlers.js';
 import type { Logger } from './logger.js';
 import { createSilentLogger } from './logger.js';
 import { createPortalHttp, type PortalHttp } from './sync/portal-http.js';

@@ -9,9 +9,9 @@
 import type { Database } from '../../../db/schema.js';
 import type { EventName } from '../../../src-shared/contract.js';
 import type { SyncEntity } from '../../../src-shared/sync/protocol.schema.js';
-import { workshopColumnsFromFields, workshopSnapshot } from './workshop-sync.js';
-import { attendanceSyncAdapters } from '../store/attendance/attendance-sync.js';
-import { proposalSyncAdapters } from '../services/proposals/proposal-sync.js';
+import { workshopColumnsFromFields, workshopSnapshot } from '../workshops/workshop.codec.js';
+import { attendanceSyncAdapters } from '../attendance/attendance-sync.js';
+import { proposalSyncAdapters } from '../proposals/proposal-sync.js';
 
 export interface SyncedEntityAdapter {
   entity: SyncEntity;

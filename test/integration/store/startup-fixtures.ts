@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { Migrator, type MigrationProvider } from 'kysely';
 import { generateWorkshops } from '../../../bench/generate.js';
 import { migrations } from '../../../db/migrations/index.js';
-import { personSearchText } from '../../../src-main/core/store/attendance/attendance-fields.js';
+import { personSearchText } from '../../../src-main/core/attendance/attendance.codecs.js';
 import { ensureDataDir } from '../../../src-main/core/data-dir.js';
 import { openDatabase } from '../../../src-main/core/store/open-database.js';
 import { normalizeForSearch } from '../../../src-shared/text.js';

@@ -11,7 +11,7 @@ import { ageBrackets, yesNoUnknown } from '../../../src-shared/attendance/partic
 import { genderCategories, genderCategory } from '../../../src-shared/study/gender-categories.js';
 import type { StudyDashboard, StudyExportFile } from '../../../src-shared/study/study.schema.js';
 import type { Workshop } from '../../../src-shared/workshops/workshop.schema.js';
-import { residenceKeys } from '../../../src-main/core/services/study/study-dashboard.js';
+import { residenceKeys } from '../../../src-main/core/study/study-dashboard.js';
 import { pdfText } from '../pdf/poppler.js';
 import { openTestCore, workshopFields, type TestCore } from '../core/test-core.js';
 import { addAttendance, addSupport, addProposal } from './study-fixtures.js';
