@@ -41,13 +41,8 @@ export function createHandlers(context: HandlerContext) {
   };
   const engine = ctx.engine ?? createSyncEngine(ctx);
   // Local writes nudge the sync so that a change made with a network leaves soon.
-  const workshops = createWorkshopsService({
-    ...ctx,
-    emit: (name, payload) => {
-      ctx.emit(name, payload);
-      engine.nudge();
-    },
-  });
+  const writing = { ...ctx, nudge: () => engine.nudge() };
+  const workshops = createWorkshopsService(writing);
   const sync = createSyncService({ ...ctx, engine });
   return {
     'app:info': async () => ok({ version: ctx.appVersion, schemaVersion: ctx.schemaVersion, dataDir: ctx.dataDir }),
@@ -66,8 +61,8 @@ export function createHandlers(context: HandlerContext) {
     'workshops:cancel': workshops.cancel,
     'workshops:remove': workshops.remove,
     'workshops:restore': workshops.restore,
-    ...createAttendanceHandlers({ ...ctx, emit: (name, payload) => (ctx.emit(name, payload), engine.nudge()) }),
-    ...createProposalHandlers({ ...ctx, emit: (name, payload) => (ctx.emit(name, payload), engine.nudge()) }),
+    ...createAttendanceHandlers(writing),
+    ...createProposalHandlers(writing),
     ...createStudyHandlers(ctx),
   } satisfies Handlers;
 }

@@ -10,7 +10,7 @@ import type {
   RoomCounts,
 } from '../../../src-shared/attendance/attendance.schema.js';
 import type { ConsentPurpose } from '../../../src-shared/attendance/consent-texts.js';
-import type { Executor } from '../store/outbox.repository.js';
+import type { Executor } from '../store/executor.js';
 
 type ConsentState = AttendanceView['consents']['contact'];
 
@@ -139,4 +139,14 @@ export async function sheetNames(db: Executor, workshopId: string): Promise<stri
     .execute();
   // The name only: a sheet lying on a table must not show emails or phone numbers.
   return rows.map((r) => r.name ?? '');
+}
+
+/** The workshop and anonymous profile of a live attendance (a support is recorded under the profile). */
+export async function findAttendanceProfile(db: Executor, attendanceId: string) {
+  return db
+    .selectFrom('attendances')
+    .select(['profile_id', 'workshop_id'])
+    .where('id', '=', attendanceId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
 }

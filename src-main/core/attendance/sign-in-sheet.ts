@@ -8,7 +8,7 @@ import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf
 import type { WorkshopRow } from '../../../db/schema.js';
 import { consentTexts, currentConsentVersion } from '../../../src-shared/attendance/consent-texts.js';
 import { PARIS_TIME_ZONE } from '../../../src-shared/time/paris-time.js';
-import type { Executor } from '../store/outbox.repository.js';
+import type { Executor } from '../store/executor.js';
 import { sheetNames } from './attendance.repository.js';
 
 type Locale = 'fr' | 'en';

@@ -9,7 +9,7 @@ import { pbThemeCodes } from '../../../src-shared/reference/pb-themes.js';
 import { maskDashboard, type RawCrossTable, type RawDashboard, type RawTable } from '../../../src-shared/study/masking.js';
 import type { AttendanceTableId, StudyDashboard, StudyQuery } from '../../../src-shared/study/study.schema.js';
 import { parisLocalToUtc } from '../../../src-shared/time/paris-time.js';
-import type { Executor } from '../store/outbox.repository.js';
+import type { Executor } from '../store/executor.js';
 import {
   countParticipants,
   countSupports,

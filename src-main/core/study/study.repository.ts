@@ -5,7 +5,7 @@
  * supports). Identity (`people`) is never read here: the study needs no name.
  */
 import { sql, type RawBuilder } from 'kysely';
-import type { Executor } from '../store/outbox.repository.js';
+import type { Executor } from '../store/executor.js';
 
 /** Which workshops the figures cover; times are UTC bounds already converted from Paris days. */
 export interface StudyScopeFilter {
