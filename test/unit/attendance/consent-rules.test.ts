@@ -74,7 +74,7 @@ describe('no profile without study consent', () => {
     const reg = await register(core, workshopId, 'Léa Martin');
     await core.must('attendance:check-in', { attendanceId: reg.id, recordedBy: facilitator, consents: [studyYes], profile: profile() });
     await core.must('attendance:reinstate', { attendanceId: reg.id, recordedBy: facilitator });
-    const again = await core.must<ArrivalResult>('attendance:check-in', { attendanceId: reg.id, recordedBy: facilitator, consents: [studyNo] });
+    const again = await core.must('attendance:check-in', { attendanceId: reg.id, recordedBy: facilitator, consents: [studyNo] });
     expect(again.attendance).toMatchObject({ hasProfile: false, consents: { study: { granted: false } } });
     expect(count(core, 'select count(*) n from participant_profiles where deleted_at is null')).toBe(0);
     expect(count(core, "select count(*) n from outbox where entity = 'profile' and op = 'delete'")).toBe(1);
@@ -99,7 +99,7 @@ describe('consent asked after a quick check-in', () => {
     await core.must('attendance:check-in', { attendanceId: reg.id, recordedBy: facilitator });
     const refused = await core.invoke('attendance:record-consent', { attendanceId: reg.id, recordedBy: facilitator, profile: profile() });
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    const { attendance } = await core.must<ArrivalResult>('attendance:record-consent', { attendanceId: reg.id, recordedBy: facilitator, consents: [studyYes], profile: profile() });
+    const { attendance } = await core.must('attendance:record-consent', { attendanceId: reg.id, recordedBy: facilitator, consents: [studyYes], profile: profile() });
     expect(attendance).toMatchObject({ status: 'present', hasProfile: true });
   });
 });

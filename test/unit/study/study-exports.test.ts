@@ -7,7 +7,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StudyExportFile } from '../../../src-shared/study/study.schema.js';
+import type { StudyExportFile, StudyExportInput } from '../../../src-shared/study/study.schema.js';
 import type { Workshop } from '../../../src-shared/workshops/workshop.schema.js';
 import { openTestCore, workshopFields, type TestCore } from '../core/test-core.js';
 import { addAttendance, addHeadCount, addProposal } from './study-fixtures.js';
@@ -46,8 +46,8 @@ function readCsv(text: string): string[][] {
   return rows;
 }
 
-const exportFile = (format: string, language = 'fr') =>
-  core.must<StudyExportFile>('study:export', { query: { scope: 'workshop', workshopId: workshop.id }, format, language });
+const exportFile = (format: StudyExportInput['format'], language: StudyExportInput['language'] = 'fr') =>
+  core.must('study:export', { query: { scope: 'workshop', workshopId: workshop.id }, format, language });
 const bytesOf = (f: StudyExportFile) => Buffer.from(f.base64, 'base64');
 
 /** The text a PDF shows: its content streams inflated, their hex strings decoded (WinAnsi). */
@@ -69,7 +69,7 @@ function pdfText(pdf: Buffer): string {
 beforeAll(async () => {
   core = await openTestCore();
   rw = new BetterSqlite3(core.file);
-  workshop = await core.must<Workshop>('workshops:create', workshopFields());
+  workshop = await core.must('workshops:create', workshopFields());
   // 14 with a profile: 9 aged 26–40, 5 aged 41–60 (one says "=cmd|' /C calc'!A0" as gender).
   for (let i = 0; i < 9; i++) addAttendance(rw, workshop.id, {}, { personName: 'Zoé Unique-Nom' });
   for (let i = 0; i < 5; i++) addAttendance(rw, workshop.id, { age_bracket: '41_60', gender: i === 0 ? "=cmd|' /C calc'!A0" : 'homme' });
@@ -166,7 +166,7 @@ describe('study exports', () => {
   });
 
   it('never puts a name, an email, a phone or a Citizen Card number in any file', async () => {
-    for (const format of ['csv', 'xlsx', 'geojson', 'pdf']) {
+    for (const format of ['csv', 'xlsx', 'geojson', 'pdf'] as const) {
       const bytes = bytesOf(await exportFile(format));
       const text = format === 'pdf' ? pdfText(bytes) : format === 'xlsx' ? await xlsxText(bytes) : bytes.toString('utf8');
       expect(text.length).toBeGreaterThan(100);
