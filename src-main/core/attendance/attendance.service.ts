@@ -13,6 +13,7 @@ import {
 import { hasIdentity } from '../../../src-shared/attendance/participant.schema.js';
 import type { CommandParsedInput } from '../../../src-shared/contract.js';
 import { fail, ok, type Result } from '../../../src-shared/result.js';
+import { kindAllows } from '../../../src-shared/workshops/workshop-kinds.js';
 import type { ServiceDeps } from '../deps.js';
 import type { Executor } from '../store/executor.js';
 import { findSyncedRow, runWrite, type UnitOfWork } from '../store/synced-write.js';
@@ -33,6 +34,8 @@ export function createAttendanceService(deps: ServiceDeps) {
   async function workshopAllows(trx: Executor, workshopId: string, when: Door): Promise<Result<null>> {
     const w = await findWorkshopRow(trx, workshopId);
     if (!w || w.deleted_at !== null) return fail('not_found', `No workshop ${workshopId}`);
+    const offered = kindAllows(w.kind, 'welcomeDesk', 'workshopId');
+    if (!offered.ok) return offered;
     if (w.status === 'cancelled' || (when === 'door' && w.status === 'closed')) {
       return fail('invalid_transition', `A ${w.status} workshop takes no ${when === 'door' ? 'arrivals' : 'changes'}`);
     }

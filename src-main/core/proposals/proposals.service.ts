@@ -14,6 +14,7 @@ import {
   type ProposalFields,
 } from '../../../src-shared/proposals/proposal.schema.js';
 import { fail, ok, type Result } from '../../../src-shared/result.js';
+import { kindAllows } from '../../../src-shared/workshops/workshop-kinds.js';
 import type { ServiceDeps } from '../deps.js';
 import { runWrite } from '../store/synced-write.js';
 import { findWorkshopRow } from '../workshops/workshops.repository.js';
@@ -77,6 +78,8 @@ export function createProposalsService(deps: ProposalsDeps) {
     async create({ workshopId, fields }: CommandParsedInput<'proposals:create'>): Promise<Result<Proposal>> {
       const workshop = await findWorkshopRow(db, workshopId);
       if (!workshop || workshop.deleted_at !== null) return fail('not_found', `No workshop ${workshopId}`);
+      const offered = kindAllows(workshop.kind, 'proposals', 'workshopId');
+      if (!offered.ok) return offered;
       const typed = typedFields(fields, deps.locator());
       if (!typed.ok) return typed;
       return runWrite(deps, async (w) =>

@@ -9,17 +9,23 @@ import { findAttendanceProfile } from '../attendance/attendance.repository.js';
 import type { CommandParsedInput } from '../../../src-shared/contract.js';
 import { grades, majorityGrade, type Grade, type ProposalTally, type Support } from '../../../src-shared/proposals/support.schema.js';
 import { fail, ok, type Result } from '../../../src-shared/result.js';
+import { kindAllows } from '../../../src-shared/workshops/workshop-kinds.js';
 import type { ServiceDeps } from '../deps.js';
 import { runWrite } from '../store/synced-write.js';
 import { supportCodec } from './support.codec.js';
 import { findLastDot, findGrade, tallySupportRows } from './supports.repository.js';
+import { findWorkshopRow } from '../workshops/workshops.repository.js';
 import { findProposalRow } from './proposals.repository.js';
 
 export function createSupportsService(deps: ServiceDeps) {
   const { db } = deps;
 
-  /** A live proposal that can still be supported (not merged into a project, not removed). */
-  async function supportable(proposalId: string): Promise<Result<null>> {
+  /** A live proposal that can still be supported (not merged into a project, not removed), at a workshop that takes supports. */
+  async function supportable(proposalId: string, workshopId: string): Promise<Result<null>> {
+    const workshop = await findWorkshopRow(db, workshopId);
+    if (!workshop || workshop.deleted_at !== null) return fail('not_found', `No workshop ${workshopId}`);
+    const offered = kindAllows(workshop.kind, 'supports', 'workshopId');
+    if (!offered.ok) return offered;
     const row = await findProposalRow(db, proposalId);
     if (!row || row.deleted_at !== null) return fail('not_found', `No proposal ${proposalId}`);
     if (row.status === 'merged') return fail('invalid_transition', 'A merged proposal is supported through its project');
@@ -54,7 +60,7 @@ export function createSupportsService(deps: ServiceDeps) {
 
   return {
     async addDot(input: CommandParsedInput<'supports:addDot'>): Promise<Result<Support>> {
-      const allowed = await supportable(input.proposalId);
+      const allowed = await supportable(input.proposalId, input.workshopId);
       if (!allowed.ok) return allowed;
       const profileId = await profileOf(input);
       return profileId.ok ? insert({ ...input, profileId: profileId.value }, 'dot', null) : profileId;
@@ -69,7 +75,7 @@ export function createSupportsService(deps: ServiceDeps) {
     },
 
     async grade(input: CommandParsedInput<'supports:grade'>): Promise<Result<Support>> {
-      const allowed = await supportable(input.proposalId);
+      const allowed = await supportable(input.proposalId, input.workshopId);
       if (!allowed.ok) return allowed;
       const profileId = await profileOf(input);
       if (!profileId.ok) return profileId;
