@@ -17,8 +17,6 @@ import type { WorkshopFields } from '../../../src-shared/workshops/workshop.sche
 export interface TestCore {
   /** Every command goes through the core's real dispatch, so inputs are parsed as in the app. Typed as the contract is. */
   invoke<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandOutput<K>>>;
-  /** For inputs a caller that skips the types could send (wrong shapes, unknown names): the core must refuse them. */
-  invokeUnchecked(name: string, input: unknown): Promise<Result<unknown>>;
   /** Calls a command that must succeed and returns its value. */
   must<K extends CommandName>(name: K, input: CommandInput<K>): Promise<CommandOutput<K>>;
   /** A read-only connection to the core's database file. */
@@ -47,7 +45,6 @@ export async function openTestCore(): Promise<TestCore> {
   const sqlite = new BetterSqlite3(file, { readonly: true });
   return {
     invoke: (name, input) => core.dispatch(name, input) as Promise<Result<CommandOutput<typeof name>>>,
-    invokeUnchecked: core.dispatch,
     async must(name, input) {
       const result = await core.dispatch(name, input);
       if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
