@@ -5,7 +5,6 @@
 import { sql } from 'kysely';
 import type {
   AttendanceStatus,
-  AttendanceSource,
   AttendanceView,
   RoomCounts,
 } from '../../../src-shared/attendance/attendance.schema.js';
@@ -28,7 +27,7 @@ async function latestConsents(db: Executor, attendanceIds: readonly string[]) {
       .execute();
     for (const row of rows) {
       const entry = out.get(row.attendance_id) ?? { contact: null, study: null };
-      entry[row.purpose as ConsentPurpose] = {
+      entry[row.purpose] = {
         granted: row.granted === 1,
         textVersion: row.text_version,
         recordedAt: row.recorded_at,
@@ -70,8 +69,8 @@ async function toViews(db: Executor, rows: readonly JoinedRow[]): Promise<Attend
     personId: r.person_id,
     name: r.name ?? null,
     email: r.email ?? null,
-    status: r.status as AttendanceStatus,
-    source: r.source as AttendanceSource,
+    status: r.status,
+    source: r.source,
     checkedInAt: r.checked_in_at,
     recordedBy: r.recorded_by,
     hasProfile: r.profile_id !== null,
