@@ -3,10 +3,19 @@
  * text; booleans are 0/1 integers (STRICT tables have no boolean type).
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+// Types only: the enum columns hold the shared enums' values (migrations never import these).
+import type { AttendanceSource, AttendanceStatus } from '../src-shared/attendance/attendance.schema.js';
+import type { ConsentPurpose } from '../src-shared/attendance/consent-texts.js';
+import type { AgeBracket, OccupationCategory, Residence, YesNoUnknown } from '../src-shared/attendance/participant.schema.js';
+import type { LocationType, NeighbourhoodClass, ProposalKind, ProposalStatus, ProposerType, TriState } from '../src-shared/proposals/proposal.schema.js';
+import type { Grade, SupportMethod } from '../src-shared/proposals/support.schema.js';
+import type { PbThemeCode } from '../src-shared/reference/pb-themes.js';
+import type { SyncEntity } from '../src-shared/sync/protocol.schema.js';
+import type { WorkshopKind, WorkshopStatus } from '../src-shared/workshops/workshop.schema.js';
 
 export interface WorkshopsTable {
   id: string;
-  kind: string;
+  kind: WorkshopKind;
   title: string;
   /** normalizeForSearch(title): lower-case, accents and punctuation removed. */
   title_search: string;
@@ -22,7 +31,7 @@ export interface WorkshopsTable {
   partners: string;
   /** JSON array of names. */
   facilitators: string;
-  status: string;
+  status: WorkshopStatus;
   minutes: string | null;
   cancel_reason: string | null;
   closed_at: string | null;
@@ -42,7 +51,7 @@ export interface WorkshopsTable {
 export interface OutboxTable {
   seq: Generated<number>;
   change_id: string;
-  entity: string;
+  entity: SyncEntity;
   record_id: string;
   op: 'create' | 'update' | 'delete';
   /** The record's version this change was based on (null for a create). */
@@ -62,7 +71,7 @@ export interface OutboxTable {
 
 /** A same-field conflict the portal flagged, until a person chooses a value. */
 export interface SyncConflictsTable {
-  entity: string;
+  entity: SyncEntity;
   record_id: string;
   field: string;
   /** JSON array of { value, deviceId, capturedAt }. */
@@ -109,16 +118,16 @@ export interface PeopleTable extends SyncedColumns {
 /** The anonymous study profile: no person id, no name. */
 export interface ParticipantProfilesTable extends SyncedColumns {
   workshop_id: string;
-  age_bracket: string;
-  residence: string;
+  age_bracket: AgeBracket;
+  residence: Residence;
   residence_arrondissement: number | null;
   residence_commune: string | null;
-  lives_in_qpv: string;
+  lives_in_qpv: YesNoUnknown;
   gender: string | null;
-  occupation_category: string;
-  first_participation: string;
-  neighbourhood_council_member: string;
-  association_member: string;
+  occupation_category: OccupationCategory;
+  first_participation: YesNoUnknown;
+  neighbourhood_council_member: YesNoUnknown;
+  association_member: YesNoUnknown;
   association_name: string | null;
 }
 
@@ -126,15 +135,15 @@ export interface AttendancesTable extends SyncedColumns {
   workshop_id: string;
   person_id: string | null;
   profile_id: string | null;
-  status: string;
-  source: string;
+  status: AttendanceStatus;
+  source: AttendanceSource;
   checked_in_at: string | null;
   recorded_by: string;
 }
 
 export interface ConsentsTable extends SyncedColumns {
   attendance_id: string;
-  purpose: string;
+  purpose: ConsentPurpose;
   granted: number;
   text_version: string;
   recorded_at: string;
@@ -153,28 +162,28 @@ export interface ProposalsTable {
   id: string;
   /** The workshop it was captured in; null for a project grouping proposals of several workshops. */
   workshop_id: string | null;
-  kind: 'proposal' | 'project';
+  kind: ProposalKind;
   title: string;
   description: string;
-  theme_code: string;
-  location_type: 'paris' | 'arrondissement';
+  theme_code: PbThemeCode;
+  location_type: LocationType;
   arrondissement: number | null;
   address_label: string | null;
   /** BAN id (cle_interop). */
   address_id: string | null;
   lon: number | null;
   lat: number | null;
-  neighbourhood_class: 'qpv' | 'veille_active' | 'other';
+  neighbourhood_class: NeighbourhoodClass;
   qpv_code: string | null;
   estimated_cost_cents: number | null;
   running_costs_cents: number | null;
-  proposer_type: string;
+  proposer_type: ProposerType;
   proposer_name: string | null;
   /** JSON array of attendance ids. */
   proposer_attendance_ids: string;
-  proposed_before: string;
-  accessible_to_disabled: string;
-  status: string;
+  proposed_before: TriState;
+  accessible_to_disabled: TriState;
+  status: ProposalStatus;
   /** The project this proposal was grouped into. */
   merged_into: string | null;
   /** JSON array of attachment sha256. */
@@ -194,9 +203,9 @@ export interface SupportsTable {
   workshop_id: string;
   /** The supporter's anonymous study profile, when they consented to the study. */
   profile_id: string | null;
-  method: 'dot' | 'majority_judgement';
+  method: SupportMethod;
   dots: number | null;
-  grade: string | null;
+  grade: Grade | null;
   recorded_at: string;
   created_at: string;
   updated_at: string;

@@ -9,10 +9,6 @@ import type { MergeState, StoredConflict } from './merge.js';
 
 type Db = Kysely<PortalDatabase> | Transaction<PortalDatabase>;
 
-export async function findRecord(db: Db, entity: string, recordId: string): Promise<RecordRow | undefined> {
-  return db.selectFrom('records').selectAll().where('entity', '=', entity).where('record_id', '=', recordId).executeTakeFirst();
-}
-
 /** The records a batch touches, read in one query per entity. */
 export async function findRecords(db: Db, keys: readonly { entity: string; recordId: string }[]): Promise<Map<string, RecordRow>> {
   const byEntity = new Map<string, string[]>();
@@ -68,10 +64,6 @@ function columnsOf(input: SaveRecordInput) {
     flagged: input.state.conflicts.length > 0 ? 1 : 0,
     updated_at: input.at,
   };
-}
-
-export async function saveRecord(db: Db, input: SaveRecordInput): Promise<void> {
-  await saveRecords(db, [input]);
 }
 
 /** Rows per multi-row INSERT (11 columns): far below both databases' parameter limits. */

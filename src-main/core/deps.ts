@@ -12,4 +12,6 @@ export interface ServiceDeps {
   /** A new UUID, made on the device. */
   newId: () => string;
   emit: Emit;
+  /** After a committed local change of a synced table: the sync should run soon. */
+  nudge?: () => void;
 }

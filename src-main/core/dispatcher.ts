@@ -5,7 +5,7 @@
  */
 import { contract, isCommandName, MAX_COMMAND_NAME } from '../../src-shared/contract.js';
 import { fail, fieldsFromIssues, type Result } from '../../src-shared/result.js';
-import type { Handlers } from './handlers.js';
+import type { Handlers } from './define-handlers.js';
 import type { Logger } from './logger.js';
 
 export const SLOW_COMMAND_MS = 40;

@@ -1,24 +1,28 @@
 /**
- * The handler table: one function per command of the contract. `satisfies Handlers` makes a
- * missing, extra or misspelt command a compile error.
+ * The handler table: each domain's slice (`<domain>/<domain>.handlers.ts`, typed by
+ * `defineHandlers` against the contract), merged. `satisfies Handlers` makes a missing domain
+ * or command a compile error; a command registered twice stops the core at start-up.
+ * This is also where the services that several domains use are made, once, and passed on.
  */
-import type { CommandName, CommandOutput, CommandParsedInput } from '../../src-shared/contract.js';
-import { ok, type Result } from '../../src-shared/result.js';
-import type { ServiceDeps } from './deps.js';
-import { createWorkshopsService } from './workshops/workshops.service.js';
+import { createAppHandlers } from './app/app.handlers.js';
+import { createAttachmentHandlers } from './attachments/attachments.handlers.js';
 import { createAttendanceHandlers } from './attendance/attendance.handlers.js';
-import { createProposalHandlers } from './proposals/proposals.handlers.js';
-import { createStudyHandlers } from './study/study.handlers.js';
+import { mergeHandlers, type Handlers } from './define-handlers.js';
+import type { ServiceDeps } from './deps.js';
 import type { Logger } from './logger.js';
 import { createSilentLogger } from './logger.js';
+import { createProposalHandlers } from './proposals/proposals.handlers.js';
+import { findRepositoryDataDir } from './reference/reference-data-files.js';
+import { createReferenceHandlers } from './reference/reference.handlers.js';
+import { createReferenceService } from './reference/reference.service.js';
+import { createStudyHandlers } from './study/study.handlers.js';
 import { createPortalHttp, type PortalHttp } from './sync/portal-http.js';
 import { createMemorySecretStore, type SecretStore } from './sync/secret-store.js';
 import { createSyncEngine, type SyncEngine } from './sync/sync-engine.js';
-import { createSyncService } from './sync/sync.service.js';
+import { createSyncHandlers } from './sync/sync.handlers.js';
+import { createWorkshopHandlers } from './workshops/workshops.handlers.js';
 
-export type Handlers = {
-  [K in CommandName]: (input: CommandParsedInput<K>) => Promise<Result<CommandOutput<K>>>;
-};
+export type { Handlers } from './define-handlers.js';
 
 export interface HandlerContext extends ServiceDeps {
   appVersion: string;
@@ -29,6 +33,12 @@ export interface HandlerContext extends ServiceDeps {
   /** Where the portal token lives; in memory and empty (not enrolled) by default. */
   secrets?: SecretStore;
   httpFor?: (portalUrl: string) => PortalHttp;
+  /** Where photos go; null for an in-memory core. */
+  attachmentsDir?: string | null;
+  /** resources/data (or its packaged copy); found from the repository when absent. */
+  referenceDataDir?: string;
+  /** Also warm the address base this long after start-up; by default only when a proposal screen opens. */
+  warmAddressesAfterMs?: number | null;
 }
 
 export function createHandlers(context: HandlerContext) {
@@ -40,15 +50,14 @@ export function createHandlers(context: HandlerContext) {
   };
   const engine = ctx.engine ?? createSyncEngine(ctx);
   /**
-   * The one emit every domain that writes is given. A local write queues outbox entries, so
-   * it also says `sync:changed` — the header's count of changes waiting is then never behind
-   * the sync screen, whatever the kind of record (the header listened to workshops only and
-   * fell behind on arrivals and dots) — and it nudges the sync so that a change made with a
-   * network leaves soon. A regroupement emits once per record: one `sync:changed` per tick.
+   * Every committed local write queues outbox entries: it nudges the sync so that a change made
+   * with a network leaves soon, and says `sync:changed` so that the header's count of changes
+   * waiting is never behind the sync screen, whatever the kind of record (the header listened to
+   * workshops only and fell behind on arrivals and dots). A regroupement writes several records:
+   * one `sync:changed` per tick.
    */
   let syncChangedQueued = false;
-  const afterLocalWrite: ServiceDeps['emit'] = (name, payload) => {
-    ctx.emit(name, payload);
+  const afterLocalWrite = () => {
     if (!syncChangedQueued) {
       syncChangedQueued = true;
       queueMicrotask(() => {
@@ -58,27 +67,23 @@ export function createHandlers(context: HandlerContext) {
     }
     engine.nudge();
   };
-  const workshops = createWorkshopsService({ ...ctx, emit: afterLocalWrite });
-  const sync = createSyncService({ ...ctx, engine });
-  return {
-    'app:info': async () => ok({ version: ctx.appVersion, schemaVersion: ctx.schemaVersion }),
-    'sync:status': sync.status,
-    'sync:now': sync.now,
-    'sync:enrol': sync.enrol,
-    'sync:rejected': sync.rejected,
-    'sync:conflicts': sync.conflicts,
-    'sync:resolve': sync.resolve,
-    'workshops:list': workshops.list,
-    'workshops:get': workshops.get,
-    'workshops:create': workshops.create,
-    'workshops:update': workshops.update,
-    'workshops:open': workshops.open,
-    'workshops:close': workshops.close,
-    'workshops:cancel': workshops.cancel,
-    'workshops:remove': workshops.remove,
-    'workshops:restore': workshops.restore,
-    ...createAttendanceHandlers({ ...ctx, emit: afterLocalWrite }),
-    ...createProposalHandlers({ ...ctx, emit: afterLocalWrite }),
-    ...createStudyHandlers(ctx),
-  } satisfies Handlers;
+  const writing = { ...ctx, nudge: afterLocalWrite };
+  // Found on first use, not at start-up: a missing folder must not stop the core from starting;
+  // the reference commands then answer `unavailable` (or `internal`) and the rest works.
+  let dataDir = ctx.referenceDataDir;
+  const reference = createReferenceService({
+    referenceDataDir: () => (dataDir ??= findRepositoryDataDir()),
+    logger: ctx.logger,
+    warmAfterMs: ctx.warmAddressesAfterMs,
+  });
+  return mergeHandlers(
+    createAppHandlers(ctx),
+    createSyncHandlers({ ...ctx, engine }),
+    createWorkshopHandlers(writing),
+    createAttendanceHandlers(writing),
+    createProposalHandlers({ ...writing, locator: reference.locator, warmAddresses: reference.warm }),
+    createAttachmentHandlers({ db: ctx.db, now: ctx.now, attachmentsDir: ctx.attachmentsDir ?? null }),
+    createReferenceHandlers(reference),
+    createStudyHandlers(ctx),
+  ) satisfies Handlers;
 }

@@ -84,3 +84,9 @@ export const attendanceSyncSchemas = {
   consent: { record: consentRecordSchema, change: consentRecordSchema.partial() },
   head_count: { record: headCountRecordSchema, change: headCountRecordSchema.partial() },
 } as const;
+
+export type PersonRecord = z.output<typeof personRecordSchema>;
+export type ProfileRecord = z.output<typeof profileRecordSchema>;
+export type AttendanceRecord = z.output<typeof attendanceRecordSchema>;
+export type ConsentRecord = z.output<typeof consentRecordSchema>;
+export type HeadCountRecord = z.output<typeof headCountRecordSchema>;

@@ -70,6 +70,10 @@ export const occupationCategories = [
   'other',
   'not_said',
 ] as const;
+export type AgeBracket = (typeof ageBrackets)[number];
+export type Residence = (typeof residences)[number];
+export type YesNoUnknown = (typeof yesNoUnknown)[number];
+export type OccupationCategory = (typeof occupationCategories)[number];
 
 const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: 'validation.required' });
 

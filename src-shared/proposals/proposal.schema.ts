@@ -30,12 +30,15 @@ import { pbThemeCodes } from '../reference/pb-themes.js';
 import { optionalText, requiredText, uuid } from '../workshops/workshop.schema.js';
 
 export const proposalKinds = ['proposal', 'project'] as const;
+export type ProposalKind = (typeof proposalKinds)[number];
 export const locationTypes = ['paris', 'arrondissement'] as const;
 export type LocationType = (typeof locationTypes)[number];
 export const neighbourhoodClasses = ['qpv', 'veille_active', 'other'] as const;
 export type NeighbourhoodClass = (typeof neighbourhoodClasses)[number];
 export const proposerTypes = ['people_present', 'collective', 'association', 'neighbourhood_council'] as const;
+export type ProposerType = (typeof proposerTypes)[number];
 export const triStates = ['yes', 'no', 'unknown'] as const;
+export type TriState = (typeof triStates)[number];
 
 /**
  * draft → ready → submitted (the platform's « déposé ») → the portal's decisions:

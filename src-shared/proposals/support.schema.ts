@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { uuid } from '../workshops/workshop.schema.js';
 
 export const supportMethods = ['dot', 'majority_judgement'] as const;
+export type SupportMethod = (typeof supportMethods)[number];
 /** Best first: « J'adore », « J'aime bien », « Pourquoi pas ? », « Pas convaincu·e ». */
 export const grades = ['adore', 'aime_bien', 'pourquoi_pas', 'pas_convaincu'] as const;
 export type Grade = (typeof grades)[number];

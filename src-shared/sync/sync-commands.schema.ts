@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { uuidSchema } from '../ids.js';
 import { requiredText } from '../workshops/workshop.schema.js';
-import { ENROLMENT_CODE_PATTERN, ONE_LINE_PATTERN, portalErrorBodySchema, SYNC_LIMITS, syncEntities } from './protocol.schema.js';
+import { ENROLMENT_CODE_PATTERN, ONE_LINE_PATTERN, portalErrorBodySchema, SYNC_LIMITS, syncEntities, type SyncEntity } from './protocol.schema.js';
 
 /** https everywhere; plain http only to this machine (a portal started for a test or a demo). */
 export const portalUrlSchema = z
@@ -40,6 +40,24 @@ export const syncEnrolInputSchema = z.object({
 });
 export type SyncEnrolInput = z.infer<typeof syncEnrolInputSchema>;
 
+/** One label per synced record kind, and one for a record this device no longer holds. */
+export type RecordLabelKey = `syncCenter.records.${SyncEntity | 'missing'}`;
+export const recordLabelKeys = [...syncEntities, 'missing' as const].map((k): RecordLabelKey => `syncCenter.records.${k}`) as [
+  RecordLabelKey,
+  ...RecordLabelKey[],
+];
+
+/**
+ * How a person recognises a record in the lists of rejected changes and conflicts: an i18n key
+ * and its values, translated by the renderer (nothing a person reads is built in English in the
+ * core). Values are the record's own words (a title, a name) or enum values the key translates.
+ */
+export const recordLabelSchema = z.object({
+  key: z.enum(recordLabelKeys),
+  values: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type RecordLabel = z.infer<typeof recordLabelSchema>;
+
 export const rejectedChangeSchema = z.object({
   seq: z.number().int(),
   entity: z.enum(syncEntities),
@@ -48,8 +66,8 @@ export const rejectedChangeSchema = z.object({
   fields: z.record(z.string(), z.unknown()),
   capturedAt: z.string(),
   reason: portalErrorBodySchema,
-  /** A label for the record ("Atelier Goutte-d'Or, 3 déc.") so a person knows what it was. */
-  label: z.string(),
+  /** A label for the record (its title, a name…) so a person knows what it was. */
+  label: recordLabelSchema,
 });
 export type RejectedChange = z.infer<typeof rejectedChangeSchema>;
 
@@ -60,7 +78,7 @@ export const syncConflictSchema = z.object({
   candidates: z.array(z.object({ value: z.unknown(), deviceId: z.string(), capturedAt: z.string() })),
   /** The value the portal kept for now. */
   winner: z.number().int(),
-  label: z.string(),
+  label: recordLabelSchema,
 });
 export type SyncConflict = z.infer<typeof syncConflictSchema>;
 

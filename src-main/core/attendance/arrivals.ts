@@ -1,16 +1,14 @@
 /**
  * The two ways someone arrives, shared by check-in, walk-in, paper entry and consents asked
- * afterwards, inside the caller's transaction: on an existing attendance, or as a new one.
+ * afterwards, inside the caller's unit of work: on an existing attendance, or as a new one.
  */
-import type { Transaction } from 'kysely';
-import type { Database } from '../../../db/schema.js';
-import { attendanceTransitions, type AttendanceStatus, type ConsentInput } from '../../../src-shared/attendance/attendance.schema.js';
+import type { AttendanceRow } from '../../../db/schema.js';
+import { attendanceTransitions, type ConsentInput } from '../../../src-shared/attendance/attendance.schema.js';
 import { hasIdentity, type PersonIdentity, type Profile } from '../../../src-shared/attendance/participant.schema.js';
 import { fail, ok, type Result } from '../../../src-shared/result.js';
-import { insertSynced, updateSynced, type WriteClock } from './attendance-write.repository.js';
+import type { UnitOfWork } from '../store/synced-write.js';
+import { attendanceCodec } from './attendance.codecs.js';
 import { addHeadCount, checkProfileAllowed, insertConsents, insertPerson, insertProfile, studyChoice, tombstoneProfile } from './attendance-writes.js';
-
-type Trx = Transaction<Database>;
 
 export interface Arrival {
   attendanceId: string | null;
@@ -24,74 +22,57 @@ export interface Arrival {
 }
 
 /** Consents and profile of an arrival on an existing attendance, then it is present. */
-export async function arriveRegistered(trx: Trx, c: WriteClock, row: Record<string, unknown>, a: Arrival, path: string): Promise<Result<string>> {
-  const status = row.status as AttendanceStatus;
+export async function arriveRegistered(w: UnitOfWork, row: AttendanceRow, a: Arrival, path: string): Promise<Result<string>> {
+  const status = row.status;
   if (status !== 'present' && !attendanceTransitions[status].includes('present')) {
     return fail('invalid_transition', `A ${status} attendance cannot be checked in`);
   }
   if (status === 'present' && a.source !== 'paper' && !a.amend) return fail('invalid_transition', 'Already checked in');
-  const earlier = await trx
+  const earlier = await w.trx
     .selectFrom('consents')
     .select('granted')
-    .where('attendance_id', '=', row.id as string)
+    .where('attendance_id', '=', row.id)
     .where('purpose', '=', 'study')
     .where('deleted_at', 'is', null)
     .orderBy('recorded_at', 'desc')
     .executeTakeFirst();
   const allowed = checkProfileAllowed(a.profile, studyChoice(a.consents), earlier?.granted === 1, path);
   if (!allowed.ok) return allowed;
-  await insertConsents(trx, row.id as string, a.consents, a.recordedBy, c);
-  let profileId = row.profile_id as string | null;
+  await insertConsents(w, row.id, a.consents, a.recordedBy);
+  let profileId = row.profile_id;
   if (studyChoice(a.consents) === false && profileId) {
-    await tombstoneProfile(trx, profileId, c);
+    await tombstoneProfile(w, profileId);
     profileId = null;
   }
   if (a.profile) {
-    if (profileId) await tombstoneProfile(trx, profileId, c);
-    profileId = await insertProfile(trx, row.workshop_id as string, a.profile, c);
+    if (profileId) await tombstoneProfile(w, profileId);
+    profileId = await insertProfile(w, row.workshop_id, a.profile);
   }
-  await updateSynced(
-    trx,
-    'attendance',
-    row.id as string,
-    { status: 'present', checked_in_at: row.checked_in_at ?? c.at, recorded_by: a.recordedBy, profile_id: profileId },
-    c,
+  const updated = await w.update(attendanceCodec, row.id, () =>
+    ok({ status: 'present', checkedInAt: row.checked_in_at ?? w.at, recordedBy: a.recordedBy, profileId }),
   );
-  return ok(row.id as string);
+  return updated.ok ? ok(row.id) : updated;
 }
 
 /**
  * Someone not registered. Without identity and without the study, nothing about them is
  * kept but +1 in the anonymous count.
  */
-export async function arriveNew(trx: Trx, c: WriteClock, workshopId: string, a: Arrival, path: string): Promise<Result<string | null>> {
+export async function arriveNew(w: UnitOfWork, workshopId: string, a: Arrival, path: string): Promise<Result<string | null>> {
   const study = studyChoice(a.consents);
   const allowed = checkProfileAllowed(a.profile, study, false, path);
   if (!allowed.ok) return allowed;
   if (!hasIdentity(a.person) && study !== true) {
-    await addHeadCount(trx, workshopId, 1, c);
+    await addHeadCount(w, workshopId, 1);
     return ok(null);
   }
-  const personId = hasIdentity(a.person) ? await insertPerson(trx, a.person, c) : null;
-  const profileId = a.profile ? await insertProfile(trx, workshopId, a.profile, c) : null;
-  const id = c.newId();
-  await insertSynced(
-    trx,
-    'attendance',
-    id,
-    {
-      workshop_id: workshopId,
-      person_id: personId,
-      profile_id: profileId,
-      status: 'present',
-      source: a.source,
-      checked_in_at: c.at,
-      recorded_by: a.recordedBy,
-    },
-    c,
-  );
+  const personId = hasIdentity(a.person) ? await insertPerson(w, a.person) : null;
+  const profileId = a.profile ? await insertProfile(w, workshopId, a.profile) : null;
+  const { id } = await w.insert(attendanceCodec, {
+    fields: { workshopId, personId, profileId, status: 'present', source: a.source, checkedInAt: w.at, recordedBy: a.recordedBy },
+  });
   // Consents of someone who gave neither identity nor profile would describe nobody.
-  await insertConsents(trx, id, personId || profileId ? a.consents : [], a.recordedBy, c);
+  await insertConsents(w, id, personId || profileId ? a.consents : [], a.recordedBy);
   return ok(id);
 }
 

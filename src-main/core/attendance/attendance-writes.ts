@@ -1,19 +1,15 @@
 /**
  * The building blocks of every arrival, shared by check-in, walk-in and paper entry, all
- * inside the caller's transaction: the person, the consents, the profile and the head count.
+ * inside the caller's unit of work: the person, the consents, the profile and the head count.
  * The consent rule lives here, once: no profile is stored without a granted study consent,
  * and withdrawing the study consent tombstones the profile.
  */
-import type { Transaction } from 'kysely';
-import type { Database } from '../../../db/schema.js';
 import type { ConsentInput } from '../../../src-shared/attendance/attendance.schema.js';
 import { ATTENDANCE_LIMITS } from '../../../src-shared/attendance/attendance.schema.js';
 import type { PersonIdentity, Profile } from '../../../src-shared/attendance/participant.schema.js';
 import { fail, ok, type Result } from '../../../src-shared/result.js';
-import { personSearchText } from './attendance.codecs.js';
-import { findSynced, insertSynced, updateSynced, type WriteClock } from './attendance-write.repository.js';
-
-type Trx = Transaction<Database>;
+import type { UnitOfWork } from '../store/synced-write.js';
+import { consentCodec, headCountCodec, personCodec, profileCodec } from './attendance.codecs.js';
 
 /** The study consent this arrival grants, refuses, or leaves as it was (undefined). */
 export function studyChoice(consents: readonly ConsentInput[]): boolean | undefined {
@@ -33,87 +29,38 @@ export function checkProfileAllowed(profile: Profile | null, consentNow: boolean
     : fail('forbidden', 'A study profile needs the study consent of the person', { [path]: 'validation.profileNeedsStudyConsent' });
 }
 
-export async function insertPerson(trx: Trx, person: PersonIdentity, clock: WriteClock): Promise<string> {
-  const id = clock.newId();
-  await insertSynced(
-    trx,
-    'person',
-    id,
-    {
-      name: person.name,
-      email: person.email,
-      phone: person.phone,
-      citizen_card_number: person.citizenCardNumber,
-      search_text: personSearchText(person.name, person.email),
-    },
-    clock,
-  );
+export async function insertPerson(w: UnitOfWork, person: PersonIdentity): Promise<string> {
+  const { id } = await w.insert(personCodec, {
+    fields: { name: person.name, email: person.email, phone: person.phone, citizenCardNumber: person.citizenCardNumber },
+  });
   return id;
 }
 
-export async function insertProfile(trx: Trx, workshopId: string, p: Profile, clock: WriteClock): Promise<string> {
-  const id = clock.newId();
-  await insertSynced(
-    trx,
-    'profile',
-    id,
-    {
-      workshop_id: workshopId,
-      age_bracket: p.ageBracket,
-      residence: p.residence,
-      residence_arrondissement: p.residenceArrondissement,
-      residence_commune: p.residenceCommune,
-      lives_in_qpv: p.livesInQpv,
-      gender: p.gender,
-      occupation_category: p.occupationCategory,
-      first_participation: p.firstParticipation,
-      neighbourhood_council_member: p.neighbourhoodCouncilMember,
-      association_member: p.associationMember,
-      association_name: p.associationName,
-    },
-    clock,
-  );
+export async function insertProfile(w: UnitOfWork, workshopId: string, p: Profile): Promise<string> {
+  const { id } = await w.insert(profileCodec, { fields: { ...p, workshopId } });
   return id;
 }
 
 /** One consent row per purpose given, with the text version, the time and who recorded it. */
-export async function insertConsents(
-  trx: Trx,
-  attendanceId: string,
-  consents: readonly ConsentInput[],
-  recordedBy: string,
-  clock: WriteClock,
-): Promise<void> {
+export async function insertConsents(w: UnitOfWork, attendanceId: string, consents: readonly ConsentInput[], recordedBy: string): Promise<void> {
   for (const c of consents) {
-    await insertSynced(
-      trx,
-      'consent',
-      clock.newId(),
-      {
-        attendance_id: attendanceId,
-        purpose: c.purpose,
-        granted: c.granted ? 1 : 0,
-        text_version: c.textVersion,
-        recorded_at: clock.at,
-        recorded_by: recordedBy,
-      },
-      clock,
-    );
+    await w.insert(consentCodec, {
+      fields: { attendanceId, purpose: c.purpose, granted: c.granted, textVersion: c.textVersion, recordedAt: w.at, recordedBy },
+    });
   }
 }
 
-/** Tombstones a profile (study consent withdrawn, or the attendance removed). */
-export async function tombstoneProfile(trx: Trx, profileId: string, clock: WriteClock): Promise<void> {
-  const row = await findSynced(trx, 'profile', profileId);
-  if (row && row.deleted_at === null) await updateSynced(trx, 'profile', profileId, { deleted_at: clock.at }, clock);
+/** Tombstones a profile (study consent withdrawn, or the attendance removed); one already removed stays as it is. */
+export async function tombstoneProfile(w: UnitOfWork, profileId: string): Promise<void> {
+  await w.tombstone(profileCodec, profileId);
 }
 
 /** Anonymous +n / −n as append-only entries, each within the synced step limit. */
-export async function addHeadCount(trx: Trx, workshopId: string, delta: number, clock: WriteClock): Promise<void> {
+export async function addHeadCount(w: UnitOfWork, workshopId: string, delta: number): Promise<void> {
   let left = delta;
   while (left !== 0) {
     const step = Math.sign(left) * Math.min(Math.abs(left), ATTENDANCE_LIMITS.headCountStep);
-    await insertSynced(trx, 'head_count', clock.newId(), { workshop_id: workshopId, delta: step, recorded_at: clock.at }, clock);
+    await w.insert(headCountCodec, { fields: { workshopId, delta: step, recordedAt: w.at } });
     left -= step;
   }
 }

@@ -1,10 +1,11 @@
 /** The attendance commands' handlers, spread into the core's handler table (handlers.ts). */
 import type { ServiceDeps } from '../deps.js';
+import { defineHandlers } from '../define-handlers.js';
 import { createAttendanceService } from './attendance.service.js';
 
 export function createAttendanceHandlers(deps: ServiceDeps) {
   const attendance = createAttendanceService(deps);
-  return {
+  return defineHandlers<'attendance'>({
     'attendance:list': attendance.list,
     'attendance:counts': attendance.counts,
     'attendance:search': attendance.search,
@@ -19,5 +20,5 @@ export function createAttendanceHandlers(deps: ServiceDeps) {
     'attendance:remove': attendance.remove,
     'attendance:paper-entry': attendance.paperEntry,
     'attendance:sign-in-sheet': attendance.signInSheet,
-  } as const;
+  });
 }

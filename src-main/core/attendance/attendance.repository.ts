@@ -5,12 +5,11 @@
 import { sql } from 'kysely';
 import type {
   AttendanceStatus,
-  AttendanceSource,
   AttendanceView,
   RoomCounts,
 } from '../../../src-shared/attendance/attendance.schema.js';
 import type { ConsentPurpose } from '../../../src-shared/attendance/consent-texts.js';
-import type { Executor } from '../store/outbox.repository.js';
+import type { Executor } from '../store/executor.js';
 
 type ConsentState = AttendanceView['consents']['contact'];
 
@@ -28,7 +27,7 @@ async function latestConsents(db: Executor, attendanceIds: readonly string[]) {
       .execute();
     for (const row of rows) {
       const entry = out.get(row.attendance_id) ?? { contact: null, study: null };
-      entry[row.purpose as ConsentPurpose] = {
+      entry[row.purpose] = {
         granted: row.granted === 1,
         textVersion: row.text_version,
         recordedAt: row.recorded_at,
@@ -70,8 +69,8 @@ async function toViews(db: Executor, rows: readonly JoinedRow[]): Promise<Attend
     personId: r.person_id,
     name: r.name ?? null,
     email: r.email ?? null,
-    status: r.status as AttendanceStatus,
-    source: r.source as AttendanceSource,
+    status: r.status,
+    source: r.source,
     checkedInAt: r.checked_in_at,
     recordedBy: r.recorded_by,
     hasProfile: r.profile_id !== null,
@@ -139,4 +138,14 @@ export async function sheetNames(db: Executor, workshopId: string): Promise<stri
     .execute();
   // The name only: a sheet lying on a table must not show emails or phone numbers.
   return rows.map((r) => r.name ?? '');
+}
+
+/** The workshop and anonymous profile of a live attendance (a support is recorded under the profile). */
+export async function findAttendanceProfile(db: Executor, attendanceId: string) {
+  return db
+    .selectFrom('attendances')
+    .select(['profile_id', 'workshop_id'])
+    .where('id', '=', attendanceId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
 }

@@ -42,7 +42,7 @@ const REREAD_AFTER_MS = 60_000;
 
 interface Row {
   id: string;
-  status: string;
+  status: AttendanceStatus;
   a_deleted: string | null;
   a_updated: string;
   name: string | null;
@@ -53,8 +53,8 @@ interface Row {
 }
 
 const toEntry = (r: Row): Entry | null =>
-  r.a_deleted === null && r.p_deleted === null && STATUS_RANK[r.status as AttendanceStatus] !== undefined
-    ? { attendanceId: r.id, name: r.name, email: r.email, status: r.status as AttendanceStatus, text: ` ${r.search_text}`, statusRank: STATUS_RANK[r.status as AttendanceStatus]! }
+  r.a_deleted === null && r.p_deleted === null && STATUS_RANK[r.status] !== undefined
+    ? { attendanceId: r.id, name: r.name, email: r.email, status: r.status, text: ` ${r.search_text}`, statusRank: STATUS_RANK[r.status]! }
     : null;
 
 const byText = (a: Entry, b: Entry) => (a.text < b.text ? -1 : a.text > b.text ? 1 : a.attendanceId < b.attendanceId ? -1 : 1);

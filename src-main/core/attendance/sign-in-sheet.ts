@@ -12,7 +12,7 @@ import type { WorkshopRow } from '../../../db/schema.js';
 import { consentTexts, currentConsentVersion } from '../../../src-shared/attendance/consent-texts.js';
 import { parisDateTimeText } from '../../../src-shared/time/paris-date-text.js';
 import { cleanText, createPdfWriter } from '../pdf/pdf-text.js';
-import type { Executor } from '../store/outbox.repository.js';
+import type { Executor } from '../store/executor.js';
 import { sheetNames } from './attendance.repository.js';
 
 type Locale = 'fr' | 'en';

@@ -1,35 +1,10 @@
 /**
  * Support rows (dots and majority-judgement grades). Dots are append-only, one row per dot,
  * so two laptops dot-voting at once never conflict; a grade is one row per profile and
- * proposal, updated when the person changes their mind.
+ * proposal, updated when the person changes their mind. Read here; written through the write
+ * funnel (store/synced-write.ts) with the support codec.
  */
-import type { Transaction } from 'kysely';
-import type { Database, NewSupportRow, SupportRow } from '../../../db/schema.js';
-import type { Grade, Support } from '../../../src-shared/proposals/support.schema.js';
-import type { Executor } from '../store/outbox.repository.js';
-
-export function rowToSupport(row: SupportRow): Support {
-  return {
-    id: row.id,
-    proposalId: row.proposal_id,
-    workshopId: row.workshop_id,
-    profileId: row.profile_id,
-    method: row.method,
-    dots: row.dots,
-    grade: row.grade as Grade | null,
-    recordedAt: row.recorded_at,
-    version: row.version,
-    deletedAt: row.deleted_at,
-  };
-}
-
-export async function insertSupport(trx: Transaction<Database>, row: NewSupportRow): Promise<void> {
-  await trx.insertInto('supports').values(row).execute();
-}
-
-export async function findSupportRow(db: Executor, id: string): Promise<SupportRow | undefined> {
-  return db.selectFrom('supports').selectAll().where('id', '=', id).executeTakeFirst();
-}
+import type { Executor } from '../store/executor.js';
 
 /** The last live dot given to a proposal in a workshop (by this profile, or anonymous when null). */
 export async function findLastDot(db: Executor, proposalId: string, workshopId: string, profileId: string | null) {
@@ -54,11 +29,6 @@ export async function findGrade(db: Executor, proposalId: string, profileId: str
     .where('method', '=', 'majority_judgement')
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
-}
-
-export async function updateSupport(trx: Transaction<Database>, id: string, version: number, changes: Partial<SupportRow>) {
-  const result = await trx.updateTable('supports').set(changes).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-  return result.numUpdatedRows === 1n;
 }
 
 /** Per proposal of a workshop: the dots and the number of each grade (live rows only). */

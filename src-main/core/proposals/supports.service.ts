@@ -2,45 +2,30 @@
  * Supports: dots (one row per dot, append-only, so two laptops never conflict; taking a dot
  * back tombstones the last one) and majority-judgement grades (one per profile and proposal:
  * a new grade replaces the previous one; without a profile each grade is its own row).
- * Each write appends its outbox row in the same transaction and emits `proposals:changed`.
+ * Each write goes through the write funnel (row + outbox entry in one transaction), which emits
+ * `proposals:changed` for the supported proposal.
  */
-import type { Transaction } from 'kysely';
-import type { Database, SupportRow } from '../../../db/schema.js';
+import { findAttendanceProfile } from '../attendance/attendance.repository.js';
 import type { CommandParsedInput } from '../../../src-shared/contract.js';
 import { grades, majorityGrade, type Grade, type ProposalTally, type Support } from '../../../src-shared/proposals/support.schema.js';
 import { fail, ok, type Result } from '../../../src-shared/result.js';
+import { kindAllows } from '../../../src-shared/workshops/workshop-kinds.js';
 import type { ServiceDeps } from '../deps.js';
-import { appendOutbox } from '../store/outbox.repository.js';
-import { findLastDot, findGrade, findSupportRow, insertSupport, rowToSupport, tallySupportRows, updateSupport } from './supports.repository.js';
+import { runWrite } from '../store/synced-write.js';
+import { supportCodec } from './support.codec.js';
+import { findLastDot, findGrade, tallySupportRows } from './supports.repository.js';
+import { findWorkshopRow } from '../workshops/workshops.repository.js';
 import { findProposalRow } from './proposals.repository.js';
 
-const SYNCED = ['proposalId', 'workshopId', 'profileId', 'method', 'dots', 'grade', 'recordedAt', 'deletedAt'] as const;
-
-function syncedFields(s: Support, only?: readonly string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of SYNCED) if (!only || only.includes(key)) out[key] = s[key];
-  return out;
-}
-
 export function createSupportsService(deps: ServiceDeps) {
-  const { db, now, newId, emit } = deps;
+  const { db } = deps;
 
-  async function outbox(trx: Transaction<Database>, before: SupportRow | null, after: Support, op: 'create' | 'update' | 'delete', fields: readonly string[] | undefined, at: string) {
-    await appendOutbox(trx, {
-      changeId: newId(),
-      entity: 'support',
-      recordId: after.id,
-      op,
-      baseVersion: before ? before.version : null,
-      baseRevision: before ? before.synced_revision : 0,
-      version: after.version,
-      payload: syncedFields(after, fields),
-      createdAt: at,
-    });
-  }
-
-  /** A live proposal that can still be supported (not merged into a project, not removed). */
-  async function supportable(proposalId: string): Promise<Result<null>> {
+  /** A live proposal that can still be supported (not merged into a project, not removed), at a workshop that takes supports. */
+  async function supportable(proposalId: string, workshopId: string): Promise<Result<null>> {
+    const workshop = await findWorkshopRow(db, workshopId);
+    if (!workshop || workshop.deleted_at !== null) return fail('not_found', `No workshop ${workshopId}`);
+    const offered = kindAllows(workshop.kind, 'supports', 'workshopId');
+    if (!offered.ok) return offered;
     const row = await findProposalRow(db, proposalId);
     if (!row || row.deleted_at !== null) return fail('not_found', `No proposal ${proposalId}`);
     if (row.status === 'merged') return fail('invalid_transition', 'A merged proposal is supported through its project');
@@ -50,62 +35,35 @@ export function createSupportsService(deps: ServiceDeps) {
   /** The anonymous profile a support is recorded under; the attendance itself is never stored. */
   async function profileOf(input: { workshopId: string; profileId: string | null; attendanceId: string | null }): Promise<Result<string | null>> {
     if (input.profileId !== null || input.attendanceId === null) return ok(input.profileId);
-    const attendance = await db
-      .selectFrom('attendances')
-      .select(['profile_id', 'workshop_id'])
-      .where('id', '=', input.attendanceId)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
+    const attendance = await findAttendanceProfile(db, input.attendanceId);
     if (!attendance || attendance.workshop_id !== input.workshopId) return fail('not_found', `No attendance ${input.attendanceId} at this workshop`);
     return ok(attendance.profile_id);
   }
 
-  async function insert(input: { proposalId: string; workshopId: string; profileId: string | null }, method: 'dot' | 'majority_judgement', grade: Grade | null) {
-    const id = newId();
-    const at = now().toISOString();
-    const support = await db.transaction().execute(async (trx) => {
-      await insertSupport(trx, {
-        id,
-        proposal_id: input.proposalId,
-        workshop_id: input.workshopId,
-        profile_id: input.profileId,
-        method,
-        dots: method === 'dot' ? 1 : null,
-        grade,
-        recorded_at: at,
-        created_at: at,
-        updated_at: at,
-        version: 1,
-        deleted_at: null,
-      });
-      const created = rowToSupport((await findSupportRow(trx, id))!);
-      await outbox(trx, null, created, 'create', undefined, at);
-      return created;
-    });
-    emit('proposals:changed', { id: input.proposalId });
-    return support;
-  }
-
-  async function change(row: SupportRow, changes: Partial<SupportRow>, op: 'update' | 'delete', fields: readonly string[]): Promise<Result<Support>> {
-    const at = now().toISOString();
-    const result = await db.transaction().execute(async (trx): Promise<Result<Support>> => {
-      if (!(await updateSupport(trx, row.id, row.version, { ...changes, updated_at: at, version: row.version + 1 }))) {
-        return fail('conflict', `Support ${row.id} changed meanwhile`);
-      }
-      const after = rowToSupport((await findSupportRow(trx, row.id))!);
-      await outbox(trx, row, after, op, fields, at);
-      return ok(after);
-    });
-    if (result.ok) emit('proposals:changed', { id: row.proposal_id });
-    return result;
+  function insert(input: { proposalId: string; workshopId: string; profileId: string | null }, method: 'dot' | 'majority_judgement', grade: Grade | null) {
+    return runWrite(deps, async (w) =>
+      ok(
+        await w.insert(supportCodec, {
+          fields: {
+            proposalId: input.proposalId,
+            workshopId: input.workshopId,
+            profileId: input.profileId,
+            method,
+            dots: method === 'dot' ? 1 : null,
+            grade,
+            recordedAt: w.at,
+          },
+        }),
+      ),
+    );
   }
 
   return {
     async addDot(input: CommandParsedInput<'supports:addDot'>): Promise<Result<Support>> {
-      const allowed = await supportable(input.proposalId);
+      const allowed = await supportable(input.proposalId, input.workshopId);
       if (!allowed.ok) return allowed;
       const profileId = await profileOf(input);
-      return profileId.ok ? ok(await insert({ ...input, profileId: profileId.value }, 'dot', null)) : profileId;
+      return profileId.ok ? insert({ ...input, profileId: profileId.value }, 'dot', null) : profileId;
     },
 
     async removeDot(input: CommandParsedInput<'supports:removeDot'>): Promise<Result<Support | null>> {
@@ -113,17 +71,19 @@ export function createSupportsService(deps: ServiceDeps) {
       if (!profileId.ok) return profileId;
       const last = await findLastDot(db, input.proposalId, input.workshopId, profileId.value);
       if (!last) return ok(null);
-      return change(last, { deleted_at: now().toISOString() }, 'delete', ['deletedAt']);
+      return runWrite(deps, (w) => w.tombstone(supportCodec, last.id, { expectedVersion: last.version }));
     },
 
     async grade(input: CommandParsedInput<'supports:grade'>): Promise<Result<Support>> {
-      const allowed = await supportable(input.proposalId);
+      const allowed = await supportable(input.proposalId, input.workshopId);
       if (!allowed.ok) return allowed;
       const profileId = await profileOf(input);
       if (!profileId.ok) return profileId;
       const previous = profileId.value ? await findGrade(db, input.proposalId, profileId.value) : undefined;
-      if (previous) return change(previous, { grade: input.grade, recorded_at: now().toISOString() }, 'update', ['grade', 'recordedAt']);
-      return ok(await insert({ ...input, profileId: profileId.value }, 'majority_judgement', input.grade));
+      if (previous) {
+        return runWrite(deps, (w) => w.update(supportCodec, previous.id, () => ok({ grade: input.grade, recordedAt: w.at }), { expectedVersion: previous.version }));
+      }
+      return insert({ ...input, profileId: profileId.value }, 'majority_judgement', input.grade);
     },
 
     async tally({ workshopId }: CommandParsedInput<'supports:tally'>): Promise<Result<{ items: ProposalTally[] }>> {
@@ -136,7 +96,7 @@ export function createSupportsService(deps: ServiceDeps) {
           byProposal.set(r.proposal_id, t);
         }
         if (r.method === 'dot') t.dots += Number(r.dots ?? 0);
-        else if (r.grade && (grades as readonly string[]).includes(r.grade)) t.grades[r.grade as Grade] += Number(r.n);
+        else if (r.grade && grades.includes(r.grade)) t.grades[r.grade] += Number(r.n);
       }
       const items = [...byProposal.values()].map((t) => ({ ...t, majorityGrade: majorityGrade(t.grades) }));
       return ok({ items });

@@ -2,15 +2,13 @@
  * Photos and scans, stored by content. The bytes go to `attachments/<aa>/<sha256>` (written to a
  * temporary name, then renamed, so a flat battery never leaves half a file under a real name);
  * the row says what it is and whether the portal has it. The same photo added twice is one file.
+ * The size limit and the accepted media types are the shared ones (src-shared/proposals/proposal.schema.ts).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-
-export const ATTACHMENT_MAX_BYTES = 25 * 1024 * 1024;
-export const ATTACHMENT_MEDIA_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
 
 export function attachmentPath(attachmentsDir: string, sha256: string): string {
   return join(attachmentsDir, sha256.slice(0, 2), sha256);

@@ -10,7 +10,7 @@ import { genderCategories } from '../../../src-shared/study/gender-categories.js
 import { maskDashboard, type RawCrossTable, type RawDashboard, type RawTable } from '../../../src-shared/study/masking.js';
 import type { AttendanceTableId, StudyDashboard, StudyQuery } from '../../../src-shared/study/study.schema.js';
 import { parisLocalToUtc } from '../../../src-shared/time/paris-time.js';
-import type { Executor } from '../store/outbox.repository.js';
+import type { Executor } from '../store/executor.js';
 import {
   countParticipants,
   countSupports,

@@ -6,7 +6,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import { genderCategory, type GenderCategory } from '../../../src-shared/study/gender-categories.js';
-import type { Executor } from '../store/outbox.repository.js';
+import type { Executor } from '../store/executor.js';
 
 /** Which workshops the figures cover; times are UTC bounds already converted from Paris days. */
 export interface StudyScopeFilter {

@@ -4,11 +4,13 @@
  * lists proposals (ideas, not people) without any proposer.
  */
 import { fail, ok, type Result } from '../../../src-shared/result.js';
+import { kindAllows } from '../../../src-shared/workshops/workshop-kinds.js';
 import { studyLabels } from '../../../src-shared/study/study-labels.js';
 import type { StudyDashboard, StudyExportFile, StudyExportInput, StudyQuery } from '../../../src-shared/study/study.schema.js';
 import { parisDateTimeText } from '../../../src-shared/time/paris-date-text.js';
 import { utcToParisLocal } from '../../../src-shared/time/paris-time.js';
 import type { ServiceDeps } from '../deps.js';
+import { findWorkshopRow } from '../workshops/workshops.repository.js';
 import { listProposalFeatures, readScopeSummary } from './study.repository.js';
 import { studyCsv } from './csv-export.js';
 import { exportRows, scopeLine } from './export-rows.js';
@@ -38,6 +40,9 @@ export function createStudyService(deps: Pick<ServiceDeps, 'db' | 'now'>) {
     if (query.scope === 'workshop') {
       const summary = await readScopeSummary(db, scopeFilter(query));
       if (summary.workshops === 0) return fail('not_found', `No workshop ${query.workshopId}`);
+      const workshop = await findWorkshopRow(db, query.workshopId!);
+      const offered = kindAllows(workshop!.kind, 'study', 'workshopId');
+      if (!offered.ok) return offered;
     }
     return ok(await computeDashboard(db, query));
   }

@@ -11,7 +11,9 @@ import { jsonDepthExceeds } from '../../../src-shared/sync/json-depth.js';
 import { SYNC_LIMITS, type Change, type PortalErrorBody } from '../../../src-shared/sync/protocol.schema.js';
 import type { Logger } from '../logger.js';
 import type { PortalHttp, PortalOutcome } from './portal-http.js';
-import { acknowledgeBatch, markRejected, pendingBatch, queueFullSnapshots } from './sync.repository.js';
+import { acknowledgeBatch, markRejected, pendingBatch } from '../store/outbox.js';
+import { queueFullSnapshots } from '../store/sync-writes.js';
+import { syncedTables } from '../synced-tables.js';
 
 export interface PushOutboxDeps {
   db: Kysely<Database>;
@@ -73,7 +75,7 @@ export async function pushOutbox(deps: PushOutboxDeps, cut: CutSizing): Promise<
     const outcome = await http.push(token, { changes });
     switch (outcome.kind) {
       case 'ok': {
-        const ack = await db.transaction().execute((trx) => acknowledgeBatch(trx, outcome.value, changes));
+        const ack = await db.transaction().execute((trx) => acknowledgeBatch(trx, outcome.value, changes, syncedTables));
         pushed += changes.length;
         rejected += ack.rejected;
         splitLimit = Math.min(deps.batchChanges, splitLimit * 2);
@@ -85,7 +87,7 @@ export async function pushOutbox(deps: PushOutboxDeps, cut: CutSizing): Promise<
         const first = changes[0]!.seq;
         if (outcome.expectedSeq >= first || rePushed) return { kind: 'seq_gap', expectedSeq: outcome.expectedSeq };
         rePushed = true;
-        const queued = await db.transaction().execute((trx) => queueFullSnapshots(trx, deps.newId));
+        const queued = await db.transaction().execute((trx) => queueFullSnapshots(trx, syncedTables, deps.newId));
         logger.warn({ expectedSeq: outcome.expectedSeq, first, queued }, 'portal lost acknowledged changes; pushing again');
         const resumed = await http.resume(token, first);
         if (resumed.kind !== 'ok') return { kind: 'stopped', outcome: resumed };

@@ -9,14 +9,16 @@ import type { Database } from '../../../db/schema.js';
 import { SYNC_LIMITS } from '../../../src-shared/sync/protocol.schema.js';
 import type { Emit } from '../deps.js';
 import type { Logger } from '../logger.js';
+import { syncedTables } from '../synced-tables.js';
 import { attachmentPath, attachmentsToUpload, markUploaded } from '../store/attachments.repository.js';
-import { countPendingOutbox } from '../store/outbox.repository.js';
+import { countPendingOutbox } from '../store/outbox.js';
+import { queueFullSnapshots } from '../store/sync-writes.js';
 import { backoffDelay } from './backoff.js';
 import type { PortalHttp } from './portal-http.js';
-import { syncedEntities } from './synced-entities.js';
+import { applyPulledPage } from './pull.js';
 import type { SecretStore } from './secret-store.js';
 import { pushOutbox, type CutSizing } from './push-outbox.js';
-import { applyPulledPage, getMeta, META, queueFullSnapshots, setMeta } from './sync.repository.js';
+import { getMeta, META, setMeta } from './sync.repository.js';
 
 export type SyncPhase = 'not_enrolled' | 'idle' | 'syncing' | 'offline' | 'revoked';
 
@@ -160,7 +162,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       if (outcome.kind === 'cursor_reset') {
         // A portal restored from an older backup: send it everything again, then pull from scratch.
         await db.transaction().execute(async (trx) => {
-          await queueFullSnapshots(trx, newId);
+          await queueFullSnapshots(trx, syncedTables, newId);
           await setMeta(trx, META.cursor, null);
         });
         logger.warn({ epoch: outcome.epoch }, 'portal cursor reset; pushing everything again');
@@ -171,12 +173,12 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       // Ask for the next page while this one is applied: the portal works while we write. The
       // cursor is saved only with the page it belongs to, so a crash in between repeats nothing.
       if (page.hasMore) request = http.pull(token, page.cursor, pullLimit);
-      const applied = await db.transaction().execute((trx) => applyPulledPage(trx, page.records, page.cursor, now().toISOString()));
+      const applied = await db.transaction().execute((trx) => applyPulledPage(trx, syncedTables, page.records, page.cursor, now().toISOString()));
       if (applied.invalid > 0) logger.warn({ invalid: applied.invalid }, 'pulled records failed validation and were skipped');
       // One event per kind of record and page: a pull of thousands must not flood the window.
       for (const entity of new Set(applied.changed.map((c) => c.entity))) {
         const ids = applied.changed.filter((c) => c.entity === entity);
-        emit(syncedEntities[entity].changedEvent, { id: ids.length === 1 ? ids[0]!.id : '*' });
+        emit(syncedTables[entity].changedEvent, { id: ids.length === 1 ? ids[0]!.id : '*' });
       }
       pulled += applied.applied;
       cursor = page.cursor;

@@ -5,15 +5,18 @@
 import type { CommandParsedInput, SyncStatus } from '../../../src-shared/contract.js';
 import { fail, ok, type Result } from '../../../src-shared/result.js';
 import { syncEntitySchemas } from '../../../src-shared/sync/entities.js';
-import type { PortalErrorBody, SyncEntity } from '../../../src-shared/sync/protocol.schema.js';
-import type { RejectedChange, SyncConflict } from '../../../src-shared/sync/sync-commands.schema.js';
+import type { SyncEntity } from '../../../src-shared/sync/protocol.schema.js';
+import type { RecordLabel, RejectedChange, SyncConflict } from '../../../src-shared/sync/sync-commands.schema.js';
 import type { ServiceDeps } from '../deps.js';
-import { countPendingOutbox } from '../store/outbox.repository.js';
+import { syncedTables } from '../synced-tables.js';
+import type { AnyCodec } from '../store/codec.js';
+import { countPendingOutbox, countRejected, listRejected } from '../store/outbox.js';
+import { writeChosenValue } from '../store/sync-writes.js';
+import { findSyncedRow } from '../store/synced-write.js';
 import type { PortalHttp } from './portal-http.js';
 import type { SecretStore } from './secret-store.js';
 import type { SyncEngine } from './sync-engine.js';
-import { syncedEntities } from './synced-entities.js';
-import { countConflicts, countRejected, getMeta, META, recordLabel, setMeta, writeChosenValue } from './sync.repository.js';
+import { countConflicts, deleteConflict, getMeta, META, setMeta } from './sync.repository.js';
 
 export interface SyncServiceDeps extends ServiceDeps {
   engine: SyncEngine;
@@ -24,6 +27,13 @@ export interface SyncServiceDeps extends ServiceDeps {
 
 export function createSyncService(deps: SyncServiceDeps) {
   const { db, engine, secrets } = deps;
+
+  /** How a person recognises the record, from its codec; a record gone from this device shows its id. */
+  async function recordLabel(entity: SyncEntity, recordId: string): Promise<RecordLabel> {
+    const codec: AnyCodec = syncedTables[entity];
+    const row = await findSyncedRow(db, codec, recordId);
+    return row ? codec.label(codec.toRecord(row)) : { key: 'syncCenter.records.missing', values: { id: recordId } };
+  }
 
   async function status(): Promise<Result<SyncStatus>> {
     const [pending, rejected, conflicts, lastSyncedAt, portalUrl, lastError, token] = await Promise.all([
@@ -83,20 +93,8 @@ export function createSyncService(deps: SyncServiceDeps) {
     },
 
     async rejected(): Promise<Result<RejectedChange[]>> {
-      const rows = await db.selectFrom('outbox').selectAll().where('state', '=', 'rejected').orderBy('seq').execute();
       const out: RejectedChange[] = [];
-      for (const row of rows) {
-        out.push({
-          seq: row.seq,
-          entity: row.entity as RejectedChange['entity'],
-          recordId: row.record_id,
-          op: row.op,
-          fields: JSON.parse(row.payload) as Record<string, unknown>,
-          capturedAt: row.created_at,
-          reason: JSON.parse(row.rejection ?? '{"code":"rejected","message":""}') as PortalErrorBody,
-          label: await recordLabel(db, row.entity as SyncEntity, row.record_id),
-        });
-      }
+      for (const change of await listRejected(db)) out.push({ ...change, label: await recordLabel(change.entity, change.recordId) });
       return ok(out);
     },
 
@@ -105,12 +103,12 @@ export function createSyncService(deps: SyncServiceDeps) {
       const out: SyncConflict[] = [];
       for (const row of rows) {
         out.push({
-          entity: row.entity as SyncConflict['entity'],
+          entity: row.entity,
           recordId: row.record_id,
           field: row.field,
           candidates: JSON.parse(row.candidates) as SyncConflict['candidates'],
           winner: row.winner,
-          label: await recordLabel(db, row.entity as SyncEntity, row.record_id),
+          label: await recordLabel(row.entity, row.record_id),
         });
       }
       return ok(out);
@@ -130,9 +128,13 @@ export function createSyncService(deps: SyncServiceDeps) {
       if (!chosen) return fail('validation', 'No such value', { choice: 'validation.invalid' });
       const checked = syncEntitySchemas[entity].change.safeParse({ [field]: chosen.value });
       if (!checked.success) return fail('validation', 'The chosen value is no longer valid', { [field]: 'validation.invalid' });
-      const written = await db.transaction().execute((trx) => writeChosenValue(trx, entity, recordId, field, chosen.value, deps.now().toISOString(), deps.newId));
+      const written = await db.transaction().execute(async (trx) => {
+        const done = await writeChosenValue(trx, syncedTables[entity], recordId, field, chosen.value, deps.now().toISOString(), deps.newId);
+        if (done) await deleteConflict(trx, entity, recordId, field);
+        return done;
+      });
       if (!written) return fail('not_found', 'The record is gone');
-      deps.emit(syncedEntities[entity].changedEvent, { id: recordId });
+      deps.emit(syncedTables[entity].changedEvent, { id: recordId });
       deps.emit('sync:changed', {});
       return status();
     },

@@ -1,69 +1,19 @@
 /**
- * Workshop rows. Writes take a transaction (`trx`) so that the caller appends the outbox
- * row in the same one; reads take `db | trx`.
+ * Workshop rows, read (`db` or the caller's transaction). Writes go through the write funnel
+ * (store/synced-write.ts) with the workshop codec; other domains read workshops from here.
  */
-import { sql, type Transaction } from 'kysely';
-import type { Database, NewWorkshopRow, WorkshopRow, WorkshopRowUpdate } from '../../../db/schema.js';
-import type { Workshop, WorkshopKind, WorkshopStatus, Partner } from '../../../src-shared/workshops/workshop.schema.js';
-import type { Executor } from '../store/outbox.repository.js';
-
-export function rowToWorkshop(row: WorkshopRow): Workshop {
-  return {
-    id: row.id,
-    kind: row.kind as WorkshopKind,
-    title: row.title,
-    description: row.description,
-    startsAt: row.starts_at,
-    endsAt: row.ends_at,
-    venueName: row.venue_name,
-    venueAddress: row.venue_address,
-    arrondissement: row.arrondissement,
-    inQpv: row.in_qpv === 1,
-    capacity: row.capacity,
-    partners: JSON.parse(row.partners) as Partner[],
-    facilitators: JSON.parse(row.facilitators) as string[],
-    status: row.status as WorkshopStatus,
-    minutes: row.minutes,
-    cancelReason: row.cancel_reason,
-    closedAt: row.closed_at,
-    cancelledAt: row.cancelled_at,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    version: row.version,
-    deletedAt: row.deleted_at,
-  };
-}
-
-export async function insertWorkshop(trx: Transaction<Database>, row: NewWorkshopRow): Promise<void> {
-  await trx.insertInto('workshops').values(row).execute();
-}
-
-/**
- * Applies `changes` only if the row is still at `expectedVersion`; returns whether it did.
- * The version check makes two edits based on the same version impossible to both apply.
- */
-export async function updateWorkshopAtVersion(
-  trx: Transaction<Database>,
-  id: string,
-  expectedVersion: number,
-  changes: WorkshopRowUpdate,
-): Promise<boolean> {
-  const result = await trx
-    .updateTable('workshops')
-    .set(changes)
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
-}
+import { sql } from 'kysely';
+import type { WorkshopRow } from '../../../db/schema.js';
+import type { WorkshopKind, WorkshopStatus } from '../../../src-shared/workshops/workshop.schema.js';
+import type { Executor } from '../store/executor.js';
 
 export async function findWorkshopRow(db: Executor, id: string): Promise<WorkshopRow | undefined> {
   return db.selectFrom('workshops').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export interface WorkshopRowFilter {
-  kind?: string;
-  status?: string;
+  kind?: WorkshopKind;
+  status?: WorkshopStatus;
   arrondissement?: number;
   /** ISO UTC bounds on the start: [startsFrom, startsBefore). */
   startsFrom?: string;

@@ -41,7 +41,7 @@ export function ConflictList({ onResolved }: { onResolved: (text: string) => voi
           return (
             <li key={id} className="sync-list__item">
               <h3 id={id} className="sync-list__title">
-                {t('syncCenter.conflictOf', { field: fieldLabel(t, conflict.field), label: conflict.label })}
+                {t('syncCenter.conflictOf', { field: fieldLabel(t, conflict.field), label: t(conflict.label.key, conflict.label.values) })}
               </h3>
               <ul className="sync-choices">
                 {conflict.candidates.map((candidate, index) => (

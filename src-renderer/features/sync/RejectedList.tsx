@@ -19,7 +19,7 @@ export function RejectedList() {
         {(rejected.data ?? []).map((change) => (
           <li key={change.seq} className="sync-list__item">
             <p className="sync-list__title">
-              «&nbsp;{change.label}&nbsp;» — {formatDateTime(change.capturedAt, currentLanguage())}
+              «&nbsp;{t(change.label.key, change.label.values)}&nbsp;» — {formatDateTime(change.capturedAt, currentLanguage())}
             </p>
             <p>{t('syncCenter.rejectedReason', { reason: reason(change.reason.code) })}</p>
             {change.reason.fields ? (

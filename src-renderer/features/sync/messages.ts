@@ -2,6 +2,10 @@
  * The sync screen's words. French is the reference; English must have exactly its keys.
  * Offline is normal: say what will happen, not what failed (UX.md, principle 3).
  */
+import type { SyncEntity } from '../../../src-shared/sync/protocol.schema';
+
+/** Every synced record kind has its label (the core sends `syncCenter.records.<kind>` and values). */
+type RecordLabels = Record<SyncEntity | 'missing', string>;
 export const syncCenterFr = {
   title: 'Envoi au portail',
   link: 'Détails de l’envoi',
@@ -58,6 +62,28 @@ export const syncCenterFr = {
   kept: '(gardé pour l’instant)',
   choose: 'Garder cette valeur',
   resolved: 'Valeur choisie. Elle partira au prochain envoi.',
+  /** How a record is named in the lists above; enum values are translated through `recordValues`. */
+  records: {
+    workshop: '{{title}}',
+    person: '{{name}}',
+    profile: 'profil d’étude {{id}}',
+    attendance: 'présence {{id}} ($t(syncCenter.recordValues.{{status}}))',
+    consent: 'consentement $t(syncCenter.recordValues.{{purpose}}), texte {{version}}',
+    head_count: 'comptage anonyme {{delta}}',
+    proposal: '{{title}}',
+    support: '$t(syncCenter.recordValues.{{method}}) pour la proposition {{proposal}}',
+    missing: 'enregistrement {{id}}',
+  } satisfies RecordLabels,
+  recordValues: {
+    registered: 'attendu·e',
+    present: 'présent·e',
+    cancelled: 'a annulé',
+    no_show: 'absent·e',
+    contact: 'recontact',
+    study: 'étude',
+    dot: 'gommette',
+    majority_judgement: 'jugement majoritaire',
+  },
   empty: '(vide)',
   yes: 'oui',
   no: 'non',
@@ -133,6 +159,27 @@ export const syncCenterEn: Shape<typeof syncCenterFr> = {
   kept: '(kept for now)',
   choose: 'Keep this value',
   resolved: 'Value chosen. It will leave with the next sending.',
+  records: {
+    workshop: '{{title}}',
+    person: '{{name}}',
+    profile: 'study profile {{id}}',
+    attendance: 'attendance {{id}} ($t(syncCenter.recordValues.{{status}}))',
+    consent: '$t(syncCenter.recordValues.{{purpose}}) consent, text {{version}}',
+    head_count: 'anonymous count {{delta}}',
+    proposal: '{{title}}',
+    support: '$t(syncCenter.recordValues.{{method}}) for proposal {{proposal}}',
+    missing: 'record {{id}}',
+  },
+  recordValues: {
+    registered: 'expected',
+    present: 'present',
+    cancelled: 'cancelled',
+    no_show: 'absent',
+    contact: 'recontact',
+    study: 'study',
+    dot: 'dot',
+    majority_judgement: 'majority judgement',
+  },
   empty: '(empty)',
   yes: 'yes',
   no: 'no',

@@ -4,7 +4,7 @@
  */
 import { currentConsentVersion } from '../../../src-shared/attendance/consent-texts.js';
 import type { ProfileInput } from '../../../src-shared/attendance/participant.schema.js';
-import type { ArrivalResult, AttendanceView } from '../../../src-shared/attendance/attendance.schema.js';
+import type { CommandInput } from '../../../src-shared/contract.js';
 import type { Workshop } from '../../../src-shared/workshops/workshop.schema.js';
 import { workshopFields, type TestCore } from '../core/test-core.js';
 
@@ -29,15 +29,15 @@ export const profile = (overrides: Partial<ProfileInput> = {}): ProfileInput => 
 });
 
 export async function plannedWorkshop(core: TestCore): Promise<Workshop> {
-  return core.must<Workshop>('workshops:create', workshopFields());
+  return core.must('workshops:create', workshopFields());
 }
 
 export function register(core: TestCore, workshopId: string, name: string, email: string | null = null) {
-  return core.must<AttendanceView>('attendance:register', { workshopId, person: { name, email }, recordedBy: facilitator });
+  return core.must('attendance:register', { workshopId, person: { name, email }, recordedBy: facilitator });
 }
 
-export function walkIn(core: TestCore, input: Record<string, unknown>) {
-  return core.must<ArrivalResult>('attendance:walk-in', { recordedBy: facilitator, ...input });
+export function walkIn(core: TestCore, input: Omit<CommandInput<'attendance:walk-in'>, 'recordedBy'>) {
+  return core.must('attendance:walk-in', { recordedBy: facilitator, ...input });
 }
 
 export function count(core: TestCore, sql: string, ...params: unknown[]): number {

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ArrivalResult, AttendanceView } from '../../../src-shared/attendance/attendance.schema.js';
-import type { StudyDashboard } from '../../../src-shared/study/study.schema.js';
+import type { ArrivalResult } from '../../../src-shared/attendance/attendance.schema.js';
 import { openTestCore, type TestCore } from '../core/test-core.js';
 import { contactYes, count, facilitator, plannedWorkshop, profile, register, studyNo, studyYes, walkIn } from './attendance-test-kit.js';
 
@@ -75,7 +74,7 @@ describe('no profile without study consent', () => {
     const reg = await register(core, workshopId, 'Léa Martin');
     await core.must('attendance:check-in', { attendanceId: reg.id, recordedBy: facilitator, consents: [studyYes], profile: profile() });
     await core.must('attendance:reinstate', { attendanceId: reg.id, recordedBy: facilitator });
-    const again = await core.must<ArrivalResult>('attendance:check-in', { attendanceId: reg.id, recordedBy: facilitator, consents: [studyNo] });
+    const again = await core.must('attendance:check-in', { attendanceId: reg.id, recordedBy: facilitator, consents: [studyNo] });
     expect(again.attendance).toMatchObject({ hasProfile: false, consents: { study: { granted: false } } });
     expect(count(core, 'select count(*) n from participant_profiles where deleted_at is null')).toBe(0);
     expect(count(core, "select count(*) n from outbox where entity = 'profile' and op = 'delete'")).toBe(1);
@@ -100,7 +99,7 @@ describe('consent asked after a quick check-in', () => {
     await core.must('attendance:check-in', { attendanceId: reg.id, recordedBy: facilitator });
     const refused = await core.invoke('attendance:record-consent', { attendanceId: reg.id, recordedBy: facilitator, profile: profile() });
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    const { attendance } = await core.must<ArrivalResult>('attendance:record-consent', { attendanceId: reg.id, recordedBy: facilitator, consents: [studyYes], profile: profile() });
+    const { attendance } = await core.must('attendance:record-consent', { attendanceId: reg.id, recordedBy: facilitator, consents: [studyYes], profile: profile() });
     expect(attendance).toMatchObject({ status: 'present', hasProfile: true });
   });
 
@@ -119,7 +118,7 @@ describe('consent asked after a quick check-in', () => {
       }
     }
     expect(count(core, 'select count(*) as n from participant_profiles where residence_arrondissement = 18 and deleted_at is null')).toBe(5);
-    const d = await core.must<StudyDashboard>('study:dashboard', { scope: 'workshop', workshopId });
+    const d = await core.must('study:dashboard', { scope: 'workshop', workshopId });
     const residence = d.attendance.find((t) => t.id === 'residence')!;
     const value = (key: string) => residence.cells.find((c) => c.key === key);
     expect(value('arr-18')).toMatchObject({ value: 5, masked: false });
@@ -129,9 +128,9 @@ describe('consent asked after a quick check-in', () => {
 
 describe('editing consents', () => {
   it('answering the study leaves the contact consent given at registration as it was: same time, same recorder', async () => {
-    const reg = await core.must<AttendanceView>('attendance:register', { workshopId, person: { name: 'Léa Martin' }, recordedBy: 'Bureau', consents: [contactYes] });
+    const reg = await core.must('attendance:register', { workshopId, person: { name: 'Léa Martin' }, recordedBy: 'Bureau', consents: [contactYes] });
     await core.must('attendance:check-in', { attendanceId: reg.id, recordedBy: facilitator });
-    const { attendance } = await core.must<ArrivalResult>('attendance:record-consent', { attendanceId: reg.id, recordedBy: facilitator, consents: [studyNo] });
+    const { attendance } = await core.must('attendance:record-consent', { attendanceId: reg.id, recordedBy: facilitator, consents: [studyNo] });
     expect(attendance!.consents.contact).toEqual(reg.consents.contact);
     expect(attendance!.consents.study).toMatchObject({ granted: false, recordedBy: facilitator });
   });

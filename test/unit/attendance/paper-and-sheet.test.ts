@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AttendanceList } from '../../../src-shared/attendance/attendance.schema.js';
 import { blankRows } from '../../../src-main/core/attendance/sign-in-sheet.js';
 import { openTestCore, type TestCore } from '../core/test-core.js';
 import { count, facilitator, plannedWorkshop, profile, register, studyNo, studyYes } from './attendance-test-kit.js';
@@ -16,7 +15,7 @@ afterEach(async () => core.close());
 describe('typing a paper sheet afterwards', () => {
   it('marks registered people present, adds the new names and the tally of anonymous people', async () => {
     const awa = await register(core, workshopId, 'Awa Diallo');
-    const result = await core.must<{ recorded: number }>('attendance:paper-entry', {
+    const result = await core.must('attendance:paper-entry', {
       workshopId,
       recordedBy: facilitator,
       rows: [
@@ -26,7 +25,7 @@ describe('typing a paper sheet afterwards', () => {
       anonymous: 25,
     });
     expect(result).toMatchObject({ recorded: 2, counts: { present: 2, anonymous: 25, total: 27, profiles: 1 } });
-    const list = await core.must<AttendanceList>('attendance:list', { workshopId });
+    const list = await core.must('attendance:list', { workshopId });
     expect(list.items.map((i) => [i.name, i.status, i.source])).toEqual([
       ['Awa Diallo', 'present', 'pre_registered'],
       ['Bruno Petit', 'present', 'paper'],
@@ -53,7 +52,7 @@ describe.skipIf(!hasPoppler)('the printable sign-in sheet', () => {
     await register(core, workshopId, 'Awa Diallo', 'awa@example.org');
     const cancelled = await register(core, workshopId, 'Zoé Annulée');
     await core.must('attendance:cancel', { attendanceId: cancelled.id, recordedBy: facilitator });
-    const sheet = await core.must<{ fileName: string; base64: string; pages: number }>('attendance:sign-in-sheet', { workshopId, locale: 'fr' });
+    const sheet = await core.must('attendance:sign-in-sheet', { workshopId, locale: 'fr' });
     const pdf = Buffer.from(sheet.base64, 'base64');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(sheet.fileName).toMatch(/^emargement-co-construction-du-budget-participatif.*\.pdf$/);
@@ -71,7 +70,7 @@ describe.skipIf(!hasPoppler)('the printable sign-in sheet', () => {
 
   it('runs onto more pages when many are registered, numbered', async () => {
     for (let i = 0; i < 40; i++) await register(core, workshopId, `Personne ${String(i).padStart(2, '0')}`);
-    const sheet = await core.must<{ base64: string; pages: number }>('attendance:sign-in-sheet', { workshopId, locale: 'en' });
+    const sheet = await core.must('attendance:sign-in-sheet', { workshopId, locale: 'en' });
     expect(sheet.pages).toBeGreaterThan(1);
     const text = pdfText(Buffer.from(sheet.base64, 'base64'));
     for (const shown of ['Sign-in sheet', 'Personne 00', 'Personne 39', `Page 2 / ${sheet.pages}`]) expect(text).toContain(shown);
@@ -80,7 +79,7 @@ describe.skipIf(!hasPoppler)('the printable sign-in sheet', () => {
   it('draws no word over another: the consent columns’ headings wrap in their columns', async () => {
     await register(core, workshopId, 'Awa Diallo');
     for (const locale of ['fr', 'en'] as const) {
-      const pdf = Buffer.from((await core.must<{ base64: string }>('attendance:sign-in-sheet', { workshopId, locale })).base64, 'base64');
+      const pdf = Buffer.from((await core.must('attendance:sign-in-sheet', { workshopId, locale })).base64, 'base64');
       expect(overlappingWords(pdf), locale).toEqual([]);
       expect(pdfText(pdf)).toContain(locale === 'fr' ? 'Recontact' : 'Contact');
     }
@@ -93,7 +92,7 @@ describe.skipIf(!hasPoppler)('names in the scripts of the neighbourhoods', () =>
 
   it('print as themselves, never as « ? », and the sheet stays small', async () => {
     for (const name of names) await register(core, workshopId, name);
-    const sheet = await core.must<{ base64: string }>('attendance:sign-in-sheet', { workshopId, locale: 'fr' });
+    const sheet = await core.must('attendance:sign-in-sheet', { workshopId, locale: 'fr' });
     const pdf = Buffer.from(sheet.base64, 'base64');
     const text = pdfText(pdf).normalize('NFKC');
     for (const name of names) expect(text, name).toContain(name);
@@ -109,7 +108,7 @@ describe.skipIf(!hasPoppler)('names in the scripts of the neighbourhoods', () =>
   it('a name with control characters or characters no font has still prints, with « � » for the missing ones', async () => {
     await register(core, workshopId, 'Awa\u0000 Di\u0007allo\u202e');
     await register(core, workshopId, 'Zaïd 🙂');
-    const sheet = await core.must<{ base64: string }>('attendance:sign-in-sheet', { workshopId, locale: 'fr' });
+    const sheet = await core.must('attendance:sign-in-sheet', { workshopId, locale: 'fr' });
     const text = pdfText(Buffer.from(sheet.base64, 'base64'));
     expect(text).toContain('Awa Diallo');
     expect(text).toContain('Zaïd \ufffd');

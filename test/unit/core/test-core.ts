@@ -10,14 +10,15 @@ import { join } from 'node:path';
 import { startCore } from '../../../src-main/core/core.js';
 import { dataDirLayout } from '../../../src-main/core/data-dir.js';
 import { createSilentLogger } from '../../../src-main/core/logger.js';
+import type { CommandInput, CommandName, CommandOutput } from '../../../src-shared/contract.js';
 import type { Result } from '../../../src-shared/result.js';
-import type { Workshop, WorkshopFields } from '../../../src-shared/workshops/workshop.schema.js';
+import type { WorkshopFields } from '../../../src-shared/workshops/workshop.schema.js';
 
 export interface TestCore {
-  /** Every command goes through the core's real dispatch, so inputs are parsed as in the app. */
-  invoke(name: string, input: unknown): Promise<Result<unknown>>;
+  /** Every command goes through the core's real dispatch, so inputs are parsed as in the app. Typed as the contract is. */
+  invoke<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandOutput<K>>>;
   /** Calls a command that must succeed and returns its value. */
-  must<T = Workshop>(name: string, input: unknown): Promise<T>;
+  must<K extends CommandName>(name: K, input: CommandInput<K>): Promise<CommandOutput<K>>;
   /** A read-only connection to the core's database file. */
   sqlite: BetterSqlite3.Database;
   /** The database file, to add test-only guards such as a trigger. */
@@ -43,11 +44,11 @@ export async function openTestCore(): Promise<TestCore> {
   const file = dataDirLayout(dataDir).database;
   const sqlite = new BetterSqlite3(file, { readonly: true });
   return {
-    invoke: core.dispatch,
-    async must<T>(name: string, input: unknown) {
+    invoke: (name, input) => core.dispatch(name, input) as Promise<Result<CommandOutput<typeof name>>>,
+    async must(name, input) {
       const result = await core.dispatch(name, input);
       if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
-      return result.value as T;
+      return result.value as CommandOutput<typeof name>;
     },
     sqlite,
     file,

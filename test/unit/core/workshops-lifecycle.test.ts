@@ -2,7 +2,6 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startCore } from '../../../src-main/core/core.js';
 import { createSilentLogger } from '../../../src-main/core/logger.js';
-import type { Workshop } from '../../../src-shared/workshops/workshop.schema.js';
 import { openTestCore, outboxRows, workshopFields, type TestCore } from './test-core.js';
 
 let core: TestCore;
@@ -13,7 +12,7 @@ afterEach(async () => {
   await core.close();
 });
 
-const create = (overrides = {}) => core.must<Workshop>('workshops:create', workshopFields(overrides));
+const create = (overrides = {}) => core.must('workshops:create', workshopFields(overrides));
 
 describe('planning a workshop', () => {
   it('a new workshop is planned, at version 1, with its Paris times stored in UTC', async () => {
@@ -91,7 +90,7 @@ describe('editing and the status machine', () => {
   it('an edit bumps the version and its outbox row holds only the changed fields', async () => {
     const w = await create();
     core.setNow('2026-03-02T10:00:00.000Z');
-    const edited = await core.must<Workshop>('workshops:update', {
+    const edited = await core.must('workshops:update', {
       id: w.id,
       version: 1,
       fields: workshopFields({ title: 'Budget participatif : square Léon', capacity: 60 }),
@@ -104,10 +103,10 @@ describe('editing and the status machine', () => {
 
   it('a workshop is opened on the day, then closed with its minutes', async () => {
     const w = await create();
-    const opened = await core.must<Workshop>('workshops:open', { id: w.id, version: 1 });
+    const opened = await core.must('workshops:open', { id: w.id, version: 1 });
     expect(opened).toMatchObject({ status: 'open', version: 2 });
     core.setNow('2026-03-14T19:45:00.000Z');
-    const closed = await core.must<Workshop>('workshops:close', { id: w.id, version: 2, minutes: '32 participants, 5 projets retenus.' });
+    const closed = await core.must('workshops:close', { id: w.id, version: 2, minutes: '32 participants, 5 projets retenus.' });
     expect(closed).toMatchObject({ status: 'closed', version: 3, minutes: '32 participants, 5 projets retenus.', closedAt: '2026-03-14T19:45:00.000Z' });
     expect(outboxRows(core.sqlite, w.id).map((r) => r.fields)).toEqual([
       expect.objectContaining({ status: 'planned' }),
@@ -146,7 +145,7 @@ describe('editing and the status machine', () => {
   it('a cancelled workshop keeps its reason and can no longer be opened', async () => {
     const w = await create();
     core.setNow('2026-03-10T08:00:00.000Z');
-    const cancelled = await core.must<Workshop>('workshops:cancel', { id: w.id, version: 1, reason: 'Salle indisponible' });
+    const cancelled = await core.must('workshops:cancel', { id: w.id, version: 1, reason: 'Salle indisponible' });
     expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: 'Salle indisponible', cancelledAt: '2026-03-10T08:00:00.000Z' });
     expect(await core.invoke('workshops:open', { id: w.id, version: 2 })).toMatchObject({ ok: false, error: { code: 'invalid_transition' } });
   });
@@ -180,17 +179,17 @@ describe('removing is a tombstone, never a delete', () => {
     const w = await create();
     const other = await create({ title: 'Atelier Carte citoyenne', kind: 'citizen_card_atelier' });
     core.setNow('2026-03-05T12:00:00.000Z');
-    const removed = await core.must<Workshop>('workshops:remove', { id: w.id });
+    const removed = await core.must('workshops:remove', { id: w.id });
     expect(removed).toMatchObject({ deletedAt: '2026-03-05T12:00:00.000Z', version: 2 });
 
-    const list = await core.must<{ items: Workshop[]; total: number }>('workshops:list', {});
+    const list = await core.must('workshops:list', {});
     expect(list.items.map((i) => i.id)).toEqual([other.id]);
     expect(list.total).toBe(1);
     expect(await core.must('workshops:get', { id: w.id })).toMatchObject({ deletedAt: '2026-03-05T12:00:00.000Z' });
 
-    const restored = await core.must<Workshop>('workshops:restore', { id: w.id });
+    const restored = await core.must('workshops:restore', { id: w.id });
     expect(restored).toMatchObject({ deletedAt: null, version: 3 });
-    expect((await core.must<{ total: number }>('workshops:list', {})).total).toBe(2);
+    expect((await core.must('workshops:list', {})).total).toBe(2);
 
     const rows = outboxRows(core.sqlite, w.id);
     expect(rows.map((r) => [r.op, r.base_version, r.version])).toEqual([

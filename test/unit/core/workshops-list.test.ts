@@ -11,8 +11,8 @@ afterEach(async () => {
   await core.close();
 });
 
-const create = (overrides: Partial<WorkshopFields>) => core.must<Workshop>('workshops:create', workshopFields(overrides));
-const list = (input: object) => core.must<List>('workshops:list', input);
+const create = (overrides: Partial<WorkshopFields>) => core.must('workshops:create', workshopFields(overrides));
+const list = (input: object) => core.must('workshops:list', input);
 const titles = (l: List) => l.items.map((w) => w.title).sort();
 
 describe('filtering the workshop list', () => {

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Proposal } from '../../../src-shared/proposals/proposal.schema.js';
 import type { Workshop } from '../../../src-shared/workshops/workshop.schema.js';
 import { openTestCore, outboxRows, workshopFields, type TestCore } from '../core/test-core.js';
 import { GOUTTE_D_OR, HOTEL_DE_VILLE, proposalFields } from './proposal-fixtures.js';
@@ -8,14 +7,14 @@ let core: TestCore;
 let workshop: Workshop;
 beforeEach(async () => {
   core = await openTestCore();
-  workshop = await core.must<Workshop>('workshops:create', workshopFields());
+  workshop = await core.must('workshops:create', workshopFields());
 });
 afterEach(async () => {
   await core.close();
 });
 
 const create = (overrides = {}, workshopId = workshop.id) =>
-  core.must<Proposal>('proposals:create', { workshopId, fields: proposalFields(overrides) });
+  core.must('proposals:create', { workshopId, fields: proposalFields(overrides) });
 
 describe('capturing a proposal at a workshop', () => {
   it('is a draft linked to the workshop it was captured in, with its cost stored in cents', async () => {
@@ -55,7 +54,7 @@ describe('capturing a proposal at a workshop', () => {
 
   it('the creation and each edit are written to the outbox with the synced fields', async () => {
     const p = await create();
-    const edited = await core.must<Proposal>('proposals:update', { id: p.id, version: 1, fields: proposalFields({ title: 'Des bancs square Léon', point: HOTEL_DE_VILLE }) });
+    const edited = await core.must('proposals:update', { id: p.id, version: 1, fields: proposalFields({ title: 'Des bancs square Léon', point: HOTEL_DE_VILLE }) });
     const rows = outboxRows(core.sqlite, p.id);
     expect(rows.map((r) => r.op)).toEqual(['create', 'update']);
     expect(rows[0]!.fields).toMatchObject({ workshopId: workshop.id, neighbourhoodClass: 'qpv', status: 'draft', capturedAt: p.capturedAt });
@@ -81,8 +80,8 @@ describe('the status of a proposal', () => {
   it('runs draft → ready → submitted → in co-construction → under study → retained, and not backwards', async () => {
     const p = await create();
     let v = p.version;
-    for (const status of ['ready', 'submitted', 'in_co_construction', 'under_study', 'retained']) {
-      const next = await core.must<Proposal>('proposals:setStatus', { id: p.id, version: v, status });
+    for (const status of ['ready', 'submitted', 'in_co_construction', 'under_study', 'retained'] as const) {
+      const next = await core.must('proposals:setStatus', { id: p.id, version: v, status });
       expect(next.status).toBe(status);
       v = next.version;
     }
@@ -92,8 +91,8 @@ describe('the status of a proposal', () => {
 
   it('a submitted proposal can no longer be edited at the workshop', async () => {
     const p = await create();
-    const ready = await core.must<Proposal>('proposals:setStatus', { id: p.id, version: 1, status: 'ready' });
-    const submitted = await core.must<Proposal>('proposals:setStatus', { id: p.id, version: ready.version, status: 'submitted' });
+    const ready = await core.must('proposals:setStatus', { id: p.id, version: 1, status: 'ready' });
+    const submitted = await core.must('proposals:setStatus', { id: p.id, version: ready.version, status: 'submitted' });
     const edit = await core.invoke('proposals:update', { id: p.id, version: submitted.version, fields: proposalFields() });
     expect(edit).toMatchObject({ ok: false, error: { code: 'invalid_transition' } });
   });

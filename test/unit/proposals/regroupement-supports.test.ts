@@ -1,7 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Proposal } from '../../../src-shared/proposals/proposal.schema.js';
-import { majorityGrade, type ProposalTally } from '../../../src-shared/proposals/support.schema.js';
+import { majorityGrade } from '../../../src-shared/proposals/support.schema.js';
 import type { Workshop } from '../../../src-shared/workshops/workshop.schema.js';
 import { openTestCore, outboxRows, workshopFields, type TestCore } from '../core/test-core.js';
 import { GOUTTE_D_OR, HOTEL_DE_VILLE, proposalFields } from './proposal-fixtures.js';
@@ -10,14 +9,14 @@ let core: TestCore;
 let workshop: Workshop;
 beforeEach(async () => {
   core = await openTestCore();
-  workshop = await core.must<Workshop>('workshops:create', workshopFields());
+  workshop = await core.must('workshops:create', workshopFields());
 });
 afterEach(async () => {
   await core.close();
 });
 
 const create = (overrides = {}, workshopId = workshop.id) =>
-  core.must<Proposal>('proposals:create', { workshopId, fields: proposalFields(overrides) });
+  core.must('proposals:create', { workshopId, fields: proposalFields(overrides) });
 const attendee = () => crypto.randomUUID();
 
 describe('regroupement', () => {
@@ -25,7 +24,7 @@ describe('regroupement', () => {
     const [alice, bob] = [attendee(), attendee()];
     const a = await create({ proposerAttendanceIds: [alice], estimatedCostEuros: 10000, point: GOUTTE_D_OR });
     const b = await create({ proposerAttendanceIds: [bob], proposerType: 'association', proposerName: 'Les Amis du square', estimatedCostEuros: 5000 });
-    const { project, originals } = await core.must<{ project: Proposal; originals: Proposal[] }>('proposals:merge', {
+    const { project, originals } = await core.must('proposals:merge', {
       proposalIds: [a.id, b.id],
       title: 'Un square Léon plus vert',
       description: 'Bancs, ombre et plantations.',
@@ -46,9 +45,9 @@ describe('regroupement', () => {
     expect(originals[0]!.proposerAttendanceIds).toEqual([alice]);
     expect(originals[1]!.proposerAttendanceIds).toEqual([bob]);
     // The list shows the project in place of its originals, which stay reachable on demand.
-    const list = await core.must<{ items: Proposal[] }>('proposals:list', { workshopId: workshop.id });
+    const list = await core.must('proposals:list', { workshopId: workshop.id });
     expect(list.items.map((p) => p.id)).toEqual([project.id]);
-    const all = await core.must<{ items: Proposal[] }>('proposals:list', { workshopId: workshop.id, includeMerged: true });
+    const all = await core.must('proposals:list', { workshopId: workshop.id, includeMerged: true });
     expect(all.items.filter((p) => p.mergedInto === project.id)).toHaveLength(2);
     // One outbox row for the project, one for each original, in the same change.
     expect(outboxRows(core.sqlite, project.id).map((r) => r.op)).toEqual(['create']);
@@ -56,13 +55,13 @@ describe('regroupement', () => {
   });
 
   it('a project grouping proposals of two workshops has no workshop of its own, yet shows in both', async () => {
-    const other = await core.must<Workshop>('workshops:create', workshopFields({ title: 'Atelier Paris Centre', arrondissement: 4 }));
+    const other = await core.must('workshops:create', workshopFields({ title: 'Atelier Paris Centre', arrondissement: 4 }));
     const a = await create({ point: GOUTTE_D_OR });
     const b = await create({ point: HOTEL_DE_VILLE }, other.id);
-    const { project } = await core.must<{ project: Proposal }>('proposals:merge', { proposalIds: [a.id, b.id], title: 'T', description: 'D', themeCode: 'sport' });
+    const { project } = await core.must('proposals:merge', { proposalIds: [a.id, b.id], title: 'T', description: 'D', themeCode: 'sport' });
     expect(project).toMatchObject({ workshopId: null, locationType: 'paris', arrondissement: null });
     for (const w of [workshop.id, other.id]) {
-      const list = await core.must<{ items: Proposal[] }>('proposals:list', { workshopId: w });
+      const list = await core.must('proposals:list', { workshopId: w });
       expect(list.items.map((p) => p.id)).toEqual([project.id]);
     }
   });
@@ -84,7 +83,7 @@ describe('regroupement', () => {
 });
 
 describe('supports', () => {
-  const tally = async () => (await core.must<{ items: ProposalTally[] }>('supports:tally', { workshopId: workshop.id })).items;
+  const tally = async () => (await core.must('supports:tally', { workshopId: workshop.id })).items;
 
   it('each click is one dot; taking one back removes the last; each dot travels on its own', async () => {
     const p = await create();
@@ -137,8 +136,8 @@ describe('supports', () => {
     insert.run(withoutProfile, workshop.id, null);
     writer.close();
 
-    const a = await core.must<{ profileId: string | null }>('supports:addDot', { proposalId: p.id, workshopId: workshop.id, attendanceId: withProfile });
-    const b = await core.must<{ profileId: string | null }>('supports:grade', { proposalId: p.id, workshopId: workshop.id, attendanceId: withoutProfile, grade: 'adore' });
+    const a = await core.must('supports:addDot', { proposalId: p.id, workshopId: workshop.id, attendanceId: withProfile });
+    const b = await core.must('supports:grade', { proposalId: p.id, workshopId: workshop.id, attendanceId: withoutProfile, grade: 'adore' });
     expect([a.profileId, b.profileId]).toEqual([profile, null]);
     const stored = JSON.stringify(core.sqlite.prepare('select * from supports').all()) + JSON.stringify(outboxRows(core.sqlite).filter((r) => r.fields.method));
     expect(stored).not.toContain(withProfile);
@@ -146,7 +145,7 @@ describe('supports', () => {
     // Taking the dot back finds it through the same profile.
     expect(await core.must('supports:removeDot', { proposalId: p.id, workshopId: workshop.id, attendanceId: withProfile })).toMatchObject({ profileId: profile, deletedAt: expect.any(String) });
     // An attendance of another workshop is refused.
-    const other = await core.must<Workshop>('workshops:create', workshopFields({ title: 'Autre' }));
+    const other = await core.must('workshops:create', workshopFields({ title: 'Autre' }));
     const refused = await core.invoke('supports:addDot', { proposalId: p.id, workshopId: other.id, attendanceId: withProfile });
     expect(refused).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });

@@ -4,7 +4,6 @@ import { contract } from '../../../src-shared/contract.js';
 import { sha256Schema, uuidSchema } from '../../../src-shared/ids.js';
 import { syncEntitySchemas } from '../../../src-shared/sync/entities.js';
 import { enrolRequestSchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from '../../../src-shared/sync/protocol.schema.js';
-import type { Workshop } from '../../../src-shared/workshops/workshop.schema.js';
 import { openTestCore, workshopFields, type TestCore } from '../core/test-core.js';
 
 /** Keys that name something other than one of our UUIDs (a BAN address id, a table of a study). */
@@ -73,12 +72,12 @@ describe('a command given an id in upper case', () => {
   afterEach(async () => core.close());
 
   it('finds and changes the same workshop, never a second one', async () => {
-    const w = await core.must<Workshop>('workshops:create', workshopFields());
+    const w = await core.must('workshops:create', workshopFields());
     const upper = w.id.toUpperCase();
-    expect(await core.must<Workshop>('workshops:get', { id: upper })).toEqual(w);
-    const opened = await core.must<Workshop>('workshops:open', { id: upper, version: 1 });
+    expect(await core.must('workshops:get', { id: upper })).toEqual(w);
+    const opened = await core.must('workshops:open', { id: upper, version: 1 });
     expect(opened).toMatchObject({ id: w.id, status: 'open', version: 2 });
-    const list = await core.must<{ items: Workshop[] }>('workshops:list', {});
+    const list = await core.must('workshops:list', {});
     expect(list.items.map((item) => item.id)).toEqual([w.id]);
   });
 });

@@ -21,8 +21,8 @@ const table = (d: StudyDashboard, id: string) => [...d.attendance, ...d.proposal
 beforeAll(async () => {
   core = await openTestCore();
   rw = new BetterSqlite3(core.file);
-  goutteDor = await core.must<Workshop>('workshops:create', workshopFields());
-  belleville = await core.must<Workshop>(
+  goutteDor = await core.must('workshops:create', workshopFields());
+  belleville = await core.must(
     'workshops:create',
     workshopFields({ title: 'Belleville', arrondissement: 20, startsAt: '2026-04-02T18:30', endsAt: '2026-04-02T20:30' }),
   );
@@ -64,7 +64,7 @@ afterAll(async () => {
 
 describe('the study dashboard', () => {
   it('counts the people present of one workshop, anonymous ones included, and masks small groups', async () => {
-    const d = await core.must<StudyDashboard>('study:dashboard', { scope: 'workshop', workshopId: goutteDor.id });
+    const d = await core.must('study:dashboard', { scope: 'workshop', workshopId: goutteDor.id });
     expect(d.workshops).toBe(1);
     expect(d.query.workshopTitle).toBe(goutteDor.title);
     expect(d.headline.participants.value).toBe(13);
@@ -80,13 +80,13 @@ describe('the study dashboard', () => {
 
   it('hides a complement when one group alone is small (no subtraction attack)', async () => {
     // first participation: yes 7, no 1 — 8 − 7 would give the 1 back.
-    const d = await core.must<StudyDashboard>('study:dashboard', { scope: 'workshop', workshopId: goutteDor.id });
+    const d = await core.must('study:dashboard', { scope: 'workshop', workshopId: goutteDor.id });
     expect(cells(table(d, 'firstParticipation'))).toEqual({ yes: 'complement', no: 'small', unknown: 'small' });
     expect(JSON.stringify(d.attendance)).not.toMatch(/"value":(1|2|6|7)\b/);
   });
 
   it('counts live proposals by theme and neighbourhood, and supporters by group, without masking ideas', async () => {
-    const d = await core.must<StudyDashboard>('study:dashboard', { scope: 'workshop', workshopId: goutteDor.id });
+    const d = await core.must('study:dashboard', { scope: 'workshop', workshopId: goutteDor.id });
     expect(d.headline.proposals).toBe(5);
     expect(d.headline.supports).toBe(7);
     expect(d.headline.dots).toBe(8);
@@ -99,17 +99,17 @@ describe('the study dashboard', () => {
   });
 
   it('covers a period or all workshops, optionally one arrondissement, and refuses a period backwards', async () => {
-    const all = await core.must<StudyDashboard>('study:dashboard', { scope: 'all' });
+    const all = await core.must('study:dashboard', { scope: 'all' });
     expect(all.workshops).toBe(2);
     expect(all.headline.participants.value).toBe(23);
     // 10 aged 41–60 shown; the 2 aged 61–75 masked with the 6 aged 26–40 as complement.
     expect(cells(table(all, 'ageBracket'))).toMatchObject({ '41_60': 10, '26_40': 'complement', '61_75': 'small' });
-    const april = await core.must<StudyDashboard>('study:dashboard', { scope: 'period', from: '2026-04-01', to: '2026-04-30' });
+    const april = await core.must('study:dashboard', { scope: 'period', from: '2026-04-01', to: '2026-04-30' });
     expect(april.workshops).toBe(1);
     expect(april.headline.withProfile.value).toBe(10);
     // Everyone in one bracket: the others are 0, which reveals nobody, so nothing else is hidden.
     expect(cells(table(april, 'ageBracket'))).toMatchObject({ '41_60': 10, '26_40': 'small' });
-    const the18th = await core.must<StudyDashboard>('study:dashboard', { scope: 'all', arrondissement: 18 });
+    const the18th = await core.must('study:dashboard', { scope: 'all', arrondissement: 18 });
     expect(the18th.headline.participants.value).toBe(13);
     const backwards = await core.invoke('study:dashboard', { scope: 'period', from: '2026-04-30', to: '2026-04-01' });
     expect(backwards).toMatchObject({ ok: false, error: { code: 'validation', fields: { to: 'validation.endBeforeStart' } } });
@@ -119,7 +119,7 @@ describe('the study dashboard', () => {
 
   it('leaves a tombstoned workshop out of every figure', async () => {
     await core.must('workshops:remove', { id: belleville.id });
-    const all = await core.must<StudyDashboard>('study:dashboard', { scope: 'all' });
+    const all = await core.must('study:dashboard', { scope: 'all' });
     expect(all.workshops).toBe(1);
     expect(all.headline.participants.value).toBe(13);
     await core.must('workshops:restore', { id: belleville.id });

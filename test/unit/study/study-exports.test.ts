@@ -6,7 +6,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StudyExportFile } from '../../../src-shared/study/study.schema.js';
+import type { StudyExportFile, StudyExportInput } from '../../../src-shared/study/study.schema.js';
 import type { Workshop } from '../../../src-shared/workshops/workshop.schema.js';
 import { openTestCore, workshopFields, type TestCore } from '../core/test-core.js';
 import { addAttendance, addHeadCount, addProposal } from './study-fixtures.js';
@@ -46,14 +46,14 @@ function readCsv(text: string): string[][] {
   return rows;
 }
 
-const exportFile = (format: string, language = 'fr') =>
-  core.must<StudyExportFile>('study:export', { query: { scope: 'workshop', workshopId: workshop.id }, format, language });
+const exportFile = (format: StudyExportInput['format'], language: StudyExportInput['language'] = 'fr') =>
+  core.must('study:export', { query: { scope: 'workshop', workshopId: workshop.id }, format, language });
 const bytesOf = (f: StudyExportFile) => Buffer.from(f.base64, 'base64');
 
 beforeAll(async () => {
   core = await openTestCore();
   rw = new BetterSqlite3(core.file);
-  workshop = await core.must<Workshop>('workshops:create', workshopFields());
+  workshop = await core.must('workshops:create', workshopFields());
   // 14 with a profile: 9 aged 26–40, 5 aged 41–60 (one says "=cmd|' /C calc'!A0" as gender).
   for (let i = 0; i < 9; i++) addAttendance(rw, workshop.id, {}, { personName: 'Zoé Unique-Nom' });
   for (let i = 0; i < 5; i++) addAttendance(rw, workshop.id, { age_bracket: '41_60', gender: i === 0 ? "=cmd|' /C calc'!A0" : 'homme' });
@@ -158,7 +158,7 @@ describe('study exports', () => {
   });
 
   it('never puts a name, an email, a phone or a Citizen Card number in any file', async () => {
-    for (const format of hasPoppler ? ['csv', 'xlsx', 'geojson', 'pdf'] : ['csv', 'xlsx', 'geojson']) {
+    for (const format of hasPoppler ? (['csv', 'xlsx', 'geojson', 'pdf'] as const) : (['csv', 'xlsx', 'geojson'] as const)) {
       const bytes = bytesOf(await exportFile(format));
       const text = format === 'pdf' ? pdfText(bytes) : format === 'xlsx' ? await xlsxText(bytes) : bytes.toString('utf8');
       expect(text.length).toBeGreaterThan(100);
@@ -175,7 +175,7 @@ describe('any text in a study PDF', () => {
     const db = new BetterSqlite3(odd.file);
     try {
       const title = 'Atelier\u0000 du\t13e\u0007 — 欢迎 — ⵜⴰⵎⴰⵣⵉⵖⵜ — 🙂 \u202eevil\u202c مرحبا';
-      const w = await odd.must<Workshop>('workshops:create', workshopFields({ title: 'placeholder' }));
+      const w = await odd.must('workshops:create', workshopFields({ title: 'placeholder' }));
       // Straight into the database, as a pulled record or an old import could have it.
       db.prepare('update workshops set title = ? where id = ?').run(title, w.id);
       for (let i = 0; i < 6; i++) addAttendance(db, w.id, { gender: i < 3 ? 'femme\u0001\u001b[31m' : 'ⵜⴰⵎⵟⵟⵓⵜ\u0008' });

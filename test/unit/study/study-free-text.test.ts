@@ -9,7 +9,6 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ageBrackets, yesNoUnknown } from '../../../src-shared/attendance/participant.schema.js';
 import { genderCategories, genderCategory } from '../../../src-shared/study/gender-categories.js';
-import type { StudyDashboard, StudyExportFile } from '../../../src-shared/study/study.schema.js';
 import type { Workshop } from '../../../src-shared/workshops/workshop.schema.js';
 import { residenceKeys } from '../../../src-main/core/study/study-dashboard.js';
 import { pdfText } from '../pdf/poppler.js';
@@ -27,7 +26,7 @@ let workshop: Workshop;
 beforeAll(async () => {
   core = await openTestCore();
   rw = new BetterSqlite3(core.file);
-  workshop = await core.must<Workshop>('workshops:create', workshopFields({ title: 'Atelier des Amandiers' }));
+  workshop = await core.must('workshops:create', workshopFields({ title: 'Atelier des Amandiers' }));
   const profiles: string[] = [];
   // Seven people gave the same words: seven is not a small group, so nothing would mask that row.
   for (let i = 0; i < 7; i++) {
@@ -53,10 +52,10 @@ afterAll(async () => {
   await core.close();
 });
 
-const query = () => ({ scope: 'workshop', workshopId: workshop.id });
+const query = () => ({ scope: 'workshop' as const, workshopId: workshop.id });
 
 async function exportText(format: 'csv' | 'xlsx' | 'geojson' | 'pdf', language: 'fr' | 'en'): Promise<string> {
-  const file = await core.must<StudyExportFile>('study:export', { query: query(), format, language });
+  const file = await core.must('study:export', { query: query(), format, language });
   const bytes = Buffer.from(file.base64, 'base64');
   if (format === 'pdf') return pdfText(bytes);
   if (format === 'xlsx') {
@@ -81,7 +80,7 @@ describe('free text in the study', () => {
   });
 
   it('the dashboard counts genders by category only, and every key of every table about people is one the code names', async () => {
-    const d = await core.must<StudyDashboard>('study:dashboard', query());
+    const d = await core.must('study:dashboard', query());
     const gender = d.attendance.find((t) => t.id === 'gender')!;
     expect(gender.cells.map((c) => c.key)).toEqual([...genderCategories]);
     const count = Object.fromEntries(gender.cells.map((c) => [c.key, c.masked || c.value]));

@@ -1,0 +1,236 @@
+/**
+ * THE write funnel: the only module through which a person's change reaches a synced table.
+ * Each insert, update, tombstone and restore writes the row, bumps its version, checks the
+ * version the change was based on, and appends the outbox entry with the fields that changed,
+ * all in one transaction (a unit of work). A refused rule rolls the whole unit back. After
+ * the commit, each changed record's event is emitted once, and the sync is nudged.
+ *
+ * The writes that come from the portal conversation (pulled pages, a re-push after a portal
+ * restore, a chosen conflict value, revisions acknowledged) live beside it, in sync-writes.ts.
+ * A unit test (test/unit/store/write-funnel.test.ts) fails when code outside store/ writes a
+ * synced table or touches the outbox.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import type { EventName } from '../../../src-shared/contract.js';
+import { fail, ok, type Result } from '../../../src-shared/result.js';
+import type { Emit } from '../deps.js';
+import type { AnyCodec, RecordOf, RowOfCodec, SyncedFieldsOf } from './codec.js';
+import type { Executor } from './executor.js';
+
+export interface WriteDeps {
+  db: Kysely<Database>;
+  now: () => Date;
+  newId: () => string;
+  emit: Emit;
+  /** After a committed local change: the sync runs soon (set by handlers.ts to the engine's nudge). */
+  nudge?: () => void;
+}
+
+export interface OutboxEntry {
+  changeId: string;
+  entity: AnyCodec['entity'];
+  recordId: string;
+  op: 'create' | 'update' | 'delete';
+  /** The record's local version this change was based on (null for a create). */
+  baseVersion: number | null;
+  /** The portal revision the record was at locally when the change was made (the merge's base). */
+  baseRevision: number;
+  /** Fields whose portal conflict this change settles. */
+  resolves?: readonly string[];
+  version: number;
+  /** The fields this change set, with their new values (as in the shared schema). */
+  payload: Record<string, unknown>;
+  createdAt: string;
+}
+
+/** Appends one outbox entry in the caller's transaction. Only for store/. */
+export async function appendOutbox(trx: Transaction<Database>, change: OutboxEntry): Promise<void> {
+  await trx
+    .insertInto('outbox')
+    .values({
+      change_id: change.changeId,
+      entity: change.entity,
+      record_id: change.recordId,
+      op: change.op,
+      base_version: change.baseVersion,
+      version: change.version,
+      payload: JSON.stringify(change.payload),
+      created_at: change.createdAt,
+      base_revision: change.baseRevision,
+      resolves: change.resolves?.length ? JSON.stringify(change.resolves) : null,
+    })
+    .execute();
+}
+
+/** A synced table chosen by its codec: Kysely cannot type a table chosen at run time. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type LooseExecutor = Kysely<any> | Transaction<any>;
+export const loose = (db: Executor): LooseExecutor => db as unknown as LooseExecutor;
+
+/** The row of a record, tombstoned or not (reads may use it anywhere). */
+export async function findSyncedRow<C extends AnyCodec>(db: Executor, codec: C, id: string): Promise<RowOfCodec<C> | undefined> {
+  return (await loose(db).selectFrom(codec.table).selectAll().where('id', '=', id).executeTakeFirst()) as RowOfCodec<C> | undefined;
+}
+
+const kindOf = (codec: AnyCodec) => codec.entity.replace('_', ' ');
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export interface UpdateOptions {
+  /** The version the person's change was based on; another one is a `conflict`. */
+  expectedVersion?: number | null;
+  /** Tombstoned rows are `not_found` unless allowed (a restore). */
+  allowDeleted?: boolean;
+}
+
+/** The writes of one transaction. Records are the codec's: fields as in the shared schema. */
+export interface UnitOfWork {
+  readonly trx: Transaction<Database>;
+  /** The time of this unit of work: every row and outbox entry it writes carries it. */
+  readonly at: string;
+  newId(): string;
+  find<C extends AnyCodec>(codec: C, id: string): Promise<RowOfCodec<C> | undefined>;
+  /** A new record at version 1; its 'create' entry carries the whole snapshot. */
+  insert<C extends AnyCodec>(
+    codec: C,
+    input: { id?: string; fields: Omit<SyncedFieldsOf<C>, 'deletedAt'> & { deletedAt?: string | null } },
+  ): Promise<RecordOf<C>>;
+  /**
+   * Applies the fields `change` computes from the live record. A change that changes nothing
+   * writes nothing (no version, no outbox entry, no event): the same for every table.
+   */
+  update<C extends AnyCodec>(
+    codec: C,
+    id: string,
+    change: (current: RecordOf<C>) => Result<Partial<SyncedFieldsOf<C>>>,
+    options?: UpdateOptions,
+  ): Promise<Result<RecordOf<C>>>;
+  /** Sets the tombstone: a 'delete' entry; never a DELETE. */
+  tombstone<C extends AnyCodec>(codec: C, id: string, options?: Omit<UpdateOptions, 'allowDeleted'>): Promise<Result<RecordOf<C>>>;
+  /** Lifts the tombstone; `invalid_transition` for a record that is not removed. */
+  restore<C extends AnyCodec>(codec: C, id: string): Promise<Result<RecordOf<C>>>;
+}
+
+type Loose = Record<string, unknown>;
+
+function createUnitOfWork(trx: Transaction<Database>, at: string, newId: () => string, touched: Map<string, [EventName, string]>): UnitOfWork {
+  const touch = (codec: AnyCodec, record: { id: string; version: number }) => {
+    const id = codec.eventId(record);
+    touched.set(`${codec.changedEvent}\u0000${id}`, [codec.changedEvent, id]);
+  };
+
+  const uow: UnitOfWork = {
+    trx,
+    at,
+    newId,
+    find: (codec, id) => findSyncedRow(trx, codec, id),
+
+    async insert(codec, { id = newId(), fields }) {
+      const columns = codec.columns({ deletedAt: null, ...fields }) as Loose;
+      const base = { ...columns, id, created_at: at, updated_at: at, version: 1, synced_revision: 0 };
+      const row = { ...base, ...codec.derive(base) };
+      await loose(trx).insertInto(codec.table).values(row).execute();
+      await appendOutbox(trx, {
+        changeId: newId(),
+        entity: codec.entity,
+        recordId: id,
+        op: 'create',
+        baseVersion: null,
+        baseRevision: 0,
+        version: 1,
+        payload: codec.snapshot(row) as Loose,
+        createdAt: at,
+      });
+      const record = codec.toRecord(row);
+      touch(codec, record);
+      return record;
+    },
+
+    async update(codec, id, change, options = {}) {
+      const before = (await findSyncedRow(trx, codec, id)) as Loose | undefined;
+      if (!before || (before.deleted_at !== null && !options.allowDeleted)) return fail('not_found', `No ${kindOf(codec)} ${id}`);
+      const version = before.version as number;
+      if (options.expectedVersion != null && version !== options.expectedVersion) {
+        return fail('conflict', `${capitalised(kindOf(codec))} ${id} is at version ${version}, the change was based on ${options.expectedVersion}`);
+      }
+      const computed = change(codec.toRecord(before));
+      if (!computed.ok) return computed;
+      const merged = { ...before, ...codec.columns(computed.value) };
+      const changed = codec.changedFields(before, merged) as Loose;
+      if (Object.keys(changed).length === 0) return ok(codec.toRecord(before));
+      const after = { ...merged, ...codec.derive(merged), version: version + 1, updated_at: at };
+      const set: Loose = {};
+      for (const [key, value] of Object.entries(after)) if (value !== before[key]) set[key] = value;
+      const result = await loose(trx).updateTable(codec.table).set(set).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+      if (result.numUpdatedRows !== 1n) return fail('conflict', `${capitalised(kindOf(codec))} ${id} changed during the update`);
+      await appendOutbox(trx, {
+        changeId: newId(),
+        entity: codec.entity,
+        recordId: id,
+        op: typeof changed.deletedAt === 'string' ? 'delete' : 'update',
+        baseVersion: version,
+        baseRevision: before.synced_revision as number,
+        version: version + 1,
+        payload: changed,
+        createdAt: at,
+      });
+      const record = codec.toRecord(after);
+      touch(codec, record);
+      return ok(record);
+    },
+
+    tombstone: (codec, id, options = {}) => uow.update(codec, id, () => ok({ deletedAt: at } as never), options),
+
+    restore: (codec, id) =>
+      uow.update(
+        codec,
+        id,
+        (current) => ((current as Loose).deletedAt === null ? fail('invalid_transition', `${capitalised(kindOf(codec))} is not removed`) : ok({ deletedAt: null } as never)),
+        { allowDeleted: true },
+      ),
+  };
+  return uow;
+}
+
+/**
+ * Runs `body` as one unit of work: one transaction, rolled back whole when `body` answers a
+ * refusal (or throws). `eventIds` names the id an event carries for this unit (an attendance
+ * change is announced with its workshop's id, whichever of its records changed).
+ */
+export async function runWrite<T>(
+  deps: WriteDeps,
+  body: (w: UnitOfWork) => Promise<Result<T>>,
+  options: { eventIds?: Partial<Record<EventName, string>> } = {},
+): Promise<Result<T>> {
+  const touched = new Map<string, [EventName, string]>();
+  const at = deps.now().toISOString();
+  const outcome = await deps.db
+    .transaction()
+    .execute(async (trx) => {
+      const result = await body(createUnitOfWork(trx, at, deps.newId, touched));
+      if (!result.ok) throw new Refused(result);
+      return result;
+    })
+    .catch((error: unknown) => {
+      if (error instanceof Refused) return error.result as Result<T>;
+      throw error;
+    });
+  if (!outcome.ok || touched.size === 0) return outcome;
+  const emitted = new Set<string>();
+  for (const [name, recordId] of touched.values()) {
+    const id = options.eventIds?.[name] ?? recordId;
+    if (emitted.has(`${name}\u0000${id}`)) continue;
+    emitted.add(`${name}\u0000${id}`);
+    // Every changed event of the contract carries `{ id }`.
+    (deps.emit as (name: EventName, payload: { id: string }) => void)(name, { id });
+  }
+  deps.nudge?.();
+  return outcome;
+}
+
+/** Carries a refused rule out of the transaction so that it rolls back. */
+class Refused extends Error {
+  constructor(readonly result: Result<unknown>) {
+    super('refused');
+  }
+}

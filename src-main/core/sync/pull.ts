@@ -1,0 +1,40 @@
+/**
+ * Applies one pulled page and saves its cursor, in the caller's transaction. Never writes to
+ * the outbox: this is the portal's state arriving, not a local change. A record that fails the
+ * shared schema is skipped and counted (never trust the other side either).
+ *
+ * The page is read and written in a handful of statements per kind of record, not a few per
+ * record, so that applying it keeps the core's thread busy for milliseconds, not hundreds.
+ */
+import type { Transaction } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import { syncEntitySchemas } from '../../../src-shared/sync/entities.js';
+import type { PulledRecord, SyncEntity } from '../../../src-shared/sync/protocol.schema.js';
+import type { SyncedRegistry } from '../store/codec.js';
+import { applyPulledRecords } from '../store/sync-writes.js';
+import { META, replaceConflicts, setMeta } from './sync.repository.js';
+
+export async function applyPulledPage(
+  trx: Transaction<Database>,
+  registry: SyncedRegistry,
+  records: readonly PulledRecord[],
+  cursor: string,
+  now: string,
+): Promise<{ applied: number; invalid: number; changed: { entity: SyncEntity; id: string }[] }> {
+  const byEntity = new Map<SyncEntity, { record: PulledRecord; fields: Record<string, unknown> }[]>();
+  let valid = 0;
+  for (const record of records) {
+    const parsed = syncEntitySchemas[record.entity].record.safeParse(record.fields);
+    if (!parsed.success) continue;
+    valid++;
+    byEntity.set(record.entity, [...(byEntity.get(record.entity) ?? []), { record, fields: parsed.data as Record<string, unknown> }]);
+  }
+  const changed: { entity: SyncEntity; id: string }[] = [];
+  for (const [entity, page] of byEntity) {
+    await applyPulledRecords(trx, registry[entity], page, now);
+    for (const { record } of page) changed.push({ entity, id: record.recordId });
+  }
+  await replaceConflicts(trx, records.filter((r) => byEntity.get(r.entity)?.some((v) => v.record === r)));
+  await setMeta(trx, META.cursor, cursor);
+  return { applied: valid, invalid: records.length - valid, changed };
+}

@@ -1,0 +1,36 @@
+/**
+ * THE registry of synced record kinds: one codec per kind, keyed by the protocol's SyncEntity
+ * list, so that a kind missing here is a compile error. The sync (push, pull, re-push after a
+ * portal restore, conflicts, labels) works from this map only; nothing in it is per table.
+ */
+import type { z } from 'zod';
+import type { syncEntitySchemas } from '../../src-shared/sync/entities.js';
+import type { SyncEntity } from '../../src-shared/sync/protocol.schema.js';
+import { attendanceCodec, consentCodec, headCountCodec, personCodec, profileCodec } from './attendance/attendance.codecs.js';
+import { proposalCodec } from './proposals/proposal.codec.js';
+import { supportCodec } from './proposals/support.codec.js';
+import type { SyncedFieldsOf, SyncedRegistry } from './store/codec.js';
+import { workshopCodec } from './workshops/workshop.codec.js';
+
+export const syncedTables = {
+  workshop: workshopCodec,
+  person: personCodec,
+  profile: profileCodec,
+  attendance: attendanceCodec,
+  consent: consentCodec,
+  head_count: headCountCodec,
+  proposal: proposalCodec,
+  support: supportCodec,
+} as const satisfies SyncedRegistry;
+
+/**
+ * Each codec's synced fields are exactly the fields of the portal's record schema for its
+ * kind (src-shared/sync/entities.ts): a field added to one and not the other fails here.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type PortalRecord<E extends SyncEntity> = z.output<(typeof syncEntitySchemas)[E]['record']>;
+export type CodecMatchesPortalSchema = {
+  [E in SyncEntity]: Same<Required<SyncedFieldsOf<(typeof syncedTables)[E]>>, Required<PortalRecord<E>>>;
+};
+const codecsMatchPortalSchemas: { [E in SyncEntity]: true } = {} as CodecMatchesPortalSchema;
+void codecsMatchPortalSchemas;
