@@ -13,10 +13,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startCore } from '../src-main/core/core.js';
-import { dataDirLayout } from '../src-main/core/data-dir.js';
-import { createSilentLogger } from '../src-main/core/logger.js';
-import { personSearchText } from '../src-main/core/attendance/attendance.codecs.js';
+import { startCore } from '#core/core.js';
+import { dataDirLayout } from '#core/data-dir.js';
+import { createSilentLogger } from '#core/logger.js';
+import { personSearchText } from '#core/attendance/attendance.codecs.js';
 import { summarize, type Summary } from './stats.js';
 
 const PEOPLE = 100_000;

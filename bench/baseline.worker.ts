@@ -5,7 +5,7 @@
  */
 import BetterSqlite3 from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { applyConnectionPragmas } from '../src-main/core/store/open-database.js';
+import { applyConnectionPragmas } from '#core/store/open-database.js';
 
 export type BaselineRow = Record<string, string | number | null>;
 export type ToBaseline = { id: number; row: BaselineRow } | { id: number; stop: true };

@@ -4,9 +4,9 @@
  * give them (past ones mostly closed with minutes, some cancelled, future ones planned).
  * Deterministic: the same seed gives the same database.
  */
-import { startCore } from '../src-main/core/core.js';
-import { createSilentLogger } from '../src-main/core/logger.js';
-import type { WorkshopFields, WorkshopKind } from '../src-shared/workshops/workshop.schema.js';
+import { startCore } from '#core/core.js';
+import { createSilentLogger } from '#core/logger.js';
+import type { WorkshopFields, WorkshopKind } from '#shared/workshops/workshop.schema.js';
 
 /** A small, fast, seedable PRNG (mulberry32), so every run benchmarks the same data. */
 export function seededRandom(seed: number): () => number {

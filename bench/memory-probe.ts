@@ -2,8 +2,8 @@
  * Run in a process of its own (bundled, `node --expose-gc`): starts the core on a data folder,
  * lists every workshop page by page, and prints the process's memory as JSON.
  */
-import { startCore } from '../src-main/core/core.js';
-import { createSilentLogger } from '../src-main/core/logger.js';
+import { startCore } from '#core/core.js';
+import { createSilentLogger } from '#core/logger.js';
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: memory-probe <dataDir>');

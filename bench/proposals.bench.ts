@@ -7,8 +7,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startCore } from '../src-main/core/core.js';
-import { createSilentLogger } from '../src-main/core/logger.js';
+import { startCore } from '#core/core.js';
+import { createSilentLogger } from '#core/logger.js';
 import { summarize, type Summary } from './stats.js';
 
 const PROPOSALS = 5000;

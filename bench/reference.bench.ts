@@ -6,11 +6,11 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { addressId } from '../src-main/core/reference/address-index.js';
-import { createAddressBase, readAddressIndex } from '../src-main/core/reference/address-loader.js';
-import { searchAddresses } from '../src-main/core/reference/address-search.js';
+import { addressId } from '#core/reference/address-index.js';
+import { createAddressBase, readAddressIndex } from '#core/reference/address-loader.js';
+import { searchAddresses } from '#core/reference/address-search.js';
 import { summarize } from './stats.js';
-import { findRepositoryDataDir, loadParisLocator, referenceFilePath } from '../src-main/core/reference/reference-data-files.js';
+import { findRepositoryDataDir, loadParisLocator, referenceFilePath } from '#core/reference/reference-data-files.js';
 
 // A full collection before each memory reading, so the figure is what the index keeps alive.
 setFlagsFromString('--expose-gc');

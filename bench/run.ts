@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, totalmem, type } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildNodeEsm } from '../scripts/build-main.js';
+import { buildNodeEsm } from '#scripts/build-main.js';
 import { measureFirstScreen } from './first-screen.js';
 import { generateWorkshops, writeDataDir } from './generate.js';
 import { markdownTable, terminalTable, writeResults, type Row } from './report.js';

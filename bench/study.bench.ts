@@ -10,11 +10,11 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startCore } from '../src-main/core/core.js';
-import { dataDirLayout } from '../src-main/core/data-dir.js';
-import { createSilentLogger } from '../src-main/core/logger.js';
-import { ageBrackets, yesNoUnknown } from '../src-shared/attendance/participant.schema.js';
-import { pbThemeCodes } from '../src-shared/reference/pb-themes.js';
+import { startCore } from '#core/core.js';
+import { dataDirLayout } from '#core/data-dir.js';
+import { createSilentLogger } from '#core/logger.js';
+import { ageBrackets, yesNoUnknown } from '#shared/attendance/participant.schema.js';
+import { pbThemeCodes } from '#shared/reference/pb-themes.js';
 import { terminalTable, type Row } from './report.js';
 import { summarize, timeRuns } from './stats.js';
 

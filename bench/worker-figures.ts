@@ -7,10 +7,10 @@
  */
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
-import { startCoreWorker } from '../src-main/core/core-client.js';
-import { normalizeForSearch } from '../src-shared/text.js';
-import { parisLocalToUtc } from '../src-shared/time/paris-time.js';
-import type { WorkshopListInput } from '../src-shared/workshops/workshop.schema.js';
+import { startCoreWorker } from '#core/core-client.js';
+import { normalizeForSearch } from '#shared/text.js';
+import { parisLocalToUtc } from '#shared/time/paris-time.js';
+import type { WorkshopListInput } from '#shared/workshops/workshop.schema.js';
 import type { BaselineRow } from './baseline.worker.js';
 import { generateWorkshops, seededRandom } from './generate.js';
 import { timeRuns } from './stats.js';

@@ -4,14 +4,14 @@
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 // Types only: the enum columns hold the shared enums' values (migrations never import these).
-import type { AttendanceSource, AttendanceStatus } from '../src-shared/attendance/attendance.schema.js';
-import type { ConsentPurpose } from '../src-shared/attendance/consent-texts.js';
-import type { AgeBracket, OccupationCategory, Residence, YesNoUnknown } from '../src-shared/attendance/participant.schema.js';
-import type { LocationType, NeighbourhoodClass, ProposalKind, ProposalStatus, ProposerType, TriState } from '../src-shared/proposals/proposal.schema.js';
-import type { Grade, SupportMethod } from '../src-shared/proposals/support.schema.js';
-import type { PbThemeCode } from '../src-shared/reference/pb-themes.js';
-import type { SyncEntity } from '../src-shared/sync/protocol.schema.js';
-import type { WorkshopKind, WorkshopStatus } from '../src-shared/workshops/workshop.schema.js';
+import type { AttendanceSource, AttendanceStatus } from '#shared/attendance/attendance.schema.js';
+import type { ConsentPurpose } from '#shared/attendance/consent-texts.js';
+import type { AgeBracket, OccupationCategory, Residence, YesNoUnknown } from '#shared/attendance/participant.schema.js';
+import type { LocationType, NeighbourhoodClass, ProposalKind, ProposalStatus, ProposerType, TriState } from '#shared/proposals/proposal.schema.js';
+import type { Grade, SupportMethod } from '#shared/proposals/support.schema.js';
+import type { PbThemeCode } from '#shared/reference/pb-themes.js';
+import type { SyncEntity } from '#shared/sync/protocol.schema.js';
+import type { WorkshopKind, WorkshopStatus } from '#shared/workshops/workshop.schema.js';
 
 export interface WorkshopsTable {
   id: string;

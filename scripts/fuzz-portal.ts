@@ -8,9 +8,9 @@
  * the first answer outside the protocol or when the portal is not sound afterwards.
  */
 import { parseArgs } from 'node:util';
-import { runPortalFuzz } from '../test/integration/portal/fuzz/portal-fuzz.js';
-import { FUZZ_BODY_LIMIT } from '../test/integration/portal/fuzz/requests.js';
-import { startPortal, testBackends } from '../test/integration/portal/portal-harness.js';
+import { runPortalFuzz } from '#test/integration/portal/fuzz/portal-fuzz.js';
+import { FUZZ_BODY_LIMIT } from '#test/integration/portal/fuzz/requests.js';
+import { startPortal, testBackends } from '#test/integration/portal/portal-harness.js';
 
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '2000' }, seed: { type: 'string' }, requests: { type: 'string', default: '8' } },

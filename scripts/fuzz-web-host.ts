@@ -12,10 +12,10 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { contract, type CommandName } from '../src-shared/contract.js';
-import { buildHost, post, startHostProcess } from '../test/integration/web/built-host.js';
-import { fuzzCommands, judge, type Violation } from '../test/integration/web/fuzz-run.js';
-import { rawCases, seedStore } from '../test/integration/web/raw-cases.js';
+import { contract, type CommandName } from '#shared/contract.js';
+import { buildHost, post, startHostProcess } from '#test/integration/web/built-host.js';
+import { fuzzCommands, judge, type Violation } from '#test/integration/web/fuzz-run.js';
+import { rawCases, seedStore } from '#test/integration/web/raw-cases.js';
 
 const { values } = parseArgs({
   options: {

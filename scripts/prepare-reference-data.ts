@@ -13,11 +13,11 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { readAddressIndex } from '../src-main/core/reference/address-loader.js';
-import { compareQpv, placeWinners, summarizePlacement } from '../src-main/core/reference/pb-qpv-agreement.js';
-import { parsePbWinners } from '../src-main/core/reference/pb-winners.js';
-import { loadParisLocator, referenceFilePath } from '../src-main/core/reference/reference-data-files.js';
-import { renderReferenceReport } from '../src-main/core/reference/reference-report.js';
+import { readAddressIndex } from '#core/reference/address-loader.js';
+import { compareQpv, placeWinners, summarizePlacement } from '#core/reference/pb-qpv-agreement.js';
+import { parsePbWinners } from '#core/reference/pb-winners.js';
+import { loadParisLocator, referenceFilePath } from '#core/reference/reference-data-files.js';
+import { renderReferenceReport } from '#core/reference/reference-report.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DATA_DIR = join(root, 'resources', 'data');

@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import type { PortalDatabase } from '../db/portal/schema.js';
+import type { PortalDatabase } from '#db/portal/schema.js';
 import { toNumber } from './database.js';
 import { PortalError } from './errors.js';
 

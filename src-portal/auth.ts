@@ -6,8 +6,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { PortalDatabase } from '../db/portal/schema.js';
-import type { DeviceRole } from '../src-shared/sync/protocol.schema.js';
+import type { PortalDatabase } from '#db/portal/schema.js';
+import type { DeviceRole } from '#shared/sync/protocol.schema.js';
 import { PortalError } from './errors.js';
 
 export interface AuthenticatedDevice {

@@ -10,8 +10,8 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { uuidSchema } from '../src-shared/ids.js';
-import { deviceRoles, type DeviceRole } from '../src-shared/sync/protocol.schema.js';
+import { uuidSchema } from '#shared/ids.js';
+import { deviceRoles, type DeviceRole } from '#shared/sync/protocol.schema.js';
 import { buildPortal } from './build-portal.js';
 import { migratePortalDb, openPortalDb, type PortalDb } from './database.js';
 import { createEnrolmentCode, listDevices, revokeDevice } from './enrolment.js';

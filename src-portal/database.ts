@@ -8,9 +8,9 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
 import pg from 'pg';
-import { migrateToLatestAtomically } from '../db/migration-runner.js';
-import { portalMigrations } from '../db/portal/index.js';
-import type { PortalDatabase } from '../db/portal/schema.js';
+import { migrateToLatestAtomically } from '#db/migration-runner.js';
+import { portalMigrations } from '#db/portal/index.js';
+import type { PortalDatabase } from '#db/portal/schema.js';
 
 export type PortalDialect = 'sqlite' | 'postgres';
 

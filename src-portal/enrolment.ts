@@ -5,13 +5,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { PortalDatabase } from '../db/portal/schema.js';
+import type { PortalDatabase } from '#db/portal/schema.js';
 import {
   PROTOCOL_VERSION,
   type DeviceRole,
   type EnrolRequest,
   type EnrolResponse,
-} from '../src-shared/sync/protocol.schema.js';
+} from '#shared/sync/protocol.schema.js';
 import { newDeviceToken, sha256Hex } from './auth.js';
 import { toNumber } from './database.js';
 import { PortalError } from './errors.js';

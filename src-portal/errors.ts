@@ -5,7 +5,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import type { PortalErrorBody } from '../src-shared/sync/protocol.schema.js';
+import type { PortalErrorBody } from '#shared/sync/protocol.schema.js';
 
 export type PortalErrorCode =
   | 'invalid_request'

@@ -6,7 +6,7 @@
  */
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import type { PortalErrorBody } from '../src-shared/sync/protocol.schema.js';
+import type { PortalErrorBody } from '#shared/sync/protocol.schema.js';
 import { drainUnreadBody } from './errors.js';
 
 export async function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): Promise<void> {

@@ -5,8 +5,8 @@
  * protocol is refused here, before anything walks it.
  */
 import type { FastifyInstance } from 'fastify';
-import { SYNC_LIMITS } from '../src-shared/sync/protocol.schema.js';
-import { jsonDepthExceeds } from '../src-shared/sync/json-depth.js';
+import { SYNC_LIMITS } from '#shared/sync/protocol.schema.js';
+import { jsonDepthExceeds } from '#shared/sync/json-depth.js';
 import { PortalError } from './errors.js';
 
 export function installJsonBodyParser(app: FastifyInstance): void {

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { PortalDatabase } from '../db/portal/schema.js';
+import type { PortalDatabase } from '#db/portal/schema.js';
 import { toNumber, type PortalDialect } from './database.js';
 
 export interface PortalMeta {

@@ -5,8 +5,8 @@
  * answered `409 cursor_reset` so the device re-pushes what the portal lost.
  */
 import { sql, type Kysely } from 'kysely';
-import type { PortalDatabase } from '../db/portal/schema.js';
-import type { DeviceRole, PullResponse, SyncEntity } from '../src-shared/sync/protocol.schema.js';
+import type { PortalDatabase } from '#db/portal/schema.js';
+import type { DeviceRole, PullResponse, SyncEntity } from '#shared/sync/protocol.schema.js';
 import { toNumber } from './database.js';
 import { PortalError } from './errors.js';
 import { readPortalMeta } from './portal-meta.js';

@@ -6,17 +6,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { PortalDatabase } from '../db/portal/schema.js';
-import { fieldsFromIssues } from '../src-shared/result.js';
-import { syncEntitySchemas } from '../src-shared/sync/entities.js';
-import { jsonDepthExceeds } from '../src-shared/sync/json-depth.js';
+import type { PortalDatabase } from '#db/portal/schema.js';
+import { fieldsFromIssues } from '#shared/result.js';
+import { syncEntitySchemas } from '#shared/sync/entities.js';
+import { jsonDepthExceeds } from '#shared/sync/json-depth.js';
 import {
   SYNC_LIMITS,
   type Change,
   type PortalErrorBody,
   type PushResponse,
   type SyncEntity,
-} from '../src-shared/sync/protocol.schema.js';
+} from '#shared/sync/protocol.schema.js';
 import type { AuthenticatedDevice } from './auth.js';
 import { toNumber, type PortalDialect } from './database.js';
 import { PortalError } from './errors.js';

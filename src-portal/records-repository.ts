@@ -3,8 +3,8 @@
  * open conflicts, at the serial of its latest change. Functions take `db` or `trx` first.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { PortalDatabase, RecordRow } from '../db/portal/schema.js';
-import type { FieldConflict } from '../src-shared/sync/protocol.schema.js';
+import type { PortalDatabase, RecordRow } from '#db/portal/schema.js';
+import type { FieldConflict } from '#shared/sync/protocol.schema.js';
 import type { MergeState, StoredConflict } from './merge.js';
 
 type Db = Kysely<PortalDatabase> | Transaction<PortalDatabase>;

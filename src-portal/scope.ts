@@ -3,7 +3,7 @@
  * (workshops, reference data); personal data of participants and anonymous study profiles
  * are pulled only by the lab's desktops.
  */
-import { entityScopes, syncEntities, type DeviceRole, type SyncEntity } from '../src-shared/sync/protocol.schema.js';
+import { entityScopes, syncEntities, type DeviceRole, type SyncEntity } from '#shared/sync/protocol.schema.js';
 
 export type EntityScope = 'catalogue' | 'personal' | 'study';
 

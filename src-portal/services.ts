@@ -1,6 +1,6 @@
 /** What the route plugins receive: the portal's dependencies, passed as arguments. */
 import type { Kysely } from 'kysely';
-import type { PortalDatabase } from '../db/portal/schema.js';
+import type { PortalDatabase } from '#db/portal/schema.js';
 import type { AttachmentStore } from './attachments.js';
 import type { PortalDialect } from './database.js';
 import type { PortalMetrics } from './metrics.js';

@@ -3,7 +3,7 @@
  * events from it. Both hosts (Electron and web) use this same client.
  */
 import { Worker } from 'node:worker_threads';
-import { fail, type Result } from '../../src-shared/result.js';
+import { fail, type Result } from '#shared/result.js';
 import type { CoreWorkerData, FromWorker, ToWorker } from './worker-protocol.js';
 
 export class CoreStartError extends Error {

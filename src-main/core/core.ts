@@ -2,7 +2,7 @@
  * Starts the application core on a data directory: open, back up, migrate, wire the
  * handlers. It knows nothing of the host (Electron or web) it runs under.
  */
-import type { EventName, EventPayload } from '../../src-shared/contract.js';
+import type { EventName, EventPayload } from '#shared/contract.js';
 import { ensureDataDir } from './data-dir.js';
 import { createDispatcher, type Dispatch } from './dispatcher.js';
 import { createHandlers } from './handlers.js';

@@ -2,8 +2,8 @@
  * The typed shape of the handler table, apart from handlers.ts so that each domain can type
  * its slice without importing the table that assembles them.
  */
-import type { CommandName, CommandOutput, CommandParsedInput } from '../../src-shared/contract.js';
-import type { Result } from '../../src-shared/result.js';
+import type { CommandName, CommandOutput, CommandParsedInput } from '#shared/contract.js';
+import type { Result } from '#shared/result.js';
 
 export type Handler<K extends CommandName> = (input: CommandParsedInput<K>) => Promise<Result<CommandOutput<K>>>;
 

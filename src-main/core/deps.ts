@@ -1,7 +1,7 @@
 /** What services are given, instead of reaching for globals: easy to fake in tests. */
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
-import type { EventName, EventPayload } from '../../src-shared/contract.js';
+import type { Database } from '#db/schema.js';
+import type { EventName, EventPayload } from '#shared/contract.js';
 
 export type Emit = <K extends EventName>(name: K, payload: EventPayload<K>) => void;
 

@@ -3,8 +3,8 @@
  * the contract's schema again (never trust the caller), errors turned into data, and any
  * command slower than 40 ms logged with its name.
  */
-import { contract, isCommandName, MAX_COMMAND_NAME } from '../../src-shared/contract.js';
-import { fail, fieldsFromIssues, type Result } from '../../src-shared/result.js';
+import { contract, isCommandName, MAX_COMMAND_NAME } from '#shared/contract.js';
+import { fail, fieldsFromIssues, type Result } from '#shared/result.js';
 import type { Handlers } from './define-handlers.js';
 import type { Logger } from './logger.js';
 

@@ -4,8 +4,8 @@
  * portal restore, conflicts, labels) works from this map only; nothing in it is per table.
  */
 import type { z } from 'zod';
-import type { syncEntitySchemas } from '../../src-shared/sync/entities.js';
-import type { SyncEntity } from '../../src-shared/sync/protocol.schema.js';
+import type { syncEntitySchemas } from '#shared/sync/entities.js';
+import type { SyncEntity } from '#shared/sync/protocol.schema.js';
 import { attendanceCodec, consentCodec, headCountCodec, personCodec, profileCodec } from './attendance/attendance.codecs.js';
 import { proposalCodec } from './proposals/proposal.codec.js';
 import { supportCodec } from './proposals/support.codec.js';

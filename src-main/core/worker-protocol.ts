@@ -1,5 +1,5 @@
 /** Messages between a host and the core worker thread. */
-import type { Result } from '../../src-shared/result.js';
+import type { Result } from '#shared/result.js';
 
 export interface CoreWorkerData {
   dataDir: string;

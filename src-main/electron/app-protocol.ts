@@ -5,7 +5,7 @@
  */
 import { readFile as fsReadFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../../src-shared/security-policy.js';
+import { CONTENT_SECURITY_POLICY } from '#shared/security-policy.js';
 import { APP_HOST, APP_SCHEME, parseUrl } from './app-origin.js';
 
 export const APP_SECURITY_HEADERS: Readonly<Record<string, string>> = {

@@ -3,9 +3,9 @@
  * from the main frame of our window showing app://atelier, and forwards core events to it.
  * Like the web host, it answers with a Result and never throws across the wire.
  */
-import { MAX_COMMAND_NAME } from '../../src-shared/contract.js';
-import { fail, type Result } from '../../src-shared/result.js';
-import type { CoreClient } from '../core/core-client.js';
+import { MAX_COMMAND_NAME } from '#shared/contract.js';
+import { fail, type Result } from '#shared/result.js';
+import type { CoreClient } from '#core/core-client.js';
 import { isAppUrl } from './app-origin.js';
 import { EVENT_CHANNEL } from './channels.js';
 

@@ -6,9 +6,9 @@
  */
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
-import { startCoreWorker, type CoreClient } from '../core/core-client.js';
-import { defaultDataDir, ensureDataDir } from '../core/data-dir.js';
-import { createFileLogger } from '../core/logger.js';
+import { startCoreWorker, type CoreClient } from '#core/core-client.js';
+import { defaultDataDir, ensureDataDir } from '#core/data-dir.js';
+import { createFileLogger } from '#core/logger.js';
 import { buildMenuTemplate, menuLocaleFor } from './app-menu.js';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-origin.js';
 import { createAppProtocolHandler } from './app-protocol.js';

@@ -9,10 +9,10 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startCoreWorker, type CoreStartError } from '../core/core-client.js';
-import { argValue, defaultDataDir, ensureDataDir } from '../core/data-dir.js';
-import { createFileLogger } from '../core/logger.js';
-import { createFileSecretStore } from '../core/sync/secret-store.js';
+import { startCoreWorker, type CoreStartError } from '#core/core-client.js';
+import { argValue, defaultDataDir, ensureDataDir } from '#core/data-dir.js';
+import { createFileLogger } from '#core/logger.js';
+import { createFileSecretStore } from '#core/sync/secret-store.js';
 import { buildWebServer } from './server.js';
 import { newSecret } from './session.js';
 

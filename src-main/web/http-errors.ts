@@ -7,7 +7,7 @@
 import type { Socket } from 'node:net';
 import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyReply } from 'fastify';
-import { fail, type ErrorCode } from '../../src-shared/result.js';
+import { fail, type ErrorCode } from '#shared/result.js';
 
 /** An error the host raises itself, with the status and code it answers. */
 export class WebHostError extends Error {

@@ -4,8 +4,8 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { sha256Schema } from '../../src-shared/ids.js';
-import { portalErrorBodySchema } from '../../src-shared/sync/protocol.schema.js';
+import { sha256Schema } from '#shared/ids.js';
+import { portalErrorBodySchema } from '#shared/sync/protocol.schema.js';
 import { ATTACHMENT_CHUNK_MAX } from '../attachments.js';
 import { PortalError } from '../errors.js';
 import type { PortalServices } from '../services.js';

@@ -2,7 +2,7 @@
  * The error answers each route may give, for the OpenAPI document and for serialization:
  * every one is the protocol's `{ code, message, fields? }` body.
  */
-import { portalErrorBodySchema } from '../../src-shared/sync/protocol.schema.js';
+import { portalErrorBodySchema } from '#shared/sync/protocol.schema.js';
 
 const e = portalErrorBodySchema;
 

@@ -13,7 +13,7 @@ import {
   pushResponseSchema,
   pushResumeRequestSchema,
   pushResumeResponseSchema,
-} from '../../src-shared/sync/protocol.schema.js';
+} from '#shared/sync/protocol.schema.js';
 import { toNumber } from '../database.js';
 import { enrolDevice } from '../enrolment.js';
 import { PortalError } from '../errors.js';

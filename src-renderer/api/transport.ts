@@ -3,8 +3,8 @@
  * in a browser the web host answers `POST /rpc/<name>` and streams `GET /events`.
  * Neither ever throws: a network failure becomes `{ ok: false, error: { code: 'unavailable' } }`.
  */
-import type { CommandInput, CommandName, CommandOutput, EventName, EventPayload } from '../../src-shared/contract';
-import { appErrorSchema, type Result } from '../../src-shared/result';
+import type { CommandInput, CommandName, CommandOutput, EventName, EventPayload } from '#shared/contract.js';
+import { appErrorSchema, type Result } from '#shared/result.js';
 
 export interface Transport {
   invoke(name: string, input: unknown): Promise<Result<unknown>>;

@@ -3,8 +3,8 @@
  * Keeps the last value while reloading, so a refresh never blanks what a person is reading.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { EventName } from '../../src-shared/contract';
-import type { AppError, Result } from '../../src-shared/result';
+import type { EventName } from '#shared/contract.js';
+import type { AppError, Result } from '#shared/result.js';
 import { on } from './client';
 
 export interface Loaded<T> {

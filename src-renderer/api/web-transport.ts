@@ -1,5 +1,5 @@
 /** The web host: commands over same-origin `fetch`, events over one shared EventSource. */
-import { rpcPath } from '../../src-shared/rpc-path';
+import { rpcPath } from '#shared/rpc-path.js';
 import { toResult, unavailable, type Transport } from './transport';
 
 export function createWebTransport(base = ''): Transport {

@@ -10,7 +10,7 @@ import { useEffect } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { EventName, SyncStatus } from '../../src-shared/contract';
+import type { EventName, SyncStatus } from '#shared/contract.js';
 import { invoke } from '../api/client';
 import { useResult } from '../api/use-result';
 import { formatTime } from './format';

@@ -2,7 +2,7 @@
  * French-first formatting. Dates are always shown in Europe/Paris, whatever the laptop's
  * time zone: « mardi 14 mars 2026, 18 h 30 ». Numbers follow the language (« 12 500 »).
  */
-import { PARIS_TIME_ZONE } from '../../src-shared/time/paris-time';
+import { PARIS_TIME_ZONE } from '#shared/time/paris-time.js';
 import type { Language } from './i18n';
 
 const locales: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB' };

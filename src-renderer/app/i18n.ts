@@ -4,7 +4,7 @@
  */
 import i18next, { type TFunction } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { ErrorCode } from '../../src-shared/result';
+import type { ErrorCode } from '#shared/result.js';
 import { en } from './locales/en';
 import { fr } from './locales/fr';
 

@@ -4,7 +4,7 @@
  * focus after a failed submit, so a screen reader hears it first.
  */
 import type { Ref } from 'react';
-import type { AppError } from '../../src-shared/result';
+import type { AppError } from '#shared/result.js';
 import { Alert } from './Alert';
 import { Button } from './Button';
 

@@ -1,7 +1,7 @@
 /** Photos and scans sent by the screens as base64, stored by content (see attachments.repository). */
-import type { CommandParsedInput } from '../../../src-shared/contract.js';
-import { ATTACHMENT_INPUT_MAX_BYTES } from '../../../src-shared/proposals/proposal.schema.js';
-import { fail, ok, type Result } from '../../../src-shared/result.js';
+import type { CommandParsedInput } from '#shared/contract.js';
+import { ATTACHMENT_INPUT_MAX_BYTES } from '#shared/proposals/proposal.schema.js';
+import { fail, ok, type Result } from '#shared/result.js';
 import type { ServiceDeps } from '../deps.js';
 import { storeAttachment } from '../store/attachments.repository.js';
 

@@ -2,10 +2,10 @@
  * The two ways someone arrives, shared by check-in, walk-in, paper entry and consents asked
  * afterwards, inside the caller's unit of work: on an existing attendance, or as a new one.
  */
-import type { AttendanceRow } from '../../../db/schema.js';
-import { attendanceTransitions, type ConsentInput } from '../../../src-shared/attendance/attendance.schema.js';
-import { hasIdentity, type PersonIdentity, type Profile } from '../../../src-shared/attendance/participant.schema.js';
-import { fail, ok, type Result } from '../../../src-shared/result.js';
+import type { AttendanceRow } from '#db/schema.js';
+import { attendanceTransitions, type ConsentInput } from '#shared/attendance/attendance.schema.js';
+import { hasIdentity, type PersonIdentity, type Profile } from '#shared/attendance/participant.schema.js';
+import { fail, ok, type Result } from '#shared/result.js';
 import type { UnitOfWork } from '../store/synced-write.js';
 import { attendanceCodec } from './attendance.codecs.js';
 import { addHeadCount, checkProfileAllowed, insertConsents, insertPerson, insertProfile, studyChoice, tombstoneProfile } from './attendance-writes.js';

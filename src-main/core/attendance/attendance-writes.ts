@@ -4,10 +4,10 @@
  * The consent rule lives here, once: no profile is stored without a granted study consent,
  * and withdrawing the study consent tombstones the profile.
  */
-import type { ConsentInput } from '../../../src-shared/attendance/attendance.schema.js';
-import { ATTENDANCE_LIMITS } from '../../../src-shared/attendance/attendance.schema.js';
-import type { PersonIdentity, Profile } from '../../../src-shared/attendance/participant.schema.js';
-import { fail, ok, type Result } from '../../../src-shared/result.js';
+import type { ConsentInput } from '#shared/attendance/attendance.schema.js';
+import { ATTENDANCE_LIMITS } from '#shared/attendance/attendance.schema.js';
+import type { PersonIdentity, Profile } from '#shared/attendance/participant.schema.js';
+import { fail, ok, type Result } from '#shared/result.js';
 import type { UnitOfWork } from '../store/synced-write.js';
 import { consentCodec, headCountCodec, personCodec, profileCodec } from './attendance.codecs.js';
 

@@ -10,11 +10,11 @@ import type {
   HeadCountRecord,
   PersonRecord,
   ProfileRecord,
-} from '../../../src-shared/attendance/attendance-records.schema.js';
-import type { AttendanceSource, AttendanceStatus } from '../../../src-shared/attendance/attendance.schema.js';
-import type { ConsentPurpose } from '../../../src-shared/attendance/consent-texts.js';
-import type { AgeBracket, OccupationCategory, Residence, YesNoUnknown } from '../../../src-shared/attendance/participant.schema.js';
-import { normalizeForSearch } from '../../../src-shared/text.js';
+} from '#shared/attendance/attendance-records.schema.js';
+import type { AttendanceSource, AttendanceStatus } from '#shared/attendance/attendance.schema.js';
+import type { ConsentPurpose } from '#shared/attendance/consent-texts.js';
+import type { AgeBracket, OccupationCategory, Residence, YesNoUnknown } from '#shared/attendance/participant.schema.js';
+import { normalizeForSearch } from '#shared/text.js';
 import { bool, column, defineCodec, int, nullable, text, type Stored } from '../store/codec.js';
 
 /** What the check-in search matches: the name and the email, normalised (accents, case). */

@@ -7,8 +7,8 @@ import type {
   AttendanceStatus,
   AttendanceView,
   RoomCounts,
-} from '../../../src-shared/attendance/attendance.schema.js';
-import type { ConsentPurpose } from '../../../src-shared/attendance/consent-texts.js';
+} from '#shared/attendance/attendance.schema.js';
+import type { ConsentPurpose } from '#shared/attendance/consent-texts.js';
 import type { Executor } from '../store/executor.js';
 
 type ConsentState = AttendanceView['consents']['contact'];

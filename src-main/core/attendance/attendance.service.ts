@@ -9,11 +9,11 @@ import {
   type ArrivalResult,
   type AttendanceStatus,
   type AttendanceView,
-} from '../../../src-shared/attendance/attendance.schema.js';
-import { hasIdentity } from '../../../src-shared/attendance/participant.schema.js';
-import type { CommandParsedInput } from '../../../src-shared/contract.js';
-import { fail, ok, type Result } from '../../../src-shared/result.js';
-import { kindAllows } from '../../../src-shared/workshops/workshop-kinds.js';
+} from '#shared/attendance/attendance.schema.js';
+import { hasIdentity } from '#shared/attendance/participant.schema.js';
+import type { CommandParsedInput } from '#shared/contract.js';
+import { fail, ok, type Result } from '#shared/result.js';
+import { kindAllows } from '#shared/workshops/workshop-kinds.js';
 import type { ServiceDeps } from '../deps.js';
 import type { Executor } from '../store/executor.js';
 import { findSyncedRow, runWrite, type UnitOfWork } from '../store/synced-write.js';

@@ -11,9 +11,9 @@
  *   (rows written with an older updated_at) could ever hide.
  */
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../../db/schema.js';
-import type { AttendanceStatus, SearchHit } from '../../../src-shared/attendance/attendance.schema.js';
-import { normalizeForSearch } from '../../../src-shared/text.js';
+import type { Database } from '#db/schema.js';
+import type { AttendanceStatus, SearchHit } from '#shared/attendance/attendance.schema.js';
+import { normalizeForSearch } from '#shared/text.js';
 
 interface Entry {
   attendanceId: string;

@@ -8,9 +8,9 @@
  * wraps inside its column rather than running into the next one.
  */
 import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
-import type { WorkshopRow } from '../../../db/schema.js';
-import { consentTexts, currentConsentVersion } from '../../../src-shared/attendance/consent-texts.js';
-import { parisDateTimeText } from '../../../src-shared/time/paris-date-text.js';
+import type { WorkshopRow } from '#db/schema.js';
+import { consentTexts, currentConsentVersion } from '#shared/attendance/consent-texts.js';
+import { parisDateTimeText } from '#shared/time/paris-date-text.js';
 import { cleanText, createPdfWriter } from '../pdf/pdf-text.js';
 import type { Executor } from '../store/executor.js';
 import { sheetNames } from './attendance.repository.js';

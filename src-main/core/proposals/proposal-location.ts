@@ -4,9 +4,9 @@
  * "Quartier de veille active" is not in the shipped data, so the facilitator says so; it
  * never overrides a QPV.
  */
-import type { ParisLocator } from '../../../src-shared/geo/paris-locator.js';
-import type { NeighbourhoodClass, ProposalFields } from '../../../src-shared/proposals/proposal.schema.js';
-import { fail, ok, type Result } from '../../../src-shared/result.js';
+import type { ParisLocator } from '#shared/geo/paris-locator.js';
+import type { NeighbourhoodClass, ProposalFields } from '#shared/proposals/proposal.schema.js';
+import { fail, ok, type Result } from '#shared/result.js';
 
 export interface DerivedLocation {
   arrondissement: number | null;

@@ -15,9 +15,9 @@
  * - costs: the sum of the known estimates (null when none is known);
  * - proposer type: the common type, else "collective"; proposer names joined.
  */
-import type { CommandParsedInput } from '../../../src-shared/contract.js';
-import type { Proposal } from '../../../src-shared/proposals/proposal.schema.js';
-import { fail, ok, type Result } from '../../../src-shared/result.js';
+import type { CommandParsedInput } from '#shared/contract.js';
+import type { Proposal } from '#shared/proposals/proposal.schema.js';
+import { fail, ok, type Result } from '#shared/result.js';
 import type { UnitOfWork } from '../store/synced-write.js';
 import { proposalCodec } from './proposal.codec.js';
 import { findProposalRows } from './proposals.repository.js';

@@ -10,8 +10,8 @@ import type {
   ProposalStatus,
   ProposerType,
   TriState,
-} from '../../../src-shared/proposals/proposal.schema.js';
-import type { PbThemeCode } from '../../../src-shared/reference/pb-themes.js';
+} from '#shared/proposals/proposal.schema.js';
+import type { PbThemeCode } from '#shared/reference/pb-themes.js';
 import { column, defineCodec, int, json, nullable, real, text } from '../store/codec.js';
 
 export const proposalCodec = defineCodec<Proposal, 'proposals'>()({

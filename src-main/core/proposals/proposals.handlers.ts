@@ -1,5 +1,5 @@
 /** The proposal and support commands' handlers, spread into the core's handler table (handlers.ts). */
-import type { ParisLocator } from '../../../src-shared/geo/paris-locator.js';
+import type { ParisLocator } from '#shared/geo/paris-locator.js';
 import type { ServiceDeps } from '../deps.js';
 import { defineHandlers } from '../define-handlers.js';
 import { createProposalsService } from './proposals.service.js';

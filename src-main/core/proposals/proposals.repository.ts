@@ -2,7 +2,7 @@
  * Proposal rows, read (`db` or the caller's transaction). Writes go through the write funnel
  * (store/synced-write.ts) with the proposal codec.
  */
-import type { ProposalRow } from '../../../db/schema.js';
+import type { ProposalRow } from '#db/schema.js';
 import type { Executor } from '../store/executor.js';
 
 export async function findProposalRow(db: Executor, id: string): Promise<ProposalRow | undefined> {

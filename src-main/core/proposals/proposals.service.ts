@@ -4,17 +4,17 @@
  * through the write funnel (row + outbox entry in one transaction), which then emits
  * `proposals:changed`.
  */
-import type { CommandParsedInput } from '../../../src-shared/contract.js';
-import type { ParisLocator } from '../../../src-shared/geo/paris-locator.js';
+import type { CommandParsedInput } from '#shared/contract.js';
+import type { ParisLocator } from '#shared/geo/paris-locator.js';
 import {
   eurosToCents,
   isProposalEditable,
   proposalTransitions,
   type Proposal,
   type ProposalFields,
-} from '../../../src-shared/proposals/proposal.schema.js';
-import { fail, ok, type Result } from '../../../src-shared/result.js';
-import { kindAllows } from '../../../src-shared/workshops/workshop-kinds.js';
+} from '#shared/proposals/proposal.schema.js';
+import { fail, ok, type Result } from '#shared/result.js';
+import { kindAllows } from '#shared/workshops/workshop-kinds.js';
 import type { ServiceDeps } from '../deps.js';
 import { runWrite } from '../store/synced-write.js';
 import { findWorkshopRow } from '../workshops/workshops.repository.js';

@@ -2,7 +2,7 @@
  * How a support (a dot or a majority-judgement grade) is held in its row and how it travels.
  * Its event is its proposal's: the screens that show supports list proposals.
  */
-import type { Grade, Support, SupportMethod } from '../../../src-shared/proposals/support.schema.js';
+import type { Grade, Support, SupportMethod } from '#shared/proposals/support.schema.js';
 import { column, defineCodec, int, nullable, text } from '../store/codec.js';
 
 export const supportCodec = defineCodec<Support, 'supports'>()({

@@ -6,10 +6,10 @@
  * `proposals:changed` for the supported proposal.
  */
 import { findAttendanceProfile } from '../attendance/attendance.repository.js';
-import type { CommandParsedInput } from '../../../src-shared/contract.js';
-import { grades, majorityGrade, type Grade, type ProposalTally, type Support } from '../../../src-shared/proposals/support.schema.js';
-import { fail, ok, type Result } from '../../../src-shared/result.js';
-import { kindAllows } from '../../../src-shared/workshops/workshop-kinds.js';
+import type { CommandParsedInput } from '#shared/contract.js';
+import { grades, majorityGrade, type Grade, type ProposalTally, type Support } from '#shared/proposals/support.schema.js';
+import { fail, ok, type Result } from '#shared/result.js';
+import { kindAllows } from '#shared/workshops/workshop-kinds.js';
 import type { ServiceDeps } from '../deps.js';
 import { runWrite } from '../store/synced-write.js';
 import { supportCodec } from './support.codec.js';

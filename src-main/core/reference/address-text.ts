@@ -3,7 +3,7 @@
  * ignored), then the abbreviations people type, then the house number and an arrondissement
  * if one is given ("75018", "18e").
  */
-import { normalizeForSearch } from '../../../src-shared/text.js';
+import { normalizeForSearch } from '#shared/text.js';
 
 /**
  * Abbreviations in common French postal use. Street names in the BAN are always written in

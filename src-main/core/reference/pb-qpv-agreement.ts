@@ -5,7 +5,7 @@
  * serve a QPV from a site just outside it. The counts are reported, not hidden
  * (docs/reference-data.md).
  */
-import type { ParisLocator } from '../../../src-shared/geo/paris-locator.js';
+import type { ParisLocator } from '#shared/geo/paris-locator.js';
 import type { AddressIndex } from './address-index.js';
 import { placePbWinner, type Placement, type UnplacedReason } from './pb-placement.js';
 import type { PbWinner } from './pb-winners.js';

@@ -11,11 +11,11 @@
  * - dates are months (YYYY-MM), planned ones included, up to the source's "2099-12".
  */
 import { z } from 'zod';
-import { PB_THEMES, type PbThemeCode } from '../../../src-shared/reference/pb-themes.js';
+import { PB_THEMES, type PbThemeCode } from '#shared/reference/pb-themes.js';
 import { parseCsvObjects } from './csv.js';
 
 // The 11 themes live in src-shared so that proposals and screens share them; re-exported here.
-export { PB_THEMES, type PbThemeCode } from '../../../src-shared/reference/pb-themes.js';
+export { PB_THEMES, type PbThemeCode } from '#shared/reference/pb-themes.js';
 
 /** The file's labels, matched without accents or case: it writes « Education », the screens « Éducation ». */
 const labelKey = (label: string) => label.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();

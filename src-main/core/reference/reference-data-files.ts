@@ -7,8 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseParisBoundaries, type ParisBoundaries } from '../../../src-shared/geo/paris-boundaries.schema.js';
-import { createParisLocator, type ParisLocator } from '../../../src-shared/geo/paris-locator.js';
+import { parseParisBoundaries, type ParisBoundaries } from '#shared/geo/paris-boundaries.schema.js';
+import { createParisLocator, type ParisLocator } from '#shared/geo/paris-locator.js';
 
 /** File names inside the reference-data folder; every one is listed in LICENCES.md there. */
 export const REFERENCE_FILES = {

@@ -8,11 +8,11 @@
  * of whatever the core is doing then (the bench's writes, a big sync) for no one's benefit.
  */
 import { readFileSync } from 'node:fs';
-import type { CommandParsedInput } from '../../../src-shared/contract.js';
-import type { ParisBoundaries } from '../../../src-shared/geo/paris-boundaries.schema.js';
-import { createParisLocator, type ParisLocator } from '../../../src-shared/geo/paris-locator.js';
-import type { Boundaries, LicenceNotice, Winner } from '../../../src-shared/reference/reference.schema.js';
-import { fail, ok, type Result } from '../../../src-shared/result.js';
+import type { CommandParsedInput } from '#shared/contract.js';
+import type { ParisBoundaries } from '#shared/geo/paris-boundaries.schema.js';
+import { createParisLocator, type ParisLocator } from '#shared/geo/paris-locator.js';
+import type { Boundaries, LicenceNotice, Winner } from '#shared/reference/reference.schema.js';
+import { fail, ok, type Result } from '#shared/result.js';
 import { createAddressBase, type AddressBase } from './address-loader.js';
 import { placePbWinner } from './pb-placement.js';
 import { parsePbWinners } from './pb-winners.js';

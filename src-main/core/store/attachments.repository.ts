@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../../db/schema.js';
+import type { Database } from '#db/schema.js';
 
 export function attachmentPath(attachmentsDir: string, sha256: string): string {
   return join(attachmentsDir, sha256.slice(0, 2), sha256);

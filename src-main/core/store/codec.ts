@@ -10,10 +10,10 @@
  * table unmapped, a compile error.
  */
 import type { Selectable } from 'kysely';
-import type { Database } from '../../../db/schema.js';
-import type { EventName } from '../../../src-shared/contract.js';
-import type { SyncEntity } from '../../../src-shared/sync/protocol.schema.js';
-import type { RecordLabel } from '../../../src-shared/sync/sync-commands.schema.js';
+import type { Database } from '#db/schema.js';
+import type { EventName } from '#shared/contract.js';
+import type { SyncEntity } from '#shared/sync/protocol.schema.js';
+import type { RecordLabel } from '#shared/sync/sync-commands.schema.js';
 
 /** The columns every synced table has (migration 0004 on). */
 interface SyncedColumnsShape {

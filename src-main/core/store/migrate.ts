@@ -7,8 +7,8 @@
  *   migrated (db/migration-runner.ts).
  */
 import { sql, type MigrationProvider } from 'kysely';
-import { migrateToLatestAtomically } from '../../../db/migration-runner.js';
-import { LATEST_SCHEMA_VERSION, migrations } from '../../../db/migrations/index.js';
+import { migrateToLatestAtomically } from '#db/migration-runner.js';
+import { LATEST_SCHEMA_VERSION, migrations } from '#db/migrations/index.js';
 import { backupDatabase, BACKUPS_KEPT, pruneBackups, removeBackupLeftovers, type DiscardedFile } from './backup.js';
 import { openDatabase, readStoredState, type OpenedDatabase } from './open-database.js';
 

@@ -6,7 +6,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
 import { Kysely, SqliteDialect } from 'kysely';
-import type { Database } from '../../../db/schema.js';
+import type { Database } from '#db/schema.js';
 
 export interface OpenedDatabase {
   sqlite: BetterSqlite3.Database;

@@ -4,8 +4,8 @@
  * read, acknowledged (they leave the queue) or set aside as rejected with the portal's reason.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, OutboxRow } from '../../../db/schema.js';
-import type { Change, PortalErrorBody, PushResponse, SyncEntity } from '../../../src-shared/sync/protocol.schema.js';
+import type { Database, OutboxRow } from '#db/schema.js';
+import type { Change, PortalErrorBody, PushResponse, SyncEntity } from '#shared/sync/protocol.schema.js';
 import type { SyncedRegistry } from './codec.js';
 import type { Executor } from './executor.js';
 import { advanceSyncedRevisions } from './sync-writes.js';

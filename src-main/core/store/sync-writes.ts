@@ -7,8 +7,8 @@
  * Each works for any synced table through its codec.
  */
 import { sql, type Transaction } from 'kysely';
-import type { Database } from '../../../db/schema.js';
-import type { PulledRecord } from '../../../src-shared/sync/protocol.schema.js';
+import type { Database } from '#db/schema.js';
+import type { PulledRecord } from '#shared/sync/protocol.schema.js';
 import type { AnyCodec, SyncedRegistry } from './codec.js';
 import { appendOutbox, findSyncedRow, loose } from './synced-write.js';
 

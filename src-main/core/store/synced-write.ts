@@ -11,9 +11,9 @@
  * synced table or touches the outbox.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../../db/schema.js';
-import type { EventName } from '../../../src-shared/contract.js';
-import { fail, ok, type Result } from '../../../src-shared/result.js';
+import type { Database } from '#db/schema.js';
+import type { EventName } from '#shared/contract.js';
+import { fail, ok, type Result } from '#shared/result.js';
 import type { Emit } from '../deps.js';
 import type { AnyCodec, RecordOf, RowOfCodec, SyncedFieldsOf } from './codec.js';
 import type { Executor } from './executor.js';

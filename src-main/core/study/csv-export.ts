@@ -2,7 +2,7 @@
  * CSV for French Excel: UTF-8 with a byte-order mark (without it Excel reads Latin-1), `;`
  * between fields (Excel in French uses the comma for decimals), decimal comma, CRLF lines.
  */
-import type { StudyLanguage } from '../../../src-shared/study/study-labels.js';
+import type { StudyLanguage } from '#shared/study/study-labels.js';
 import { countText, type ExportRow } from './export-rows.js';
 
 export const CSV_BOM = '\ufeff';

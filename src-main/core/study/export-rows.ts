@@ -3,8 +3,8 @@
  * for the CSV, the XLSX and the PDF. It reads only the masked dashboard: a masked cell has no
  * value to write, and its share is left empty too (a share would give the count back).
  */
-import { categoryLabel, crossRowDimension, studyLabels, type StudyLanguage } from '../../../src-shared/study/study-labels.js';
-import type { StudyCell, StudyDashboard } from '../../../src-shared/study/study.schema.js';
+import { categoryLabel, crossRowDimension, studyLabels, type StudyLanguage } from '#shared/study/study-labels.js';
+import type { StudyCell, StudyDashboard } from '#shared/study/study.schema.js';
 
 export interface ExportRow {
   /** Stable id of the table (for grouping); `table` is its label. */

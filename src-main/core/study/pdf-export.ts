@@ -7,8 +7,8 @@
  * with a control character, an emoji or a name in another script prints, never fails.
  */
 import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
-import { categoryLabel, crossRowDimension, studyLabels, type StudyLanguage } from '../../../src-shared/study/study-labels.js';
-import type { StudyCell, StudyDashboard } from '../../../src-shared/study/study.schema.js';
+import { categoryLabel, crossRowDimension, studyLabels, type StudyLanguage } from '#shared/study/study-labels.js';
+import type { StudyCell, StudyDashboard } from '#shared/study/study.schema.js';
 import { cleanText, createPdfWriter, type PdfWriter, type TextStyle } from '../pdf/pdf-text.js';
 
 const A4: [number, number] = [595.28, 841.89];

@@ -3,13 +3,13 @@
  * with every category listed (a category nobody is in still shows, masked), then masked by
  * the shared `maskDashboard` — the only figures that leave the core.
  */
-import { ageBrackets, yesNoUnknown } from '../../../src-shared/attendance/participant.schema.js';
-import { neighbourhoodClasses } from '../../../src-shared/proposals/proposal.schema.js';
-import { pbThemeCodes } from '../../../src-shared/reference/pb-themes.js';
-import { genderCategories } from '../../../src-shared/study/gender-categories.js';
-import { maskDashboard, type RawCrossTable, type RawDashboard, type RawTable } from '../../../src-shared/study/masking.js';
-import type { AttendanceTableId, StudyDashboard, StudyQuery } from '../../../src-shared/study/study.schema.js';
-import { parisLocalToUtc } from '../../../src-shared/time/paris-time.js';
+import { ageBrackets, yesNoUnknown } from '#shared/attendance/participant.schema.js';
+import { neighbourhoodClasses } from '#shared/proposals/proposal.schema.js';
+import { pbThemeCodes } from '#shared/reference/pb-themes.js';
+import { genderCategories } from '#shared/study/gender-categories.js';
+import { maskDashboard, type RawCrossTable, type RawDashboard, type RawTable } from '#shared/study/masking.js';
+import type { AttendanceTableId, StudyDashboard, StudyQuery } from '#shared/study/study.schema.js';
+import { parisLocalToUtc } from '#shared/time/paris-time.js';
 import type { Executor } from '../store/executor.js';
 import {
   countParticipants,

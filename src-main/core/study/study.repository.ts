@@ -5,7 +5,7 @@
  * supports). Identity (`people`) is never read here: the study needs no name.
  */
 import { sql, type RawBuilder } from 'kysely';
-import { genderCategory, type GenderCategory } from '../../../src-shared/study/gender-categories.js';
+import { genderCategory, type GenderCategory } from '#shared/study/gender-categories.js';
 import type { Executor } from '../store/executor.js';
 
 /** Which workshops the figures cover; times are UTC bounds already converted from Paris days. */

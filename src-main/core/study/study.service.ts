@@ -3,12 +3,12 @@
  * Every export is built from `computeDashboard`'s masked answer, except the GeoJSON, which
  * lists proposals (ideas, not people) without any proposer.
  */
-import { fail, ok, type Result } from '../../../src-shared/result.js';
-import { kindAllows } from '../../../src-shared/workshops/workshop-kinds.js';
-import { studyLabels } from '../../../src-shared/study/study-labels.js';
-import type { StudyDashboard, StudyExportFile, StudyExportInput, StudyQuery } from '../../../src-shared/study/study.schema.js';
-import { parisDateTimeText } from '../../../src-shared/time/paris-date-text.js';
-import { utcToParisLocal } from '../../../src-shared/time/paris-time.js';
+import { fail, ok, type Result } from '#shared/result.js';
+import { kindAllows } from '#shared/workshops/workshop-kinds.js';
+import { studyLabels } from '#shared/study/study-labels.js';
+import type { StudyDashboard, StudyExportFile, StudyExportInput, StudyQuery } from '#shared/study/study.schema.js';
+import { parisDateTimeText } from '#shared/time/paris-date-text.js';
+import { utcToParisLocal } from '#shared/time/paris-time.js';
 import type { ServiceDeps } from '../deps.js';
 import { findWorkshopRow } from '../workshops/workshops.repository.js';
 import { listProposalFeatures, readScopeSummary } from './study.repository.js';

@@ -4,7 +4,7 @@
  * sort), masked cells written as the text « < 5 ».
  */
 import ExcelJS from 'exceljs';
-import type { StudyLanguage } from '../../../src-shared/study/study-labels.js';
+import type { StudyLanguage } from '#shared/study/study-labels.js';
 import { countText, type ExportRow } from './export-rows.js';
 
 export interface XlsxText {

@@ -16,7 +16,7 @@ import {
   type PullResponse,
   type PushRequest,
   type PushResponse,
-} from '../../../src-shared/sync/protocol.schema.js';
+} from '#shared/sync/protocol.schema.js';
 
 export type PortalOutcome<T> =
   | { kind: 'ok'; value: T }

@@ -7,9 +7,9 @@
  * record, so that applying it keeps the core's thread busy for milliseconds, not hundreds.
  */
 import type { Transaction } from 'kysely';
-import type { Database } from '../../../db/schema.js';
-import { syncEntitySchemas } from '../../../src-shared/sync/entities.js';
-import type { PulledRecord, SyncEntity } from '../../../src-shared/sync/protocol.schema.js';
+import type { Database } from '#db/schema.js';
+import { syncEntitySchemas } from '#shared/sync/entities.js';
+import type { PulledRecord, SyncEntity } from '#shared/sync/protocol.schema.js';
 import type { SyncedRegistry } from '../store/codec.js';
 import { applyPulledRecords } from '../store/sync-writes.js';
 import { META, replaceConflicts, setMeta } from './sync.repository.js';

@@ -6,9 +6,9 @@
  * protocol allows) is set aside without being sent. Either way the queue goes on.
  */
 import type { Kysely } from 'kysely';
-import type { Database } from '../../../db/schema.js';
-import { jsonDepthExceeds } from '../../../src-shared/sync/json-depth.js';
-import { SYNC_LIMITS, type Change, type PortalErrorBody } from '../../../src-shared/sync/protocol.schema.js';
+import type { Database } from '#db/schema.js';
+import { jsonDepthExceeds } from '#shared/sync/json-depth.js';
+import { SYNC_LIMITS, type Change, type PortalErrorBody } from '#shared/sync/protocol.schema.js';
 import type { Logger } from '../logger.js';
 import type { PortalHttp, PortalOutcome } from './portal-http.js';
 import { acknowledgeBatch, markRejected, pendingBatch } from '../store/outbox.js';

@@ -5,8 +5,8 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../../db/schema.js';
-import { SYNC_LIMITS } from '../../../src-shared/sync/protocol.schema.js';
+import type { Database } from '#db/schema.js';
+import { SYNC_LIMITS } from '#shared/sync/protocol.schema.js';
 import type { Emit } from '../deps.js';
 import type { Logger } from '../logger.js';
 import { syncedTables } from '../synced-tables.js';

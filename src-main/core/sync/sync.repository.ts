@@ -5,8 +5,8 @@
  * a chosen value and its settled conflict, are written together.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../../db/schema.js';
-import type { PulledRecord, SyncEntity } from '../../../src-shared/sync/protocol.schema.js';
+import type { Database } from '#db/schema.js';
+import type { PulledRecord, SyncEntity } from '#shared/sync/protocol.schema.js';
 import type { Executor } from '../store/executor.js';
 
 export const META = {

@@ -2,11 +2,11 @@
  * The app's sync commands: status for the quiet indicator, run now, enrol with the operator's
  * one-time code, the rejected list and the conflicts a person resolves.
  */
-import type { CommandParsedInput, SyncStatus } from '../../../src-shared/contract.js';
-import { fail, ok, type Result } from '../../../src-shared/result.js';
-import { syncEntitySchemas } from '../../../src-shared/sync/entities.js';
-import type { SyncEntity } from '../../../src-shared/sync/protocol.schema.js';
-import type { RecordLabel, RejectedChange, SyncConflict } from '../../../src-shared/sync/sync-commands.schema.js';
+import type { CommandParsedInput, SyncStatus } from '#shared/contract.js';
+import { fail, ok, type Result } from '#shared/result.js';
+import { syncEntitySchemas } from '#shared/sync/entities.js';
+import type { SyncEntity } from '#shared/sync/protocol.schema.js';
+import type { RecordLabel, RejectedChange, SyncConflict } from '#shared/sync/sync-commands.schema.js';
 import type { ServiceDeps } from '../deps.js';
 import { syncedTables } from '../synced-tables.js';
 import type { AnyCodec } from '../store/codec.js';

@@ -2,8 +2,8 @@
  * How a workshop is held in its row and how it travels (src-shared/sync/entities.ts has the
  * portal's schema of the same fields). The title's search column is computed, never synced.
  */
-import type { Workshop, WorkshopKind, WorkshopStatus, Partner } from '../../../src-shared/workshops/workshop.schema.js';
-import { normalizeForSearch } from '../../../src-shared/text.js';
+import type { Workshop, WorkshopKind, WorkshopStatus, Partner } from '#shared/workshops/workshop.schema.js';
+import { normalizeForSearch } from '#shared/text.js';
 import { bool, column, defineCodec, int, json, nullable, text } from '../store/codec.js';
 
 export const workshopCodec = defineCodec<Workshop, 'workshops'>()({

@@ -3,8 +3,8 @@
  * (store/synced-write.ts) with the workshop codec; other domains read workshops from here.
  */
 import { sql } from 'kysely';
-import type { WorkshopRow } from '../../../db/schema.js';
-import type { WorkshopKind, WorkshopStatus } from '../../../src-shared/workshops/workshop.schema.js';
+import type { WorkshopRow } from '#db/schema.js';
+import type { WorkshopKind, WorkshopStatus } from '#shared/workshops/workshop.schema.js';
 import type { Executor } from '../store/executor.js';
 
 export async function findWorkshopRow(db: Executor, id: string): Promise<WorkshopRow | undefined> {

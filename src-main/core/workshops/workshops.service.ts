@@ -3,9 +3,9 @@
  * through the write funnel (row + outbox entry in one transaction), which then emits
  * `workshops:changed`.
  */
-import { fail, ok, type Result } from '../../../src-shared/result.js';
-import { normalizeForSearch } from '../../../src-shared/text.js';
-import { parisLocalToUtc } from '../../../src-shared/time/paris-time.js';
+import { fail, ok, type Result } from '#shared/result.js';
+import { normalizeForSearch } from '#shared/text.js';
+import { parisLocalToUtc } from '#shared/time/paris-time.js';
 import {
   isEditable,
   workshopTransitions,
@@ -13,8 +13,8 @@ import {
   type WorkshopFields,
   type WorkshopList,
   type WorkshopStatus,
-} from '../../../src-shared/workshops/workshop.schema.js';
-import type { CommandParsedInput } from '../../../src-shared/contract.js';
+} from '#shared/workshops/workshop.schema.js';
+import type { CommandParsedInput } from '#shared/contract.js';
 import type { ServiceDeps } from '../deps.js';
 import { runWrite, type UpdateOptions } from '../store/synced-write.js';
 import { workshopCodec } from './workshop.codec.js';

@@ -3,7 +3,7 @@
  * and inside « guillemets »; a narrow one inside numbers is left to Intl.
  * Plurals follow Intl.PluralRules: French has `one` (0 and 1), `many` and `other`.
  */
-import type { ErrorCode } from '../../../src-shared/result';
+import type { ErrorCode } from '#shared/result.js';
 import { syncCenterFr } from '../../features/sync/messages';
 import { attendanceFr, attendanceValidationFr } from '../../features/attendance/messages';
 import { proposalsFr, proposalsValidationFr } from '../../features/proposals/messages';

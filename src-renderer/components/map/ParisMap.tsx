@@ -12,7 +12,7 @@ import 'leaflet/dist/leaflet.css';
 import './map.css';
 import * as L from 'leaflet';
 import { useEffect, useRef } from 'react';
-import type { Boundaries } from '../../../src-shared/reference/reference.schema';
+import type { Boundaries } from '#shared/reference/reference.schema.js';
 
 export interface MapMarker {
   id: string;

@@ -1,6 +1,6 @@
 /** The mark a QPV proposal carries everywhere it is shown: a word, not only a colour. */
 import { useTranslation } from 'react-i18next';
-import type { Proposal } from '../../../src-shared/proposals/proposal.schema';
+import type { Proposal } from '#shared/proposals/proposal.schema.js';
 
 export function NeighbourhoodBadge({ proposal }: { proposal: Pick<Proposal, 'neighbourhoodClass'> }) {
   const { t } = useTranslation();

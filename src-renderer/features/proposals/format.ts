@@ -1,6 +1,6 @@
 /** How proposals read on screen: amounts « 12 500 € », places « 18e arrondissement · QPV Goutte D'Or ». */
 import type { TFunction } from 'i18next';
-import type { Proposal } from '../../../src-shared/proposals/proposal.schema';
+import type { Proposal } from '#shared/proposals/proposal.schema.js';
 import { formatArrondissement, localeOf } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
 

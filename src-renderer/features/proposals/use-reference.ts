@@ -1,6 +1,6 @@
 /** Reference data every proposal screen needs, loaded once per session (it never changes). */
 import { useEffect, useState } from 'react';
-import type { Boundaries, LicenceNotice } from '../../../src-shared/reference/reference.schema';
+import type { Boundaries, LicenceNotice } from '#shared/reference/reference.schema.js';
 import { invoke } from '../../api/client';
 
 let boundaries: Promise<Boundaries | null> | null = null;

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { studyExportFormats, type StudyExportFormat, type StudyQuery } from '../../../src-shared/study/study.schema';
+import { studyExportFormats, type StudyExportFormat, type StudyQuery } from '#shared/study/study.schema.js';
 import { invoke } from '../../api/client';
 import { currentLanguage, translateError } from '../../app/i18n';
 import { Alert } from '../../components/Alert';

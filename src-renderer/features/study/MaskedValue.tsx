@@ -1,9 +1,9 @@
 /** A figure as the screen shows it: the number, or « < 5 » / « masqué » with words for screen readers. */
 import { useTranslation } from 'react-i18next';
-import type { StudyCell } from '../../../src-shared/study/study.schema';
+import type { StudyCell } from '#shared/study/study.schema.js';
 import { formatNumber } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
-import { studyLabels } from '../../../src-shared/study/study-labels';
+import { studyLabels } from '#shared/study/study-labels.js';
 
 export function MaskedValue({ cell }: { cell: StudyCell }) {
   const { t } = useTranslation();

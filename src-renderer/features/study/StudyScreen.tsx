@@ -4,8 +4,8 @@
  */
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { EventName } from '../../../src-shared/contract';
-import type { StudyDashboard } from '../../../src-shared/study/study.schema';
+import type { EventName } from '#shared/contract.js';
+import type { StudyDashboard } from '#shared/study/study.schema.js';
 import { invoke } from '../../api/client';
 import { useResult } from '../../api/use-result';
 import { formatNumber } from '../../app/format';

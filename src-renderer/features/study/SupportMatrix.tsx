@@ -7,8 +7,8 @@
  * and say « < 5 ».
  */
 import { useTranslation } from 'react-i18next';
-import { categoryLabel, crossRowDimension } from '../../../src-shared/study/study-labels';
-import type { StudyCell, StudyCrossTable } from '../../../src-shared/study/study.schema';
+import { categoryLabel, crossRowDimension } from '#shared/study/study-labels.js';
+import type { StudyCell, StudyCrossTable } from '#shared/study/study.schema.js';
 import { currentLanguage } from '../../app/i18n';
 import { MaskedValue } from './MaskedValue';
 

@@ -9,8 +9,8 @@
  * strict CSP forbids those.
  */
 import { useTranslation } from 'react-i18next';
-import { categoryLabel } from '../../../src-shared/study/study-labels';
-import type { StudyCell, StudyTable } from '../../../src-shared/study/study.schema';
+import { categoryLabel } from '#shared/study/study-labels.js';
+import type { StudyCell, StudyTable } from '#shared/study/study.schema.js';
 import { formatNumber } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
 import { MaskedValue } from './MaskedValue';

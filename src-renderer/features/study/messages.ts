@@ -3,7 +3,7 @@
  * from src-shared/study/study-labels.ts, which the exported files use too, so the screen and
  * the files always name a figure the same way.
  */
-import { studyLabels } from '../../../src-shared/study/study-labels';
+import { studyLabels } from '#shared/study/study-labels.js';
 
 export const studyFr = {
   nav: 'Étude',

@@ -1,5 +1,5 @@
 /** The dashboard's query lives in the URL (#/study?scope=…), so a view can be bookmarked or shared. */
-import type { StudyQuery, StudyScope } from '../../../src-shared/study/study.schema';
+import type { StudyQuery, StudyScope } from '#shared/study/study.schema.js';
 
 export interface QueryParams {
   scope: StudyScope;

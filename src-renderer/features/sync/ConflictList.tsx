@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SyncEntity } from '../../../src-shared/sync/protocol.schema';
+import type { SyncEntity } from '#shared/sync/protocol.schema.js';
 import { invoke } from '../../api/client';
 import { useResult } from '../../api/use-result';
 import { formatDateTime } from '../../app/format';

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { syncEnrolInputSchema } from '../../../src-shared/sync/sync-commands.schema';
+import { syncEnrolInputSchema } from '#shared/sync/sync-commands.schema.js';
 import { invoke } from '../../api/client';
 import { translateError, translateMessage } from '../../app/i18n';
 import { Alert } from '../../components/Alert';

@@ -1,7 +1,7 @@
 /** Where sending stands, in words, with progress during a sync and a "send now" button. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SyncStatus } from '../../../src-shared/contract';
+import type { SyncStatus } from '#shared/contract.js';
 import { invoke } from '../../api/client';
 import { formatDateTime, formatNumber, formatTime } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';

@@ -2,7 +2,7 @@
  * The sync screen's words. French is the reference; English must have exactly its keys.
  * Offline is normal: say what will happen, not what failed (UX.md, principle 3).
  */
-import type { SyncEntity } from '../../../src-shared/sync/protocol.schema';
+import type { SyncEntity } from '#shared/sync/protocol.schema.js';
 
 /** Every synced record kind has its label (the core sends `syncCenter.records.<kind>` and values). */
 type RecordLabels = Record<SyncEntity | 'missing', string>;

@@ -1,6 +1,6 @@
 /** The workshop's status as a word with a shape; colour only repeats what the word says. */
 import { useTranslation } from 'react-i18next';
-import type { WorkshopStatus } from '../../../src-shared/workshops/workshop.schema';
+import type { WorkshopStatus } from '#shared/workshops/workshop.schema.js';
 
 const shapes: Record<WorkshopStatus, string> = { planned: '○', open: '●', closed: '■', cancelled: '✕' };
 

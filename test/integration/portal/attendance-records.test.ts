@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ArrivalResult, AttendanceList } from '../../../src-shared/attendance/attendance.schema.js';
+import type { ArrivalResult, AttendanceList } from '#shared/attendance/attendance.schema.js';
 import { startLaptop, type TestLaptop } from '../sync/device-harness.js';
 import { startPortal, testBackends, type RunningPortal } from './portal-harness.js';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { revokeDevice } from '../../../src-portal/enrolment.js';
+import { revokeDevice } from '#portal/enrolment.js';
 import { json, postJson, startPortal, testBackends, workshopFields, type RunningPortal } from './portal-harness.js';
 
 for (const backend of testBackends()) {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mergeChange, type IncomingChange, type MergeState } from '../../../src-portal/merge.js';
-import { canPull, pullableEntities } from '../../../src-portal/scope.js';
+import { mergeChange, type IncomingChange, type MergeState } from '#portal/merge.js';
+import { canPull, pullableEntities } from '#portal/scope.js';
 
 // The pure rules behind the HTTP tests: run once, not per database.
 const base: MergeState = {

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql, type Kysely, type MigrationProvider } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrateToLatestAtomically } from '../../../db/migration-runner.js';
-import type { PortalDatabase } from '../../../db/portal/schema.js';
-import { dropPgSchema, migratePortalDb, openPortalDb } from '../../../src-portal/database.js';
+import { migrateToLatestAtomically } from '#db/migration-runner.js';
+import type { PortalDatabase } from '#db/portal/schema.js';
+import { dropPgSchema, migratePortalDb, openPortalDb } from '#portal/database.js';
 import { testBackends, type BackendName } from './portal-harness.js';
 
 const cleanups: (() => Promise<void>)[] = [];

@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { PortalDatabase } from '../../../db/portal/schema.js';
-import type { Change, DeviceRole, PullResponse, PushResponse } from '../../../src-shared/sync/protocol.schema.js';
-import { buildPortal, type PortalOptions } from '../../../src-portal/build-portal.js';
-import { dropPgSchema, openPortalDb, type PortalDialect } from '../../../src-portal/database.js';
-import { createEnrolmentCode } from '../../../src-portal/enrolment.js';
+import type { PortalDatabase } from '#db/portal/schema.js';
+import type { Change, DeviceRole, PullResponse, PushResponse } from '#shared/sync/protocol.schema.js';
+import { buildPortal, type PortalOptions } from '#portal/build-portal.js';
+import { dropPgSchema, openPortalDb, type PortalDialect } from '#portal/database.js';
+import { createEnrolmentCode } from '#portal/enrolment.js';
 
 export type BackendName = 'sqlite' | 'postgres';
 

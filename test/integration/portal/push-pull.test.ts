@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PullResponse } from '../../../src-shared/sync/protocol.schema.js';
-import { startNewEpoch } from '../../../src-portal/portal-meta.js';
+import type { PullResponse } from '#shared/sync/protocol.schema.js';
+import { startNewEpoch } from '#portal/portal-meta.js';
 import { json, postJson, startPortal, testBackends, workshopFields, type RunningPortal } from './portal-harness.js';
 
 for (const backend of testBackends()) {

@@ -8,8 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { portalMigrations } from '../../../db/portal/index.js';
-import { migratePortalDb, openPortalDb } from '../../../src-portal/database.js';
+import { portalMigrations } from '#db/portal/index.js';
+import { migratePortalDb, openPortalDb } from '#portal/database.js';
 import { bundleCrashChild, runCrashChild } from '../store/crash-harness.js';
 
 let work: string;

@@ -12,11 +12,11 @@ import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { LATEST_SCHEMA_VERSION } from '../../../db/migrations/index.js';
-import { startCore } from '../../../src-main/core/core.js';
-import { dataDirLayout } from '../../../src-main/core/data-dir.js';
-import { createSilentLogger } from '../../../src-main/core/logger.js';
-import { backupSchemaVersion, BACKUPS_KEPT, checkBackup } from '../../../src-main/core/store/backup.js';
+import { LATEST_SCHEMA_VERSION } from '#db/migrations/index.js';
+import { startCore } from '#core/core.js';
+import { dataDirLayout } from '#core/data-dir.js';
+import { createSilentLogger } from '#core/logger.js';
+import { backupSchemaVersion, BACKUPS_KEPT, checkBackup } from '#core/store/backup.js';
 import { bundleCrashChild, runCrashChild } from './crash-harness.js';
 import { snapshotOf, WORKSHOPS, type DataFolder } from './startup-fixtures.js';
 

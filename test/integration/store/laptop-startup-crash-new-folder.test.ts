@@ -3,7 +3,7 @@
  * every later start succeeds on the full schema, and there is nothing to back up.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LATEST_SCHEMA_VERSION } from '../../../db/migrations/index.js';
+import { LATEST_SCHEMA_VERSION } from '#db/migrations/index.js';
 import { killAtEveryStep, migrationsRecorded, openCrashBench, type CrashBench } from './laptop-crash-bench.js';
 
 let bench: CrashBench;

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LATEST_SCHEMA_VERSION } from '../../../db/migrations/index.js';
+import { LATEST_SCHEMA_VERSION } from '#db/migrations/index.js';
 import { killAtEveryStep, migrationsRecorded, openCrashBench, type CrashBench } from './laptop-crash-bench.js';
 import { buildDataFolder, WORKSHOPS } from './startup-fixtures.js';
 

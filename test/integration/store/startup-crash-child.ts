@@ -8,9 +8,9 @@
  *
  * When it is not killed it prints every step it took, as one JSON line, and exits 0.
  */
-import { argValue, ensureDataDir } from '../../../src-main/core/data-dir.js';
-import { prepareDatabase } from '../../../src-main/core/store/migrate.js';
-import { migratePortalDb, openPortalDb } from '../../../src-portal/database.js';
+import { argValue, ensureDataDir } from '#core/data-dir.js';
+import { prepareDatabase } from '#core/store/migrate.js';
+import { migratePortalDb, openPortalDb } from '#portal/database.js';
 import { installKillSwitch } from './kill-switch.js';
 
 const argv = process.argv.slice(2);

@@ -10,12 +10,12 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Migrator, type MigrationProvider } from 'kysely';
-import { generateWorkshops } from '../../../bench/generate.js';
-import { migrations } from '../../../db/migrations/index.js';
-import { personSearchText } from '../../../src-main/core/attendance/attendance.codecs.js';
-import { ensureDataDir } from '../../../src-main/core/data-dir.js';
-import { openDatabase } from '../../../src-main/core/store/open-database.js';
-import { normalizeForSearch } from '../../../src-shared/text.js';
+import { generateWorkshops } from '#bench/generate.js';
+import { migrations } from '#db/migrations/index.js';
+import { personSearchText } from '#core/attendance/attendance.codecs.js';
+import { ensureDataDir } from '#core/data-dir.js';
+import { openDatabase } from '#core/store/open-database.js';
+import { normalizeForSearch } from '#shared/text.js';
 
 export const WORKSHOPS = 4_000;
 export const ATTENDANCES = 2_000;

@@ -5,9 +5,9 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dataDirLayout } from '../../../src-main/core/data-dir.js';
-import { storeAttachment } from '../../../src-main/core/store/attachments.repository.js';
-import { openDatabase } from '../../../src-main/core/store/open-database.js';
+import { dataDirLayout } from '#core/data-dir.js';
+import { storeAttachment } from '#core/store/attachments.repository.js';
+import { openDatabase } from '#core/store/open-database.js';
 import { startControlledPortal } from './controlled-portal.js';
 import { startFaultProxy } from './fault-proxy.js';
 import { startLaptop } from './device-harness.js';

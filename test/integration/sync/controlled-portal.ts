@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { PortalDatabase } from '../../../db/portal/schema.js';
-import type { DeviceRole } from '../../../src-shared/sync/protocol.schema.js';
-import { buildPortal } from '../../../src-portal/build-portal.js';
-import { openPortalDb } from '../../../src-portal/database.js';
-import { createEnrolmentCode } from '../../../src-portal/enrolment.js';
-import { startNewEpoch } from '../../../src-portal/portal-meta.js';
+import type { PortalDatabase } from '#db/portal/schema.js';
+import type { DeviceRole } from '#shared/sync/protocol.schema.js';
+import { buildPortal } from '#portal/build-portal.js';
+import { openPortalDb } from '#portal/database.js';
+import { createEnrolmentCode } from '#portal/enrolment.js';
+import { startNewEpoch } from '#portal/portal-meta.js';
 
 export interface PortalRecord {
   recordId: string;

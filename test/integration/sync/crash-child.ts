@@ -9,11 +9,11 @@
  * local state as one JSON line and exits.
  */
 import { join } from 'node:path';
-import { startCore } from '../../../src-main/core/core.js';
-import { argValue } from '../../../src-main/core/data-dir.js';
-import { createSilentLogger } from '../../../src-main/core/logger.js';
-import { createPortalHttp } from '../../../src-main/core/sync/portal-http.js';
-import { createFileSecretStore } from '../../../src-main/core/sync/secret-store.js';
+import { startCore } from '#core/core.js';
+import { argValue } from '#core/data-dir.js';
+import { createSilentLogger } from '#core/logger.js';
+import { createPortalHttp } from '#core/sync/portal-http.js';
+import { createFileSecretStore } from '#core/sync/secret-store.js';
 
 const argv = process.argv.slice(2);
 const dataDir = argValue(argv, '--data-dir')!;

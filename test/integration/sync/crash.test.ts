@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { seededRandom as seeded } from '../../../bench/generate.js';
+import { seededRandom as seeded } from '#bench/generate.js';
 import { startControlledPortal, type ControlledPortal } from './controlled-portal.js';
 
 const child = join(import.meta.dirname, 'crash-child.ts');

@@ -7,12 +7,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CommandName, CommandOutput, SyncStatus } from '../../../src-shared/contract.js';
-import { workshopFieldsOf, type Workshop, type WorkshopFields } from '../../../src-shared/workshops/workshop.schema.js';
-import { startCore, type Core } from '../../../src-main/core/core.js';
-import { createSilentLogger } from '../../../src-main/core/logger.js';
-import { createPortalHttp } from '../../../src-main/core/sync/portal-http.js';
-import { createMemorySecretStore } from '../../../src-main/core/sync/secret-store.js';
+import type { CommandName, CommandOutput, SyncStatus } from '#shared/contract.js';
+import { workshopFieldsOf, type Workshop, type WorkshopFields } from '#shared/workshops/workshop.schema.js';
+import { startCore, type Core } from '#core/core.js';
+import { createSilentLogger } from '#core/logger.js';
+import { createPortalHttp } from '#core/sync/portal-http.js';
+import { createMemorySecretStore } from '#core/sync/secret-store.js';
 
 export interface TestLaptop {
   name: string;

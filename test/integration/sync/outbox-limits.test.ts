@@ -6,9 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dataDirLayout } from '../../../src-main/core/data-dir.js';
-import { PUSH_BATCH_BYTES } from '../../../src-main/core/sync/sync-engine.js';
-import { openDatabase } from '../../../src-main/core/store/open-database.js';
+import { dataDirLayout } from '#core/data-dir.js';
+import { PUSH_BATCH_BYTES } from '#core/sync/sync-engine.js';
+import { openDatabase } from '#core/store/open-database.js';
 import { startControlledPortal } from './controlled-portal.js';
 import { startFaultProxy } from './fault-proxy.js';
 import { startLaptop } from './device-harness.js';

@@ -4,8 +4,8 @@
  * only a lab desktop receives, with the anonymous profile they were given under.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Proposal } from '../../../src-shared/proposals/proposal.schema.js';
-import type { ProposalTally } from '../../../src-shared/proposals/support.schema.js';
+import type { Proposal } from '#shared/proposals/proposal.schema.js';
+import type { ProposalTally } from '#shared/proposals/support.schema.js';
 import { startControlledPortal } from './controlled-portal.js';
 import { startLaptop } from './device-harness.js';
 

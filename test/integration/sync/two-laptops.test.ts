@@ -113,7 +113,7 @@ describe.each(testBackends())('two laptops and one portal (%s)', (backend) => {
     const { portal, a } = await setUp(backend);
     await enrol(portal, a);
     await a.createWorkshop();
-    const { revokeDevice } = await import('../../../src-portal/enrolment.js');
+    const { revokeDevice } = await import('#portal/enrolment.js');
     const deviceId = (await portal.db.selectFrom('devices').select('id').executeTakeFirstOrThrow()).id;
     await revokeDevice(portal.db, deviceId, new Date());
     const status = await a.sync();

@@ -10,7 +10,7 @@ import { request as httpRequest, type Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildCoreWorker, buildWebHost } from '../../../scripts/build-main.js';
+import { buildCoreWorker, buildWebHost } from '#scripts/build-main.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 

@@ -13,7 +13,7 @@
  */
 import fc from 'fast-check';
 import { z } from 'zod';
-import { contract, type CommandName } from '../../../src-shared/contract.js';
+import { contract, type CommandName } from '#shared/contract.js';
 
 interface JsonSchema {
   type?: string | string[];

@@ -8,10 +8,10 @@
 import fc from 'fast-check';
 import { Agent } from 'node:http';
 import { z } from 'zod';
-import { consentTextVersions } from '../../../src-shared/attendance/consent-texts.js';
-import { contract, MAX_ATTACHMENT_REQUEST_BYTES, MAX_REQUEST_BYTES, type CommandName } from '../../../src-shared/contract.js';
-import { appErrorSchema } from '../../../src-shared/result.js';
-import { rpcPath } from '../../../src-shared/rpc-path.js';
+import { consentTextVersions } from '#shared/attendance/consent-texts.js';
+import { contract, MAX_ATTACHMENT_REQUEST_BYTES, MAX_REQUEST_BYTES, type CommandName } from '#shared/contract.js';
+import { appErrorSchema } from '#shared/result.js';
+import { rpcPath } from '#shared/rpc-path.js';
 import { post, type Answer } from './built-host.js';
 import { fuzzInputs, refinedFields, type FuzzInput, type Kind } from './contract-arbitraries.js';
 

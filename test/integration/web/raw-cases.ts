@@ -4,8 +4,8 @@
  * body a byte at a time. Not a test file itself.
  */
 import { connect } from 'node:net';
-import { MAX_ATTACHMENT_REQUEST_BYTES, MAX_REQUEST_BYTES } from '../../../src-shared/contract.js';
-import { rpcPath } from '../../../src-shared/rpc-path.js';
+import { MAX_ATTACHMENT_REQUEST_BYTES, MAX_REQUEST_BYTES } from '#shared/contract.js';
+import { rpcPath } from '#shared/rpc-path.js';
 import { post, type Answer, type HostProcess } from './built-host.js';
 
 const json = (web: HostProcess, path: string, body: string | Uint8Array, contentType = 'application/json') =>

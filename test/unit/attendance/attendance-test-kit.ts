@@ -2,10 +2,10 @@
  * Helpers for the attendance tests: a planned workshop on a real core, and typical inputs as
  * a facilitator would give them. Not a test file itself.
  */
-import { currentConsentVersion } from '../../../src-shared/attendance/consent-texts.js';
-import type { ProfileInput } from '../../../src-shared/attendance/participant.schema.js';
-import type { CommandInput } from '../../../src-shared/contract.js';
-import type { Workshop } from '../../../src-shared/workshops/workshop.schema.js';
+import { currentConsentVersion } from '#shared/attendance/consent-texts.js';
+import type { ProfileInput } from '#shared/attendance/participant.schema.js';
+import type { CommandInput } from '#shared/contract.js';
+import type { Workshop } from '#shared/workshops/workshop.schema.js';
 import { workshopFields, type TestCore } from '../core/test-core.js';
 
 export const facilitator = 'Camille Martin';

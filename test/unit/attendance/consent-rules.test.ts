@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ArrivalResult } from '../../../src-shared/attendance/attendance.schema.js';
+import type { ArrivalResult } from '#shared/attendance/attendance.schema.js';
 import { openTestCore, type TestCore } from '../core/test-core.js';
 import { contactYes, count, facilitator, plannedWorkshop, profile, register, studyNo, studyYes, walkIn } from './attendance-test-kit.js';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { blankRows } from '../../../src-main/core/attendance/sign-in-sheet.js';
+import { blankRows } from '#core/attendance/sign-in-sheet.js';
 import { openTestCore, type TestCore } from '../core/test-core.js';
 import { count, facilitator, plannedWorkshop, profile, register, studyNo, studyYes } from './attendance-test-kit.js';
 import { firstPagePng, hasPoppler, overlappingWords, pdfText } from '../pdf/poppler.js';

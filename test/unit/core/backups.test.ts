@@ -8,9 +8,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rename
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LATEST_SCHEMA_VERSION } from '../../../db/migrations/index.js';
-import { BACKUPS_KEPT, checkBackup } from '../../../src-main/core/store/backup.js';
-import { prepareDatabase } from '../../../src-main/core/store/migrate.js';
+import { LATEST_SCHEMA_VERSION } from '#db/migrations/index.js';
+import { BACKUPS_KEPT, checkBackup } from '#core/store/backup.js';
+import { prepareDatabase } from '#core/store/migrate.js';
 
 let dir: string;
 let file: string;

@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LATEST_SCHEMA_VERSION } from '../../../db/migrations/index.js';
-import { buildCoreWorker } from '../../../scripts/build-main.js';
-import { CoreStartError, startCoreWorker, type CoreClient } from '../../../src-main/core/core-client.js';
-import type { Workshop } from '../../../src-shared/workshops/workshop.schema.js';
+import { LATEST_SCHEMA_VERSION } from '#db/migrations/index.js';
+import { buildCoreWorker } from '#scripts/build-main.js';
+import { CoreStartError, startCoreWorker, type CoreClient } from '#core/core-client.js';
+import type { Workshop } from '#shared/workshops/workshop.schema.js';
 import { workshopFields } from './test-core.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DATA_DIR_ENV, ensureDataDir, resolveDataDir } from '../../../src-main/core/data-dir.js';
+import { DATA_DIR_ENV, ensureDataDir, resolveDataDir } from '#core/data-dir.js';
 
 const base = { argv: [] as string[], env: {}, platform: 'linux' as NodeJS.Platform, home: '/home/camille' };
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createDispatcher, SLOW_COMMAND_MS } from '../../../src-main/core/dispatcher.js';
-import type { Handlers } from '../../../src-main/core/handlers.js';
-import type { Logger } from '../../../src-main/core/logger.js';
-import { ok } from '../../../src-shared/result.js';
+import { createDispatcher, SLOW_COMMAND_MS } from '#core/dispatcher.js';
+import type { Handlers } from '#core/handlers.js';
+import type { Logger } from '#core/logger.js';
+import { ok } from '#shared/result.js';
 
 type Call = { level: 'info' | 'warn' | 'error'; fields: Record<string, unknown>; message: string };
 

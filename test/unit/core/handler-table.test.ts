@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { mergeHandlers } from '../../../src-main/core/define-handlers.js';
-import { createHandlers } from '../../../src-main/core/handlers.js';
-import { prepareDatabase } from '../../../src-main/core/store/migrate.js';
-import { contract } from '../../../src-shared/contract.js';
-import { ok } from '../../../src-shared/result.js';
+import { mergeHandlers } from '#core/define-handlers.js';
+import { createHandlers } from '#core/handlers.js';
+import { prepareDatabase } from '#core/store/migrate.js';
+import { contract } from '#shared/contract.js';
+import { ok } from '#shared/result.js';
 
 describe('the handler table, assembled from the domains', () => {
   it('has exactly one handler per command of the contract', async () => {

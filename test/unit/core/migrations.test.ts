@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Migrator, type MigrationProvider } from 'kysely';
-import { LATEST_SCHEMA_VERSION, migrations } from '../../../db/migrations/index.js';
-import { openDatabase } from '../../../src-main/core/store/open-database.js';
-import { MigrationFailedError, prepareDatabase, SchemaTooNewError } from '../../../src-main/core/store/migrate.js';
+import { LATEST_SCHEMA_VERSION, migrations } from '#db/migrations/index.js';
+import { openDatabase } from '#core/store/open-database.js';
+import { MigrationFailedError, prepareDatabase, SchemaTooNewError } from '#core/store/migrate.js';
 
 let dir: string;
 let file: string;

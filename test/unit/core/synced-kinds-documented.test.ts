@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { syncedTables } from '../../../src-main/core/synced-tables.js';
-import { entityScopes } from '../../../src-shared/sync/protocol.schema.js';
+import { syncedTables } from '#core/synced-tables.js';
+import { entityScopes } from '#shared/sync/protocol.schema.js';
 
 const root = resolve(import.meta.dirname, '../../..');
 const dataProtection = readFileSync(resolve(root, 'docs/data-protection.md'), 'utf8');

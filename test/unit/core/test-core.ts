@@ -7,12 +7,12 @@ import BetterSqlite3 from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startCore } from '../../../src-main/core/core.js';
-import { dataDirLayout } from '../../../src-main/core/data-dir.js';
-import { createSilentLogger } from '../../../src-main/core/logger.js';
-import type { CommandInput, CommandName, CommandOutput } from '../../../src-shared/contract.js';
-import type { Result } from '../../../src-shared/result.js';
-import type { WorkshopFields } from '../../../src-shared/workshops/workshop.schema.js';
+import { startCore } from '#core/core.js';
+import { dataDirLayout } from '#core/data-dir.js';
+import { createSilentLogger } from '#core/logger.js';
+import type { CommandInput, CommandName, CommandOutput } from '#shared/contract.js';
+import type { Result } from '#shared/result.js';
+import type { WorkshopFields } from '#shared/workshops/workshop.schema.js';
 
 export interface TestCore {
   /** Every command goes through the core's real dispatch, so inputs are parsed as in the app. Typed as the contract is. */

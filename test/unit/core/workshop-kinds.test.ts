@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { workshopKindFeatures } from '../../../src-shared/workshops/workshop-kinds.js';
-import { workshopKinds } from '../../../src-shared/workshops/workshop.schema.js';
+import { workshopKindFeatures } from '#shared/workshops/workshop-kinds.js';
+import { workshopKinds } from '#shared/workshops/workshop.schema.js';
 import { proposalFields } from '../proposals/proposal-fixtures.js';
 import { openTestCore, outboxRows, workshopFields, type TestCore } from './test-core.js';
 

@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startCore } from '../../../src-main/core/core.js';
-import { createSilentLogger } from '../../../src-main/core/logger.js';
+import { startCore } from '#core/core.js';
+import { createSilentLogger } from '#core/logger.js';
 import { openTestCore, outboxRows, workshopFields, type TestCore } from './test-core.js';
 
 let core: TestCore;

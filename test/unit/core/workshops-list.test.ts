@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Workshop, WorkshopFields } from '../../../src-shared/workshops/workshop.schema.js';
+import type { Workshop, WorkshopFields } from '#shared/workshops/workshop.schema.js';
 import { openTestCore, workshopFields, type TestCore } from './test-core.js';
 
 type List = { items: Workshop[]; total: number };

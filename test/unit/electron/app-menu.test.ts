@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { buildMenuTemplate, menuLocaleFor } from '../../../src-main/electron/app-menu.js';
-import { startErrorText } from '../../../src-main/electron/start-errors.js';
+import { buildMenuTemplate, menuLocaleFor } from '#electron/app-menu.js';
+import { startErrorText } from '#electron/start-errors.js';
 
 function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu) : [])]);

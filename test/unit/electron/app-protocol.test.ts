@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppProtocolHandler, resolveAppPath } from '../../../src-main/electron/app-protocol.js';
-import { CONTENT_SECURITY_POLICY } from '../../../src-shared/security-policy.js';
+import { createAppProtocolHandler, resolveAppPath } from '#electron/app-protocol.js';
+import { CONTENT_SECURITY_POLICY } from '#shared/security-policy.js';
 
 let base: string;
 let root: string;

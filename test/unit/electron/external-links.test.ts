@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { isAllowedExternalUrl, openExternalSafely } from '../../../src-main/electron/external-links.js';
+import { isAllowedExternalUrl, openExternalSafely } from '#electron/external-links.js';
 
 describe('isAllowedExternalUrl', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { EVENT_CHANNEL } from '../../../src-main/electron/channels.js';
-import { createInvokeHandler, forwardCoreEvents, isTrustedSender, type FrameLike } from '../../../src-main/electron/ipc-relay.js';
-import { ok, type Result } from '../../../src-shared/result.js';
+import { EVENT_CHANNEL } from '#electron/channels.js';
+import { createInvokeHandler, forwardCoreEvents, isTrustedSender, type FrameLike } from '#electron/ipc-relay.js';
+import { ok, type Result } from '#shared/result.js';
 
 function fakeWindow(url = 'app://atelier/index.html') {
   const mainFrame: FrameLike = { url, parent: null };

@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCoreWorker, buildElectronMain } from '../../../scripts/build-main.js';
-import { CONTENT_SECURITY_POLICY } from '../../../src-shared/security-policy.js';
+import { buildCoreWorker, buildElectronMain } from '#scripts/build-main.js';
+import { CONTENT_SECURITY_POLICY } from '#shared/security-policy.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../../..');

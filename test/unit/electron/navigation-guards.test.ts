@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { App, Session, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { denyAllPermissions, installSecurityHandlers } from '../../../src-main/electron/navigation-guards.js';
+import { denyAllPermissions, installSecurityHandlers } from '#electron/navigation-guards.js';
 
 /** A webContents fake: an EventEmitter plus the window-open hook and a session. */
 class FakeContents extends EventEmitter {

@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
 import type { IpcRendererEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../../src-main/electron/channels.js';
-import { createAtelierBridge, type PreloadIpc } from '../../../src-main/electron/preload-api.js';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from '#electron/channels.js';
+import { createAtelierBridge, type PreloadIpc } from '#electron/preload-api.js';
 
 function fakeIpc() {
   const emitter = new EventEmitter();

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSecretStore, SecretStoreError, secretStorageProblem, type SafeStorageLike } from '../../../src-main/electron/secret-store.js';
+import { createSecretStore, SecretStoreError, secretStorageProblem, type SafeStorageLike } from '#electron/secret-store.js';
 
 type Backend = ReturnType<SafeStorageLike['getSelectedStorageBackend']>;
 

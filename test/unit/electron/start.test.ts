@@ -7,7 +7,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findElectronBinary } from '../../../scripts/start.mjs';
+import { findElectronBinary } from '#scripts/start.mjs';
 
 let dir: string;
 beforeEach(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { secureWebPreferences } from '../../../src-main/electron/web-preferences.js';
+import { secureWebPreferences } from '#electron/web-preferences.js';
 
 describe('secureWebPreferences', () => {
   const prefs = secureWebPreferences('/app/out/electron/preload.cjs');

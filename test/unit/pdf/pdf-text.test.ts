@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { cleanText, createPdfWriter } from '../../../src-main/core/pdf/pdf-text.js';
+import { cleanText, createPdfWriter } from '#core/pdf/pdf-text.js';
 import { hasPoppler, pdfText, pdfWords } from './poppler.js';
 
 describe('cleanText', () => {

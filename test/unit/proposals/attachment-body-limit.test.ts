@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cookieName } from '../../../src-main/web/guards.js';
-import { buildWebServer } from '../../../src-main/web/server.js';
-import { MAX_REQUEST_BYTES } from '../../../src-shared/contract.js';
-import { ok } from '../../../src-shared/result.js';
+import { cookieName } from '#web/guards.js';
+import { buildWebServer } from '#web/server.js';
+import { MAX_REQUEST_BYTES } from '#shared/contract.js';
+import { ok } from '#shared/result.js';
 
 const token = 'launch-token-0123456789abcdefghijklmnopqrstuv';
 let app: FastifyInstance;

@@ -1,5 +1,5 @@
 /** A proposal as a facilitator would type it at the Goutte-d'Or workshop. Not a test file itself. */
-import type { ProposalFieldsInput } from '../../../src-shared/proposals/proposal.schema.js';
+import type { ProposalFieldsInput } from '#shared/proposals/proposal.schema.js';
 
 /** Places whose arrondissement and QPV are checked against the real boundaries in test/unit/reference. */
 export const HOTEL_DE_VILLE = { lon: 2.3522, lat: 48.8566 };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Workshop } from '../../../src-shared/workshops/workshop.schema.js';
+import type { Workshop } from '#shared/workshops/workshop.schema.js';
 import { openTestCore, outboxRows, workshopFields, type TestCore } from '../core/test-core.js';
 import { GOUTTE_D_OR, HOTEL_DE_VILLE, proposalFields } from './proposal-fixtures.js';
 

@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { majorityGrade } from '../../../src-shared/proposals/support.schema.js';
-import type { Workshop } from '../../../src-shared/workshops/workshop.schema.js';
+import { majorityGrade } from '#shared/proposals/support.schema.js';
+import type { Workshop } from '#shared/workshops/workshop.schema.js';
 import { openTestCore, outboxRows, workshopFields, type TestCore } from '../core/test-core.js';
 import { GOUTTE_D_OR, HOTEL_DE_VILLE, proposalFields } from './proposal-fixtures.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createAddressBase } from '../../../src-main/core/reference/address-loader.js';
-import { referenceFilePath } from '../../../src-main/core/reference/reference-data-files.js';
+import { createAddressBase } from '#core/reference/address-loader.js';
+import { referenceFilePath } from '#core/reference/reference-data-files.js';
 import { dataDir } from './reference-fixtures.js';
 
 describe('the address base loads lazily, off the start-up path', () => {

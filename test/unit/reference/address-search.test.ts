@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildAddressIndex, type AddressIndex, type AddressRow } from '../../../src-main/core/reference/address-index.js';
-import { searchAddresses } from '../../../src-main/core/reference/address-search.js';
+import { buildAddressIndex, type AddressIndex, type AddressRow } from '#core/reference/address-index.js';
+import { searchAddresses } from '#core/reference/address-search.js';
 import { addressIndex } from './reference-fixtures.js';
 
 function row(id: string, number: string, street: string, arrondissement: number): AddressRow {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, parseCsvObjects } from '../../../src-main/core/reference/csv.js';
+import { parseCsv, parseCsvObjects } from '#core/reference/csv.js';
 
 describe('reading CSV', () => {
   it('keeps commas, doubled quotes and line breaks inside quoted fields', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { areaContains, prepareArea } from '../../../src-shared/geo/point-in-polygon.js';
-import { readParisBoundaries } from '../../../src-main/core/reference/reference-data-files.js';
-import { createParisLocator } from '../../../src-shared/geo/paris-locator.js';
-import { parseParisBoundaries } from '../../../src-shared/geo/paris-boundaries.schema.js';
+import { areaContains, prepareArea } from '#shared/geo/point-in-polygon.js';
+import { readParisBoundaries } from '#core/reference/reference-data-files.js';
+import { createParisLocator } from '#shared/geo/paris-locator.js';
+import { parseParisBoundaries } from '#shared/geo/paris-boundaries.schema.js';
 import { dataDir, parisLocator } from './reference-fixtures.js';
 
 describe('locating a point in Paris with the real boundaries', () => {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AddressIndex } from '../../../src-main/core/reference/address-index.js';
-import { placeFreeTextAddress } from '../../../src-main/core/reference/pb-placement.js';
-import { compareQpv, placeWinners, summarizePlacement } from '../../../src-main/core/reference/pb-qpv-agreement.js';
-import { parsePbWinners } from '../../../src-main/core/reference/pb-winners.js';
-import { referenceFilePath } from '../../../src-main/core/reference/reference-data-files.js';
+import type { AddressIndex } from '#core/reference/address-index.js';
+import { placeFreeTextAddress } from '#core/reference/pb-placement.js';
+import { compareQpv, placeWinners, summarizePlacement } from '#core/reference/pb-qpv-agreement.js';
+import { parsePbWinners } from '#core/reference/pb-winners.js';
+import { referenceFilePath } from '#core/reference/reference-data-files.js';
 import { addressIndex, dataDir, parisLocator } from './reference-fixtures.js';
 
 describe('placing the winners offline', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PB_THEMES, parsePbWinners, themesInData } from '../../../src-main/core/reference/pb-winners.js';
-import { referenceFilePath } from '../../../src-main/core/reference/reference-data-files.js';
+import { PB_THEMES, parsePbWinners, themesInData } from '#core/reference/pb-winners.js';
+import { referenceFilePath } from '#core/reference/reference-data-files.js';
 import { dataDir } from './reference-fixtures.js';
 
 const csv = readFileSync(referenceFilePath(dataDir, 'pbWinners'), 'utf8');

@@ -4,7 +4,7 @@ import {
   distanceToAreaMetres,
   prepareArea,
   type AreaGeometry,
-} from '../../../src-shared/geo/point-in-polygon.js';
+} from '#shared/geo/point-in-polygon.js';
 
 // A 10 × 10 square with a 4 × 4 hole in the middle, in plain numbers (degrees do not matter here).
 const squareWithHole: AreaGeometry = {

@@ -1,8 +1,8 @@
 /** Loads the shipped reference data once per test file (the address base takes ~0.4 s). */
-import type { ParisLocator } from '../../../src-shared/geo/paris-locator.js';
-import type { AddressIndex } from '../../../src-main/core/reference/address-index.js';
-import { readAddressIndex } from '../../../src-main/core/reference/address-loader.js';
-import { findRepositoryDataDir, loadParisLocator, referenceFilePath } from '../../../src-main/core/reference/reference-data-files.js';
+import type { ParisLocator } from '#shared/geo/paris-locator.js';
+import type { AddressIndex } from '#core/reference/address-index.js';
+import { readAddressIndex } from '#core/reference/address-loader.js';
+import { findRepositoryDataDir, loadParisLocator, referenceFilePath } from '#core/reference/reference-data-files.js';
 
 export const dataDir = findRepositoryDataDir();
 

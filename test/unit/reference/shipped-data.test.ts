@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { REFERENCE_FILES, referenceFilePath, type ReferenceFile } from '../../../src-main/core/reference/reference-data-files.js';
-import { SHIPPED_SHA256 } from '../../../scripts/prepare-reference-data.js';
+import { REFERENCE_FILES, referenceFilePath, type ReferenceFile } from '#core/reference/reference-data-files.js';
+import { SHIPPED_SHA256 } from '#scripts/prepare-reference-data.js';
 import { dataDir } from './reference-fixtures.js';
 
 const dataFiles = (Object.keys(REFERENCE_FILES) as ReferenceFile[]).filter((file) => file !== 'licences');

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { contract } from '../../../src-shared/contract.js';
-import { sha256Schema, uuidSchema } from '../../../src-shared/ids.js';
-import { syncEntitySchemas } from '../../../src-shared/sync/entities.js';
-import { enrolRequestSchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from '../../../src-shared/sync/protocol.schema.js';
+import { contract } from '#shared/contract.js';
+import { sha256Schema, uuidSchema } from '#shared/ids.js';
+import { syncEntitySchemas } from '#shared/sync/entities.js';
+import { enrolRequestSchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from '#shared/sync/protocol.schema.js';
 import { openTestCore, workshopFields, type TestCore } from '../core/test-core.js';
 
 /** Keys that name something other than one of our UUIDs (a BAN address id, a table of a study). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { syncEnrolInputSchema } from '../../../src-shared/sync/sync-commands.schema.js';
-import { enrolRequestSchema } from '../../../src-shared/sync/protocol.schema.js';
+import { syncEnrolInputSchema } from '#shared/sync/sync-commands.schema.js';
+import { enrolRequestSchema } from '#shared/sync/protocol.schema.js';
 
 // PostgreSQL refuses a NUL in text, and a line feed in a name forges lines in the device list.
 describe('a device name is one line of text', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { parisLocalToUtc, utcToParisLocal } from '../../../src-shared/time/paris-time.js';
+import { parisLocalToUtc, utcToParisLocal } from '#shared/time/paris-time.js';
 
 describe('Paris wall-clock times and UTC', () => {
   const originalTz = process.env.TZ;

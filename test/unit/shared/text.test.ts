@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normalizeForSearch } from '../../../src-shared/text.js';
+import { normalizeForSearch } from '#shared/text.js';
 
 describe('search normalisation', () => {
   it('removes accents, case, punctuation and extra spaces', () => {

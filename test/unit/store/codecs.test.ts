@@ -5,13 +5,13 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../../db/schema.js';
-import { syncedTables } from '../../../src-main/core/synced-tables.js';
-import type { AnyCodec } from '../../../src-main/core/store/codec.js';
-import { prepareDatabase } from '../../../src-main/core/store/migrate.js';
-import { findSyncedRow, runWrite } from '../../../src-main/core/store/synced-write.js';
-import { ok } from '../../../src-shared/result.js';
-import { syncEntitySchemas } from '../../../src-shared/sync/entities.js';
+import type { Database } from '#db/schema.js';
+import { syncedTables } from '#core/synced-tables.js';
+import type { AnyCodec } from '#core/store/codec.js';
+import { prepareDatabase } from '#core/store/migrate.js';
+import { findSyncedRow, runWrite } from '#core/store/synced-write.js';
+import { ok } from '#shared/result.js';
+import { syncEntitySchemas } from '#shared/sync/entities.js';
 import { arbitraryFromZod, fieldsOfZod } from './zod-arbitrary.js';
 
 let db: Kysely<Database>;

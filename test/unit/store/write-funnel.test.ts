@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { syncedTables } from '../../../src-main/core/synced-tables.js';
+import { syncedTables } from '#core/synced-tables.js';
 import { scanSource } from './funnel-scan.js';
 
 const root = resolve(import.meta.dirname, '../../..');

@@ -4,8 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { maskDashboard, maskPartition, maskTable, SMALL_CELL_THRESHOLD, type RawDashboard } from '../../../src-shared/study/masking.js';
-import type { MaskReason } from '../../../src-shared/study/study.schema.js';
+import { maskDashboard, maskPartition, maskTable, SMALL_CELL_THRESHOLD, type RawDashboard } from '#shared/study/masking.js';
+import type { MaskReason } from '#shared/study/study.schema.js';
 
 /**
  * What an attacker can deduce about each masked cell: the interval of values consistent with

@@ -5,8 +5,8 @@
  */
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StudyDashboard, StudyTable } from '../../../src-shared/study/study.schema.js';
-import type { Workshop } from '../../../src-shared/workshops/workshop.schema.js';
+import type { StudyDashboard, StudyTable } from '#shared/study/study.schema.js';
+import type { Workshop } from '#shared/workshops/workshop.schema.js';
 import { openTestCore, workshopFields, type TestCore } from '../core/test-core.js';
 import { addAttendance, addHeadCount, addProposal, addSupport } from './study-fixtures.js';
 

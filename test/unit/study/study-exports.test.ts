@@ -6,8 +6,8 @@
 import BetterSqlite3 from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StudyExportFile, StudyExportInput } from '../../../src-shared/study/study.schema.js';
-import type { Workshop } from '../../../src-shared/workshops/workshop.schema.js';
+import type { StudyExportFile, StudyExportInput } from '#shared/study/study.schema.js';
+import type { Workshop } from '#shared/workshops/workshop.schema.js';
 import { openTestCore, workshopFields, type TestCore } from '../core/test-core.js';
 import { addAttendance, addHeadCount, addProposal } from './study-fixtures.js';
 import { hasPoppler, overlappingWords, pdfText } from '../pdf/poppler.js';

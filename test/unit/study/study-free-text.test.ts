@@ -7,10 +7,10 @@
 import BetterSqlite3 from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ageBrackets, yesNoUnknown } from '../../../src-shared/attendance/participant.schema.js';
-import { genderCategories, genderCategory } from '../../../src-shared/study/gender-categories.js';
-import type { Workshop } from '../../../src-shared/workshops/workshop.schema.js';
-import { residenceKeys } from '../../../src-main/core/study/study-dashboard.js';
+import { ageBrackets, yesNoUnknown } from '#shared/attendance/participant.schema.js';
+import { genderCategories, genderCategory } from '#shared/study/gender-categories.js';
+import type { Workshop } from '#shared/workshops/workshop.schema.js';
+import { residenceKeys } from '#core/study/study-dashboard.js';
 import { pdfText } from '../pdf/poppler.js';
 import { openTestCore, workshopFields, type TestCore } from '../core/test-core.js';
 import { addAttendance, addSupport, addProposal } from './study-fixtures.js';

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BACKOFF, backoffDelay } from '../../../src-main/core/sync/backoff.js';
-import { createFileSecretStore, createMemorySecretStore } from '../../../src-main/core/sync/secret-store.js';
+import { BACKOFF, backoffDelay } from '#core/sync/backoff.js';
+import { createFileSecretStore, createMemorySecretStore } from '#core/sync/secret-store.js';
 
 describe('retry delays', () => {
   it('grow exponentially from 2 s and never pass 5 minutes', () => {

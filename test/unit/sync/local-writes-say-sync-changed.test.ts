@@ -3,7 +3,7 @@
  * of changes waiting listens to it and must never fall behind the sync screen (it once stayed
  * at 52 while six dots and three arrivals were queued).
  */
-import type { CommandInput, CommandName } from '../../../src-shared/contract.js';
+import type { CommandInput, CommandName } from '#shared/contract.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestCore, type TestCore } from '../core/test-core.js';
 import { facilitator, plannedWorkshop, studyYes, profile } from '../attendance/attendance-test-kit.js';

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPortalHttp } from '../../../src-main/core/sync/portal-http.js';
+import { createPortalHttp } from '#core/sync/portal-http.js';
 
 /**
  * A real HTTP server on loopback that answers what a neighbourhood hall's network can

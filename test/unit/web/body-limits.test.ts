@@ -4,10 +4,10 @@
  * other command keeps the small one, however its name is spelt.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ATTACHMENT_INPUT_MAX_BYTES } from '../../../src-shared/proposals/proposal.schema.js';
-import { MAX_ATTACHMENT_REQUEST_BYTES, MAX_REQUEST_BYTES } from '../../../src-shared/contract.js';
-import { rpcPath } from '../../../src-shared/rpc-path.js';
-import { normaliseRpcUrl } from '../../../src-main/web/server.js';
+import { ATTACHMENT_INPUT_MAX_BYTES } from '#shared/proposals/proposal.schema.js';
+import { MAX_ATTACHMENT_REQUEST_BYTES, MAX_REQUEST_BYTES } from '#shared/contract.js';
+import { rpcPath } from '#shared/rpc-path.js';
+import { normaliseRpcUrl } from '#web/server.js';
 import { isTypedError, rawRequest, startTestWebHost, type TestWebHost } from './web-test-kit.js';
 
 let web: TestWebHost;

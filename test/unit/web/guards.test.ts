@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cookieName, isAllowedHost, isAllowedOrigin, tokensMatch } from '../../../src-main/web/guards.js';
+import { cookieName, isAllowedHost, isAllowedOrigin, tokensMatch } from '#web/guards.js';
 
 describe('web host guards', () => {
   it('accepts only its own loopback Host, whatever the case', () => {

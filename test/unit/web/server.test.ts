@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cookieName } from '../../../src-main/web/guards.js';
+import { cookieName } from '#web/guards.js';
 import { isTypedError, rawRequest, startTestWebHost, type TestWebHost } from './web-test-kit.js';
 
 let web: TestWebHost;

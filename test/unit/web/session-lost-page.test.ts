@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cookieName } from '../../../src-main/web/guards.js';
-import { buildWebServer } from '../../../src-main/web/server.js';
-import { ok } from '../../../src-shared/result.js';
+import { cookieName } from '#web/guards.js';
+import { buildWebServer } from '#web/server.js';
+import { ok } from '#shared/result.js';
 
 const token = 'launch-token-0123456789abcdefghijklmnopqrstuv';
 const fakeCore = { invoke: async () => ok({}), onEvent: () => () => {} };

@@ -4,7 +4,7 @@
  * the core.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_REQUEST_BYTES } from '../../../src-shared/contract.js';
+import { MAX_REQUEST_BYTES } from '#shared/contract.js';
 import { isTypedError, rawRequest, startTestWebHost, type TestWebHost } from './web-test-kit.js';
 
 let web: TestWebHost;

@@ -7,9 +7,9 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { cookieName } from '../../../src-main/web/guards.js';
-import { buildWebServer, type WebServerOptions } from '../../../src-main/web/server.js';
-import { ok, type Result } from '../../../src-shared/result.js';
+import { cookieName } from '#web/guards.js';
+import { buildWebServer, type WebServerOptions } from '#web/server.js';
+import { ok, type Result } from '#shared/result.js';
 
 export interface TestWebHost {
   app: FastifyInstance;

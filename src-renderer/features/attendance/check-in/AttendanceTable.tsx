@@ -4,8 +4,8 @@
  * and an undo back to the registration.
  */
 import { useTranslation } from 'react-i18next';
-import type { AttendanceView } from '../../../../src-shared/attendance/attendance.schema';
-import { Button } from '../../../components/Button';
+import type { AttendanceView } from '#shared/attendance/attendance.schema.js';
+import { Button } from '#renderer/components/Button.js';
 
 export type RowAction = 'cancel' | 'no-show' | 'reinstate' | 'consent' | 'remove';
 

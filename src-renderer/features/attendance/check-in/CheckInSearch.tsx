@@ -6,8 +6,8 @@
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SearchHit } from '../../../../src-shared/attendance/attendance.schema';
-import { invoke } from '../../../api/client';
+import type { SearchHit } from '#shared/attendance/attendance.schema.js';
+import { invoke } from '#renderer/api/client.js';
 
 export interface CheckInSearchProps {
   workshopId: string;

@@ -1,8 +1,8 @@
 /** Who is in the room, big enough to read from across the table, announced politely when it changes. */
 import { useTranslation } from 'react-i18next';
-import type { RoomCounts } from '../../../../src-shared/attendance/attendance.schema';
-import { formatNumber } from '../../../app/format';
-import { currentLanguage } from '../../../app/i18n';
+import type { RoomCounts } from '#shared/attendance/attendance.schema.js';
+import { formatNumber } from '#renderer/app/format.js';
+import { currentLanguage } from '#renderer/app/i18n.js';
 
 export function RoomCountsPanel({ counts }: { counts: RoomCounts }) {
   const { t } = useTranslation();

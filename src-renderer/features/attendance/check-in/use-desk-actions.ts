@@ -3,11 +3,11 @@
  * sense: check-in (then the study offered at once), the anonymous count, the row actions and
  * the sign-in sheet. The screen decides what is shown; this decides what happens.
  */
-import type { AttendanceView, SearchHit } from '../../../../src-shared/attendance/attendance.schema';
-import type { AppError } from '../../../../src-shared/result';
-import { invoke } from '../../../api/client';
-import { currentLanguage, translateError } from '../../../app/i18n';
-import { useNotice } from '../../../app/notices';
+import type { AttendanceView, SearchHit } from '#shared/attendance/attendance.schema.js';
+import type { AppError } from '#shared/result.js';
+import { invoke } from '#renderer/api/client.js';
+import { currentLanguage, translateError } from '#renderer/app/i18n.js';
+import { useNotice } from '#renderer/app/notices.js';
 import type { ArrivalMode } from '../shared/ArrivalDialog';
 import type { RowAction } from './AttendanceTable';
 import { downloadSignInSheet } from './sign-in-sheet-download';

@@ -14,13 +14,13 @@ import {
   walkInInputSchema,
   type ArrivalResult,
   type AttendanceView,
-} from '../../../../src-shared/attendance/attendance.schema';
-import { fieldsFromIssues, type Result } from '../../../../src-shared/result';
-import { invoke } from '../../../api/client';
-import { translateError } from '../../../app/i18n';
-import { ActionDialog } from '../../../components/ActionDialog';
-import { Alert } from '../../../components/Alert';
-import { Button } from '../../../components/Button';
+} from '#shared/attendance/attendance.schema.js';
+import { fieldsFromIssues, type Result } from '#shared/result.js';
+import { invoke } from '#renderer/api/client.js';
+import { translateError } from '#renderer/app/i18n.js';
+import { ActionDialog } from '#renderer/components/ActionDialog.js';
+import { Alert } from '#renderer/components/Alert.js';
+import { Button } from '#renderer/components/Button.js';
 import { ConsentFields, PersonFields, ProfileFields } from './ArrivalFields';
 import { consentsOf, emptyArrival, profileOf, recordedAnswers, shownAnswers, type ArrivalValues } from './arrival-values';
 import { useStoredState } from './use-stored-state';

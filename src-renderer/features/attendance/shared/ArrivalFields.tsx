@@ -5,16 +5,16 @@
  * person agreed to the study.
  */
 import { useTranslation } from 'react-i18next';
-import { consentTexts, currentConsentVersion, type ConsentPurpose } from '../../../../src-shared/attendance/consent-texts';
+import { consentTexts, currentConsentVersion, type ConsentPurpose } from '#shared/attendance/consent-texts.js';
 import {
   ageBrackets,
   occupationCategories,
   residences,
   yesNoUnknown,
-} from '../../../../src-shared/attendance/participant.schema';
-import { currentLanguage, translateMessage } from '../../../app/i18n';
-import { NumberField } from '../../../components/NumberField';
-import { TextField } from '../../../components/TextField';
+} from '#shared/attendance/participant.schema.js';
+import { currentLanguage, translateMessage } from '#renderer/app/i18n.js';
+import { NumberField } from '#renderer/components/NumberField.js';
+import { TextField } from '#renderer/components/TextField.js';
 import type { PersonValues, ProfileValues, YesNo } from './arrival-values';
 import { ChoiceField } from './ChoiceField';
 

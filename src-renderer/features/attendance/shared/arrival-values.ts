@@ -5,8 +5,8 @@
  * consent already given. The profile is sent only when the study was agreed to (the core
  * refuses it otherwise anyway).
  */
-import { currentConsentVersion } from '../../../../src-shared/attendance/consent-texts';
-import type { AttendanceView, ConsentInput } from '../../../../src-shared/attendance/attendance.schema';
+import { currentConsentVersion } from '#shared/attendance/consent-texts.js';
+import type { AttendanceView, ConsentInput } from '#shared/attendance/attendance.schema.js';
 
 export interface PersonValues {
   name: string;

@@ -10,7 +10,7 @@
 import { useContext, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ComboBox, ComboBoxStateContext, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Text } from 'react-aria-components';
-import type { AddressHit } from '../../../../src-shared/reference/reference.schema';
+import type { AddressHit } from '#shared/reference/reference.schema.js';
 import { useLatestAnswer } from './use-latest-answer';
 
 export interface AddressFieldProps {

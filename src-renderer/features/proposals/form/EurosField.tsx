@@ -3,7 +3,7 @@
  * No minimum is set on purpose: react-aria would silently clamp « -5 » to 0, whereas the
  * shared schema refuses it with a message beside the field and keeps what was typed.
  */
-import { NumberField, type NumberFieldProps } from '../../../components/NumberField';
+import { NumberField, type NumberFieldProps } from '#renderer/components/NumberField.js';
 
 export type EurosFieldProps = Omit<NumberFieldProps, 'formatOptions' | 'minValue' | 'maxValue'> & { name: string };
 

@@ -5,13 +5,13 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Location } from '../../../../src-shared/reference/reference.schema';
-import { invoke } from '../../../api/client';
-import { formatArrondissement } from '../../../app/format';
-import { currentLanguage } from '../../../app/i18n';
-import { Button } from '../../../components/Button';
-import { MapLegend } from '../../../components/map/MapLegend';
-import { ParisMap, type MapMarker } from '../../../components/map/ParisMap';
+import type { Location } from '#shared/reference/reference.schema.js';
+import { invoke } from '#renderer/api/client.js';
+import { formatArrondissement } from '#renderer/app/format.js';
+import { currentLanguage } from '#renderer/app/i18n.js';
+import { Button } from '#renderer/components/Button.js';
+import { MapLegend } from '#renderer/components/map/MapLegend.js';
+import { ParisMap, type MapMarker } from '#renderer/components/map/ParisMap.js';
 import { attributionText, useBoundaries, useLicences } from '../use-reference';
 
 type Point = { lon: number; lat: number };

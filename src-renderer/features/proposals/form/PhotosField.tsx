@@ -7,10 +7,10 @@
 import { useId, useState } from 'react';
 import { FileTrigger } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { ATTACHMENT_INPUT_MAX_BYTES, attachmentMediaTypes } from '../../../../src-shared/proposals/proposal.schema';
-import { invoke } from '../../../api/client';
-import { translateMessage } from '../../../app/i18n';
-import { Button } from '../../../components/Button';
+import { ATTACHMENT_INPUT_MAX_BYTES, attachmentMediaTypes } from '#shared/proposals/proposal.schema.js';
+import { invoke } from '#renderer/api/client.js';
+import { translateMessage } from '#renderer/app/i18n.js';
+import { Button } from '#renderer/components/Button.js';
 
 async function toBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());

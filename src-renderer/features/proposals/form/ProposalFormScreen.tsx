@@ -2,11 +2,11 @@
 import '../proposals.css';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { invoke } from '../../../api/client';
-import { useResult } from '../../../api/use-result';
-import { translateError } from '../../../app/i18n';
-import { useScreenTitle } from '../../../app/use-screen-title';
-import { Alert } from '../../../components/Alert';
+import { invoke } from '#renderer/api/client.js';
+import { useResult } from '#renderer/api/use-result.js';
+import { translateError } from '#renderer/app/i18n.js';
+import { useScreenTitle } from '#renderer/app/use-screen-title.js';
+import { Alert } from '#renderer/components/Alert.js';
 import { ProposalForm } from './ProposalForm';
 
 export function ProposalFormScreen() {

@@ -1,5 +1,5 @@
 /** What the proposal form holds: the shared schema's input, with empty starting values. */
-import type { Proposal, ProposalFieldsInput } from '../../../../src-shared/proposals/proposal.schema';
+import type { Proposal, ProposalFieldsInput } from '#shared/proposals/proposal.schema.js';
 
 export type FormValues = ProposalFieldsInput;
 

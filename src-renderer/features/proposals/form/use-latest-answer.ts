@@ -4,8 +4,8 @@
  * one under way, or a search started now) for an Enter typed faster than the pause below.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AddressHit } from '../../../../src-shared/reference/reference.schema';
-import { invoke } from '../../../api/client';
+import type { AddressHit } from '#shared/reference/reference.schema.js';
+import { invoke } from '#renderer/api/client.js';
 
 export interface Answer {
   query: string;

@@ -5,11 +5,11 @@
  */
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Proposal, ProposalStatus } from '../../../../src-shared/proposals/proposal.schema';
-import { invoke } from '../../../api/client';
-import { translateError } from '../../../app/i18n';
-import { useNotice } from '../../../app/notices';
-import { Button } from '../../../components/Button';
+import type { Proposal, ProposalStatus } from '#shared/proposals/proposal.schema.js';
+import { invoke } from '#renderer/api/client.js';
+import { translateError } from '#renderer/app/i18n.js';
+import { useNotice } from '#renderer/app/notices.js';
+import { Button } from '#renderer/components/Button.js';
 import { describePlace, formatEurosFromCents } from '../format';
 import { NeighbourhoodBadge } from '../QpvBadge';
 

@@ -1,8 +1,8 @@
 /** « Déjà financé ici »: past winners near the workshop, as a list beside the map. */
 import { useTranslation } from 'react-i18next';
-import type { Winner } from '../../../../src-shared/reference/reference.schema';
-import { formatNumber } from '../../../app/format';
-import { currentLanguage } from '../../../app/i18n';
+import type { Winner } from '#shared/reference/reference.schema.js';
+import { formatNumber } from '#renderer/app/format.js';
+import { currentLanguage } from '#renderer/app/i18n.js';
 import { formatEurosFromCents } from '../format';
 
 export function WinnersList({ items }: { items: readonly Winner[] }) {

@@ -7,17 +7,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Checkbox, CheckboxGroup, FieldError, Label, Text } from 'react-aria-components';
 import { Link, useNavigate, useParams } from 'react-router';
-import { PB_THEMES, type PbThemeCode } from '../../../../src-shared/reference/pb-themes';
-import { invoke } from '../../../api/client';
-import { CheckboxLook } from '../../../components/CheckboxField';
-import { useResult } from '../../../api/use-result';
-import { translateError, translateMessage } from '../../../app/i18n';
-import { useNotice } from '../../../app/notices';
-import { useScreenTitle } from '../../../app/use-screen-title';
-import { Alert } from '../../../components/Alert';
-import { Button } from '../../../components/Button';
-import { SelectField } from '../../../components/SelectField';
-import { TextField } from '../../../components/TextField';
+import { PB_THEMES, type PbThemeCode } from '#shared/reference/pb-themes.js';
+import { invoke } from '#renderer/api/client.js';
+import { CheckboxLook } from '#renderer/components/CheckboxField.js';
+import { useResult } from '#renderer/api/use-result.js';
+import { translateError, translateMessage } from '#renderer/app/i18n.js';
+import { useNotice } from '#renderer/app/notices.js';
+import { useScreenTitle } from '#renderer/app/use-screen-title.js';
+import { Alert } from '#renderer/components/Alert.js';
+import { Button } from '#renderer/components/Button.js';
+import { SelectField } from '#renderer/components/SelectField.js';
+import { TextField } from '#renderer/components/TextField.js';
 import { describePlace } from '../format';
 
 export function MergeScreen() {

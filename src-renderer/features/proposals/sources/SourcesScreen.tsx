@@ -1,7 +1,7 @@
 /** #/sources — "About / Sources": the public data shipped with the app and their licences. */
 import '../proposals.css';
 import { useTranslation } from 'react-i18next';
-import { useScreenTitle } from '../../../app/use-screen-title';
+import { useScreenTitle } from '#renderer/app/use-screen-title.js';
 import { useLicences } from '../use-reference';
 
 export function SourcesScreen() {

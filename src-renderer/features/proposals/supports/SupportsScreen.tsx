@@ -6,14 +6,14 @@ import '../proposals.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { grades, type Grade } from '../../../../src-shared/proposals/support.schema';
-import { invoke } from '../../../api/client';
-import { useResult } from '../../../api/use-result';
-import { translateError } from '../../../app/i18n';
-import { useScreenTitle } from '../../../app/use-screen-title';
-import { Alert } from '../../../components/Alert';
-import { Button } from '../../../components/Button';
-import { SelectField } from '../../../components/SelectField';
+import { grades, type Grade } from '#shared/proposals/support.schema.js';
+import { invoke } from '#renderer/api/client.js';
+import { useResult } from '#renderer/api/use-result.js';
+import { translateError } from '#renderer/app/i18n.js';
+import { useScreenTitle } from '#renderer/app/use-screen-title.js';
+import { Alert } from '#renderer/components/Alert.js';
+import { Button } from '#renderer/components/Button.js';
+import { SelectField } from '#renderer/components/SelectField.js';
 import { NeighbourhoodBadge } from '../QpvBadge';
 
 export function SupportsScreen() {

@@ -6,10 +6,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { translateMessage } from '../../../app/i18n';
-import { ActionDialog } from '../../../components/ActionDialog';
-import { Button } from '../../../components/Button';
-import { TextField } from '../../../components/TextField';
+import { translateMessage } from '#renderer/app/i18n.js';
+import { ActionDialog } from '#renderer/components/ActionDialog.js';
+import { Button } from '#renderer/components/Button.js';
+import { TextField } from '#renderer/components/TextField.js';
 
 export interface TextDialogProps {
   isOpen: boolean;

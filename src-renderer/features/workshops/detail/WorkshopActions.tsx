@@ -5,18 +5,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { AppError, Result } from '../../../../src-shared/result';
+import type { AppError, Result } from '#shared/result.js';
 import {
   isEditable,
   workshopCancelInputSchema,
   workshopCloseInputSchema,
   workshopTransitions,
   type Workshop,
-} from '../../../../src-shared/workshops/workshop.schema';
-import { invoke } from '../../../api/client';
-import { translateError } from '../../../app/i18n';
-import { useNotice } from '../../../app/notices';
-import { Button } from '../../../components/Button';
+} from '#shared/workshops/workshop.schema.js';
+import { invoke } from '#renderer/api/client.js';
+import { translateError } from '#renderer/app/i18n.js';
+import { useNotice } from '#renderer/app/notices.js';
+import { Button } from '#renderer/components/Button.js';
 import { TextDialog } from './TextDialog';
 
 type NoticeKey = 'notices.opened' | 'notices.closed' | 'notices.cancelled';

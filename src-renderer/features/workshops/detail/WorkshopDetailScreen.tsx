@@ -1,14 +1,14 @@
 /** #/workshops/:id — the workshop, its status and what can be done with it now. */
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { invoke } from '../../../api/client';
-import { useResult } from '../../../api/use-result';
-import { formatDateTime } from '../../../app/format';
-import { currentLanguage, translateError } from '../../../app/i18n';
-import { useNotice } from '../../../app/notices';
-import { useScreenTitle } from '../../../app/use-screen-title';
-import { Alert } from '../../../components/Alert';
-import { Button } from '../../../components/Button';
+import { invoke } from '#renderer/api/client.js';
+import { useResult } from '#renderer/api/use-result.js';
+import { formatDateTime } from '#renderer/app/format.js';
+import { currentLanguage, translateError } from '#renderer/app/i18n.js';
+import { useNotice } from '#renderer/app/notices.js';
+import { useScreenTitle } from '#renderer/app/use-screen-title.js';
+import { Alert } from '#renderer/components/Alert.js';
+import { Button } from '#renderer/components/Button.js';
 import { WorkshopActions } from './WorkshopActions';
 import { WorkshopFacts } from './WorkshopFacts';
 

@@ -1,9 +1,9 @@
 /** Everything about a workshop, as a description list a person reads top to bottom. */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Workshop } from '../../../../src-shared/workshops/workshop.schema';
-import { formatArrondissement, formatNumber, formatRange } from '../../../app/format';
-import { currentLanguage } from '../../../app/i18n';
+import type { Workshop } from '#shared/workshops/workshop.schema.js';
+import { formatArrondissement, formatNumber, formatRange } from '#renderer/app/format.js';
+import { currentLanguage } from '#renderer/app/i18n.js';
 import { StatusBadge } from '../StatusBadge';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {

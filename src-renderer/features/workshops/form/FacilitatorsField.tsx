@@ -3,10 +3,10 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Control, FieldErrors } from 'react-hook-form';
 import { Controller } from 'react-hook-form';
-import { LIMITS } from '../../../../src-shared/workshops/workshop.schema';
-import { translateMessage } from '../../../app/i18n';
-import { Button } from '../../../components/Button';
-import { TextField } from '../../../components/TextField';
+import { LIMITS } from '#shared/workshops/workshop.schema.js';
+import { translateMessage } from '#renderer/app/i18n.js';
+import { Button } from '#renderer/components/Button.js';
+import { TextField } from '#renderer/components/TextField.js';
 import type { FormValues } from './form-values';
 
 export function FacilitatorsField({ control, errors }: { control: Control<FormValues>; errors: FieldErrors<FormValues> }) {

@@ -1,6 +1,6 @@
 /** What the form holds: the shared schema's input, with empty starting values. */
 import type { z } from 'zod';
-import { workshopFieldsOf, type Workshop, type workshopFieldsSchema } from '../../../../src-shared/workshops/workshop.schema';
+import { workshopFieldsOf, type Workshop, type workshopFieldsSchema } from '#shared/workshops/workshop.schema.js';
 
 export type FormValues = z.input<typeof workshopFieldsSchema>;
 

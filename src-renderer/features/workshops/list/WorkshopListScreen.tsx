@@ -1,12 +1,12 @@
 /** #/workshops — the list, its filters, its count and what to do when it is empty. */
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { invoke } from '../../../api/client';
-import { useResult } from '../../../api/use-result';
-import { translateError } from '../../../app/i18n';
-import { useScreenTitle } from '../../../app/use-screen-title';
-import { Alert } from '../../../components/Alert';
-import { Button } from '../../../components/Button';
+import { invoke } from '#renderer/api/client.js';
+import { useResult } from '#renderer/api/use-result.js';
+import { translateError } from '#renderer/app/i18n.js';
+import { useScreenTitle } from '#renderer/app/use-screen-title.js';
+import { Alert } from '#renderer/components/Alert.js';
+import { Button } from '#renderer/components/Button.js';
 import { filtersFromParams, filtersToParams, hasFilters, noFilters, toListInput } from './filters';
 import { WorkshopFilters } from './WorkshopFilters';
 import { WorkshopTable } from './WorkshopTable';

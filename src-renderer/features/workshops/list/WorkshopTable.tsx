@@ -1,9 +1,9 @@
 /** The workshops as a table: when, what (a link to the detail), where, status. */
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Workshop } from '../../../../src-shared/workshops/workshop.schema';
-import { formatArrondissement, formatRange } from '../../../app/format';
-import { currentLanguage } from '../../../app/i18n';
+import type { Workshop } from '#shared/workshops/workshop.schema.js';
+import { formatArrondissement, formatRange } from '#renderer/app/format.js';
+import { currentLanguage } from '#renderer/app/i18n.js';
 import { StatusBadge } from '../StatusBadge';
 
 export function WorkshopTable({ items }: { items: readonly Workshop[] }) {

@@ -1,6 +1,6 @@
 /** The list's filters live in the URL (`#/workshops?kind=…`), so Back and a reload keep them. */
-import type { WorkshopListInput } from '../../../../src-shared/workshops/workshop.schema';
-import { workshopKinds, workshopStatuses } from '../../../../src-shared/workshops/workshop.schema';
+import type { WorkshopListInput } from '#shared/workshops/workshop.schema.js';
+import { workshopKinds, workshopStatuses } from '#shared/workshops/workshop.schema.js';
 
 export interface ListFilters {
   kind: string;

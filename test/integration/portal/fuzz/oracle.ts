@@ -10,8 +10,8 @@ import {
   pullResponseSchema,
   pushResponseSchema,
   pushResumeResponseSchema,
-} from '../../../../src-shared/sync/protocol.schema.js';
-import type { PortalErrorCode } from '../../../../src-portal/errors.js';
+} from '#shared/sync/protocol.schema.js';
+import type { PortalErrorCode } from '#portal/errors.js';
 import type { RawAnswer } from '../raw-http.js';
 import type { Route } from './requests.js';
 

@@ -4,8 +4,8 @@
  */
 import fc from 'fast-check';
 import type { z } from 'zod';
-import { syncEntitySchemas } from '../../../../src-shared/sync/entities.js';
-import { enrolRequestSchema, pullQuerySchema, pushResumeRequestSchema, syncEntities, type SyncEntity } from '../../../../src-shared/sync/protocol.schema.js';
+import { syncEntitySchemas } from '#shared/sync/entities.js';
+import { enrolRequestSchema, pullQuerySchema, pushResumeRequestSchema, syncEntities, type SyncEntity } from '#shared/sync/protocol.schema.js';
 import { bodyBytes, bodyDamageArb, garbage, mutate, mutationArb } from './mutations.js';
 import { authArb, authHeader, contentType, drawn, fromSchema, jsonTypeArb, uuidFrom, type FuzzState, type PlannedRequest } from './plan.js';
 
