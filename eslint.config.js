@@ -15,6 +15,13 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Imports that cross a layer or climb far use the package's subpath imports (#shared/…).
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(\\.\\./){3,}', message: 'Use a subpath import (#shared/…, #core/…) instead of climbing three folders or more.' }] },
+      ],
+      // A file past ~300 lines is asking to be split by meaning (STYLE.md).
+      'max-lines': ['warn', { max: 300, skipBlankLines: true, skipComments: true }],
       'no-restricted-syntax': [
         'error',
         { selector: "CallExpression[callee.property.name='deleteFrom']", message: 'Synced tables use tombstones (deleted_at), never DELETE.' },

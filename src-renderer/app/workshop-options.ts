@@ -1,9 +1,9 @@
 /** Translated choices for the workshop fields, in the order the schema lists them. */
 import type { TFunction } from 'i18next';
-import { partnerTypes, workshopKinds, workshopStatuses } from '../../../src-shared/workshops/workshop.schema';
-import { formatArrondissement } from '../../app/format';
-import type { Language } from '../../app/i18n';
-import type { Option } from '../../components/SelectField';
+import { partnerTypes, workshopKinds, workshopStatuses } from '#shared/workshops/workshop.schema.js';
+import { formatArrondissement } from './format';
+import type { Language } from './i18n';
+import type { Option } from '../components/SelectField';
 
 export const kindOptions = (t: TFunction): Option[] => workshopKinds.map((id) => ({ id, label: t(`kinds.${id}`) }));
 export const statusOptions = (t: TFunction): Option[] => workshopStatuses.map((id) => ({ id, label: t(`statuses.${id}`) }));

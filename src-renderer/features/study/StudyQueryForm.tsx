@@ -1,14 +1,14 @@
 /** What the figures cover: one workshop, a period or all, and optionally one arrondissement. */
 import { useTranslation } from 'react-i18next';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
-import { studyScopes, type StudyScope } from '../../../src-shared/study/study.schema';
+import { studyScopes, type StudyScope } from '#shared/study/study.schema.js';
 import { invoke } from '../../api/client';
 import { useResult } from '../../api/use-result';
 import { formatDay } from '../../app/format';
 import { currentLanguage, translateMessage } from '../../app/i18n';
 import { SelectField } from '../../components/SelectField';
 import { SentDateField } from '../../components/DateField';
-import { arrondissementOptions } from '../workshops/options';
+import { arrondissementOptions } from '#renderer/app/workshop-options.js';
 import type { QueryParams } from './query';
 
 const ALL = 'all';

@@ -3,12 +3,12 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Control, FieldErrors } from 'react-hook-form';
 import { Controller, useFieldArray } from 'react-hook-form';
-import { LIMITS } from '../../../../src-shared/workshops/workshop.schema';
-import { translateMessage } from '../../../app/i18n';
-import { Button } from '../../../components/Button';
-import { SelectField } from '../../../components/SelectField';
-import { TextField } from '../../../components/TextField';
-import { partnerTypeOptions } from '../options';
+import { LIMITS } from '#shared/workshops/workshop.schema.js';
+import { translateMessage } from '#renderer/app/i18n.js';
+import { Button } from '#renderer/components/Button.js';
+import { SelectField } from '#renderer/components/SelectField.js';
+import { TextField } from '#renderer/components/TextField.js';
+import { partnerTypeOptions } from '#renderer/app/workshop-options.js';
 import type { FormValues } from './form-values';
 
 export function PartnersField({ control, errors }: { control: Control<FormValues>; errors: FieldErrors<FormValues> }) {

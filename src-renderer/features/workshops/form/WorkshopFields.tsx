@@ -1,13 +1,13 @@
 /** The workshop's own fields, in three sections: what, when and where, who. */
 import { useTranslation } from 'react-i18next';
 import { Controller, type Control, type FieldErrors } from 'react-hook-form';
-import { currentLanguage, translateMessage } from '../../../app/i18n';
-import { CheckboxField } from '../../../components/CheckboxField';
-import { DateField } from '../../../components/DateField';
-import { NumberField } from '../../../components/NumberField';
-import { SelectField } from '../../../components/SelectField';
-import { TextField } from '../../../components/TextField';
-import { arrondissementOptions, kindOptions } from '../options';
+import { currentLanguage, translateMessage } from '#renderer/app/i18n.js';
+import { CheckboxField } from '#renderer/components/CheckboxField.js';
+import { DateField } from '#renderer/components/DateField.js';
+import { NumberField } from '#renderer/components/NumberField.js';
+import { SelectField } from '#renderer/components/SelectField.js';
+import { TextField } from '#renderer/components/TextField.js';
+import { arrondissementOptions, kindOptions } from '#renderer/app/workshop-options.js';
 import { halfTypedDateKey } from './draft';
 import { FacilitatorsField } from './FacilitatorsField';
 import type { FormValues } from './form-values';

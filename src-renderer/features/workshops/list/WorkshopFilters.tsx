@@ -1,12 +1,12 @@
 /** Kind, status, arrondissement, a date range and a title search that filters as you type. */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentLanguage } from '../../../app/i18n';
-import { Button } from '../../../components/Button';
-import { SelectField } from '../../../components/SelectField';
-import { SentDateField } from '../../../components/DateField';
-import { TextField } from '../../../components/TextField';
-import { arrondissementOptions, kindOptions, statusOptions } from '../options';
+import { currentLanguage } from '#renderer/app/i18n.js';
+import { Button } from '#renderer/components/Button.js';
+import { SelectField } from '#renderer/components/SelectField.js';
+import { SentDateField } from '#renderer/components/DateField.js';
+import { TextField } from '#renderer/components/TextField.js';
+import { arrondissementOptions, kindOptions, statusOptions } from '#renderer/app/workshop-options.js';
 import { hasFilters, noFilters, type ListFilters } from './filters';
 
 const ALL = 'all';
