@@ -7,7 +7,7 @@
  */
 import BetterSqlite3 from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +25,9 @@ beforeAll(async () => {
   // fake `electron` sits in appDir/node_modules, found before the real (binary-less) one.
   const cache = join(repoRoot, 'node_modules', '.cache');
   mkdirSync(cache, { recursive: true });
-  appDir = mkdtempSync(join(cache, 'atelier-test-electron-'));
+  // The real path: node_modules may be a link (a second checkout sharing one install), and the
+  // process under test reports the paths it resolved.
+  appDir = realpathSync(mkdtempSync(join(cache, 'atelier-test-electron-')));
   await Promise.all([buildElectronMain(join(appDir, 'out', 'electron')), buildCoreWorker(join(appDir, 'out', 'core'))]);
   mkdirSync(join(appDir, 'out', 'renderer'), { recursive: true });
   writeFileSync(join(appDir, 'out', 'renderer', 'index.html'), '<!doctype html><title>Atelier test</title>');
