@@ -40,7 +40,10 @@ module.exports = {
           '^db/schema\\.ts$',
           '^db/migrations/',
           '^db/migration-runner\\.ts$',
-          ...pkgs('kysely', 'better-sqlite3', 'pino', 'rotating-file-stream', 'pdf-lib', '@pdf-lib/fontkit', 'bidi-js', 'regenerator-runtime', 'exceljs', 'i18next', 'zod'),
+          ...pkgs('kysely', 'pino', 'rotating-file-stream', 'pdf-lib', '@pdf-lib/fontkit', 'bidi-js', 'regenerator-runtime', 'exceljs', 'i18next', 'zod'),
+          // Issue 9: the local database only through the encrypting build of better-sqlite3 (SQLCipher
+          // format; plain better-sqlite3 is the portal's), and the passphrase's key (Argon2id).
+          ...pkgs('better-sqlite3-multiple-ciphers', 'argon2'),
         ],
       },
     },

@@ -8,16 +8,15 @@
  * - one list: all 100,000 registered for a single event, beyond any workshop's capacity: a
  *   stress figure, to show where the query stops being fast.
  */
-import BetterSqlite3 from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCore } from '#core/core.js';
-import { dataDirLayout } from '#core/data-dir.js';
 import { createSilentLogger } from '#core/logger.js';
 import { personSearchText } from '#core/attendance/attendance.codecs.js';
 import { summarize, type Summary } from './stats.js';
+import { openDataFolder, testVault } from '#test/support/vault.js';
 
 const PEOPLE = 100_000;
 const json = process.argv.includes('--json');
@@ -41,7 +40,7 @@ interface Scenario {
 
 async function measure({ label, workshops, typedNames }: Scenario) {
   const dataDir = mkdtempSync(join(tmpdir(), 'atelier-attendance-bench-'));
-  const open = () => startCore({ dataDir, logger: createSilentLogger(), appVersion: 'bench', onEvent: () => undefined, autoSync: false });
+  const open = () => startCore({ dataDir, logger: createSilentLogger(), appVersion: 'bench', onEvent: () => undefined, autoSync: false, ...testVault() });
   let core = await open();
   const ids: string[] = [];
   for (let i = 0; i < Math.min(workshops, 1); i++) {
@@ -56,7 +55,7 @@ async function measure({ label, workshops, typedNames }: Scenario) {
 
   // The people and their registrations, written directly: the search reads these columns.
   log(`${label}: generating ${PEOPLE.toLocaleString('en')} people…`);
-  const sqlite = new BetterSqlite3(dataDirLayout(dataDir).database);
+  const sqlite = await openDataFolder(dataDir, { readonly: false });
   const random = rng(42);
   const names: string[] = [];
   // Registrations made over the months before, one every few minutes: distinct times.

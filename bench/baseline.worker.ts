@@ -1,17 +1,17 @@
 /**
  * The physical floor for a write: a bare worker thread that writes one workshop row and its
  * outbox entry in one transaction with better-sqlite3 directly (prepared statements, the same
- * connection pragmas as the core, synchronous=FULL). No validation, no Kysely, no service.
+ * key and connection pragmas as the core, synchronous=FULL). No validation, no Kysely, no service.
  */
-import BetterSqlite3 from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { applyConnectionPragmas } from '#core/store/open-database.js';
+import { applyConnectionPragmas, openSqlite } from '#core/store/open-database.js';
 
 export type BaselineRow = Record<string, string | number | null>;
 export type ToBaseline = { id: number; row: BaselineRow } | { id: number; stop: true };
 
 const port = parentPort!;
-const sqlite = new BetterSqlite3((workerData as { file: string }).file);
+const { file, keyHex } = workerData as { file: string; keyHex: string };
+const sqlite = openSqlite(file, { key: Buffer.from(keyHex, 'hex') });
 applyConnectionPragmas(sqlite);
 const insertWorkshop = sqlite.prepare(`insert into workshops (id, kind, title, title_search, description, starts_at, ends_at,
   venue_name, venue_address, arrondissement, in_qpv, capacity, partners, facilitators, status, minutes, cancel_reason,

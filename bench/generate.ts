@@ -7,6 +7,7 @@
 import { startCore } from '#core/core.js';
 import { createSilentLogger } from '#core/logger.js';
 import type { WorkshopFields, WorkshopKind } from '#shared/workshops/workshop.schema.js';
+import { testVault } from '#test/support/vault.js';
 
 /** A small, fast, seedable PRNG (mulberry32), so every run benchmarks the same data. */
 export function seededRandom(seed: number): () => number {
@@ -132,7 +133,7 @@ export function generateWorkshops(count: number, seed = 75018, today = '2026-11-
  * history), with the storage rules it always uses, then closes it.
  */
 export async function writeDataDir(dataDir: string, workshops: readonly GeneratedWorkshop[]): Promise<void> {
-  const core = await startCore({ dataDir, logger: createSilentLogger(), appVersion: 'bench', onEvent: () => {} });
+  const core = await startCore({ dataDir, logger: createSilentLogger(), appVersion: 'bench', onEvent: () => {}, ...testVault() });
   const must = async (name: string, input: unknown) => {
     const r = await core.dispatch(name, input);
     if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);

@@ -4,12 +4,13 @@
  */
 import { startCore } from '#core/core.js';
 import { createSilentLogger } from '#core/logger.js';
+import { testVault } from '#test/support/vault.js';
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: memory-probe <dataDir>');
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 const before = process.memoryUsage();
-const core = await startCore({ dataDir, logger: createSilentLogger(), appVersion: 'bench', onEvent: () => {} });
+const core = await startCore({ dataDir, logger: createSilentLogger(), appVersion: 'bench', onEvent: () => {}, ...testVault() });
 const pages: unknown[] = [];
 let listed = 0;
 for (let offset = 0; ; offset += 500) {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { startCore } from '#core/core.js';
 import { createSilentLogger } from '#core/logger.js';
 import { summarize, type Summary } from './stats.js';
+import { testVault } from '#test/support/vault.js';
 
 const PROPOSALS = 5000;
 const WORKSHOPS = 100;
@@ -34,7 +35,7 @@ async function time(n: number, run: (i: number) => Promise<unknown>): Promise<Su
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'atelier-proposals-bench-'));
-const core = await startCore({ dataDir, logger: createSilentLogger(), appVersion: 'bench', onEvent: () => undefined });
+const core = await startCore({ dataDir, logger: createSilentLogger(), appVersion: 'bench', onEvent: () => undefined, ...testVault() });
 const must = async <T>(name: string, input: unknown): Promise<T> => {
   const r = await core.dispatch(name, input);
   if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);

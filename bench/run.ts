@@ -14,6 +14,7 @@ import { generateWorkshops, writeDataDir } from './generate.js';
 import { markdownTable, terminalTable, writeResults, type Row } from './report.js';
 import { summarize, type Summary } from './stats.js';
 import type { WorkerFigures, WorkerFiguresInput } from './worker-figures.js';
+import { dataFolderKey } from '#test/support/vault.js';
 
 const WORKSHOPS = 5000;
 const TARGETS = { startupMs: 150, createMs: 1, ratio: 3, listMs: 20, firstScreenMs: 1000 };
@@ -53,6 +54,7 @@ cpSync(parisDir, coreWriteDir, { recursive: true });
 cpSync(parisDir, baselineWriteDir, { recursive: true });
 const figuresInput: WorkerFiguresInput = {
   workerFile,
+  keyHex: (await dataFolderKey(parisDir)).toString('hex'),
   baselineWorkerFile: join(bundleDir, 'baseline.worker.mjs'),
   tmp,
   parisDir,

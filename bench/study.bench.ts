@@ -5,7 +5,6 @@
  * answer). Target from issue 4: the dashboard under 500 ms. Standalone:
  * `node --import tsx bench/study.bench.ts` (add `--json` for machine-readable output).
  */
-import BetterSqlite3 from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +16,7 @@ import { ageBrackets, yesNoUnknown } from '#shared/attendance/participant.schema
 import { pbThemeCodes } from '#shared/reference/pb-themes.js';
 import { terminalTable, type Row } from './report.js';
 import { summarize, timeRuns } from './stats.js';
+import { openDataFolder, testVault } from '#test/support/vault.js';
 
 const SIZES = { workshops: 2000, participations: 50_000, proposals: 5000, dots: 25_000 };
 const TARGET_MS = 500;
@@ -27,8 +27,8 @@ const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 
 const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'atelier-study-bench-'));
-const core = await startCore({ dataDir, logger: createSilentLogger(), appVersion: '0.0.0-bench', onEvent: () => {} });
-const db = new BetterSqlite3(dataDirLayout(dataDir).database);
+const core = await startCore({ dataDir, logger: createSilentLogger(), appVersion: '0.0.0-bench', onEvent: () => {}, ...testVault() });
+const db = await openDataFolder(dataDir, { readonly: false });
 const at = '2026-03-14T18:00:00.000Z';
 
 const t0 = performance.now();

@@ -19,10 +19,11 @@ import BetterSqlite3 from 'better-sqlite3';
 import { startCore } from '#core/core.js';
 import { dataDirLayout, ensureDataDir } from '#core/data-dir.js';
 import { createDispatcher } from '#core/dispatcher.js';
-import { createHandlers } from '#core/handlers.js';
+import { createHandlers, type CoreSlices } from '#core/handlers.js';
 import { createSilentLogger } from '#core/logger.js';
 import { prepareDatabase } from '#core/store/migrate.js';
 import { createMemorySecretStore } from '#core/sync/secret-store.js';
+import { testVault, writeTestVault } from '#test/support/vault.js';
 
 const CHANGES = Number(process.env.SYNC_BENCH_CHANGES ?? 10_000);
 const root = join(import.meta.dirname, '..');
@@ -69,10 +70,12 @@ async function startPortalProcess(portalDir: string, port: number): Promise<Chil
 async function laptopWithChanges(dataDir: string, count: number) {
   ensureDataDir(dataDir);
   const layout = dataDirLayout(dataDir);
-  const prepared = await prepareDatabase({ file: layout.database, backupDir: layout.backups });
+  // As a first start leaves it: a vault for the test passphrase, the database encrypted with its key.
+  const key = await writeTestVault(dataDir);
+  const prepared = await prepareDatabase({ file: layout.database, backupDir: layout.backups, key });
   prepared.sqlite.pragma('synchronous = OFF');
   const dispatch = createDispatcher(
-    createHandlers({ db: prepared.db, now: () => new Date(), newId: () => crypto.randomUUID(), emit: () => {}, appVersion: 'bench', schemaVersion: prepared.schemaVersion }),
+    createHandlers({ coreSlices: {} as unknown as CoreSlices, db: prepared.db, now: () => new Date(), newId: () => crypto.randomUUID(), emit: () => {}, appVersion: 'bench', schemaVersion: prepared.schemaVersion }),
     createSilentLogger(),
   );
   for (let i = 0; i < count; i++) {
@@ -96,7 +99,7 @@ async function laptopWithChanges(dataDir: string, count: number) {
 }
 
 async function openLaptop(dataDir: string) {
-  return startCore({ dataDir, logger: createSilentLogger(), appVersion: 'bench', onEvent: () => {}, secrets: createMemorySecretStore(null), autoSync: false });
+  return startCore({ dataDir, logger: createSilentLogger(), appVersion: 'bench', onEvent: () => {}, secrets: createMemorySecretStore(null), autoSync: false, ...testVault() });
 }
 
 /**

@@ -14,9 +14,12 @@ import type { WorkshopListInput } from '#shared/workshops/workshop.schema.js';
 import type { BaselineRow } from './baseline.worker.js';
 import { generateWorkshops, seededRandom } from './generate.js';
 import { timeRuns } from './stats.js';
+import { TEST_PASSPHRASE } from '#test/support/vault.js';
 
 export interface WorkerFiguresInput {
   workerFile: string;
+  /** The database key of parisDir (and its copies), for the bare worker. */
+  keyHex: string;
   baselineWorkerFile: string;
   tmp: string;
   /** The generated data folder (read only here), and two copies of it to write into. */
@@ -40,8 +43,15 @@ export interface WorkerFigures {
 const input = JSON.parse(process.argv[2]!) as WorkerFiguresInput;
 const { runs } = input;
 const startCore = (dataDir: string) => startCoreWorker({ workerFile: input.workerFile, dataDir, appVersion: 'bench', logLevel: 'warn' });
+/** A worker on a data folder of the bench, unlocked as a person would (the passphrase typed, the app's cost). */
+async function unlockedCore(dataDir: string) {
+  const core = await startCore(dataDir);
+  const unlocked = await core.invoke('vault:unlock', { method: 'passphrase', passphrase: TEST_PASSPHRASE, actor: 'Bench' });
+  if (!unlocked.ok) throw new Error(JSON.stringify(unlocked.error));
+  return core;
+}
 
-/** Worker start + open + migrate, as the host sees it, and as the worker itself measures it. */
+/** Worker start until it answers (the first screen can show: the data opens at the unlock), as the host and the worker see it. */
 async function startup(dirFor: (i: number) => string) {
   const inWorker: number[] = [];
   const wall = await timeRuns(runs.startup[0], runs.startup[1], async (i) => {
@@ -56,7 +66,7 @@ const startupParis = await startup(() => input.parisDir);
 
 // workshops:create through the worker, on a copy of the generated data.
 const newOnes = generateWorkshops(runs.create[0] + runs.create[1], 2026).map((g) => g.fields);
-let core = await startCore(input.coreWriteDir);
+let core = await unlockedCore(input.coreWriteDir);
 const create = await timeRuns(runs.create[0], runs.create[1], async (i) => {
   const result = await core.invoke('workshops:create', newOnes[i]);
   if (!result.ok) throw new Error(JSON.stringify(result.error));
@@ -79,7 +89,7 @@ const rows: BaselineRow[] = newOnes.map((f) => ({
   partners: JSON.stringify(f.partners),
   facilitators: JSON.stringify(f.facilitators),
 }));
-const bare = new Worker(input.baselineWorkerFile, { workerData: { file: join(input.baselineWriteDir, 'atelier.sqlite') } });
+const bare = new Worker(input.baselineWorkerFile, { workerData: { file: join(input.baselineWriteDir, 'atelier.sqlite'), keyHex: input.keyHex } });
 const { synchronous } = await new Promise<{ synchronous: number }>((resolve, reject) => {
   bare.once('error', reject);
   bare.once('message', resolve);
@@ -114,7 +124,7 @@ const queries: WorkshopListInput[] = Array.from({ length: 40 }, () => {
     limit: 100,
   };
 });
-core = await startCore(input.parisDir);
+core = await unlockedCore(input.parisDir);
 let matched = 0;
 const list = await timeRuns(runs.list[0], runs.list[1], async (i) => {
   const result = await core.invoke('workshops:list', queries[i % queries.length]);

@@ -20,7 +20,7 @@ const common: BuildOptions = {
   sourcemap: 'linked',
   logLevel: 'warning',
   absWorkingDir: root,
-  external: ['electron', 'better-sqlite3'],
+  external: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'argon2'],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
 };
 // ESM bundles that pull CommonJS dependencies need a `require` of their own.

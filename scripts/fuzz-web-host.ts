@@ -7,13 +7,13 @@
  * first; exits 1 on any answer outside the typed shape, any 5xx, a dead host or a damaged
  * database, and writes every violation to a JSON file it names.
  */
-import BetterSqlite3 from 'better-sqlite3';
 import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contract, type CommandName } from '#shared/contract.js';
 import { buildHost, post, startHostProcess } from '#test/integration/web/built-host.js';
+import { openDataFolder } from '#test/support/vault.js';
 import { fuzzCommands, judge, type Violation } from '#test/integration/web/fuzz-run.js';
 import { rawCases, seedStore } from '#test/integration/web/raw-cases.js';
 
@@ -58,7 +58,7 @@ try {
   const info = await post(false, web.port, '/rpc/app:info', { cookie: web.cookie, 'content-type': 'application/json' }, '{}');
   const alive = web.alive() && info.status === 200;
   const exitCode = await web.stop();
-  const db = new BetterSqlite3(join(web.dataDir, 'atelier.sqlite'), { readonly: true });
+  const db = await openDataFolder(web.dataDir);
   const integrity = db.pragma('integrity_check', { simple: true });
   db.close();
   console.log(`host alive at the end: ${alive}; stopped with ${exitCode}; integrity_check: ${String(integrity)}; violations: ${violations.length}`);

@@ -14,6 +14,8 @@ export const errorCodes = [
   'forbidden',
   'unavailable',
   'internal',
+  /** The app is locked (or not unlocked yet since it started): unlock it first (docs/operations.md, « Le verrou »). */
+  'locked',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

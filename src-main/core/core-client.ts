@@ -4,6 +4,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { fail, type Result } from '#shared/result.js';
+import { answerKeystore, type HostKeystore } from './vault/host-keystore.js';
 import type { CoreWorkerData, FromWorker, ToWorker } from './worker-protocol.js';
 
 export class CoreStartError extends Error {
@@ -27,7 +28,7 @@ export interface CoreClient {
   close(): Promise<void>;
 }
 
-export interface StartCoreWorkerOptions extends Omit<CoreWorkerData, 'syncToken' | 'autoSync'> {
+export interface StartCoreWorkerOptions extends Omit<CoreWorkerData, 'syncToken' | 'autoSync' | 'keystore'> {
   /** The portal token as the host keeps it; none (not enrolled) by default. */
   syncToken?: string | null;
   /** Run the sync timer; off by default (tests, benchmarks), the hosts turn it on. */
@@ -36,10 +37,12 @@ export interface StartCoreWorkerOptions extends Omit<CoreWorkerData, 'syncToken'
   workerFile: string;
   /** Called when the core's portal token changes, for the host to persist it (or delete it). */
   onSecret?: (value: string | null) => void | Promise<void>;
+  /** The OS keychain the vault may seal the key with (Electron); none by default. */
+  keystore?: HostKeystore;
 }
 
-export function startCoreWorker({ workerFile, onSecret, ...data }: StartCoreWorkerOptions): Promise<CoreClient> {
-  const workerData: CoreWorkerData = { ...data, syncToken: data.syncToken ?? null, autoSync: data.autoSync ?? false };
+export function startCoreWorker({ workerFile, onSecret, keystore, ...data }: StartCoreWorkerOptions): Promise<CoreClient> {
+  const workerData: CoreWorkerData = { ...data, syncToken: data.syncToken ?? null, autoSync: data.autoSync ?? false, keystore: keystore !== undefined };
   const worker = new Worker(workerFile, { workerData });
   const pending = new Map<number, (result: Result<unknown>) => void>();
   const listeners = new Set<(name: string, payload: unknown) => void>();
@@ -116,6 +119,9 @@ export function startCoreWorker({ workerFile, onSecret, ...data }: StartCoreWork
           break;
         case 'secret':
           void Promise.resolve(onSecret?.(message.value)).catch(() => undefined);
+          break;
+        case 'keystore':
+          if (keystore) void answerKeystore(keystore, message.op, message.data).then((outcome) => !closed && send({ type: 'keystore', id: message.id, ...outcome }));
           break;
         case 'closed':
           closed = true;

@@ -3,7 +3,7 @@
  * app-data folder (the same one Electron's `userData` would be), overridable with
  * `--data-dir <path>` or the ATELIER_DATA_DIR environment variable.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -52,10 +52,16 @@ export function dataDirLayout(root: string): DataDirLayout {
   };
 }
 
-/** Creates the folders (owner-only where the OS honours modes) and returns the layout. */
+/**
+ * Creates the folders and returns the layout. Owner-only (0700) where the OS honours modes,
+ * folders made by an earlier version included: no other account of the laptop lists them.
+ */
 export function ensureDataDir(root: string): DataDirLayout {
   const layout = dataDirLayout(root);
-  for (const dir of [layout.root, layout.backups, layout.attachments, layout.logs]) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  for (const dir of [layout.root, layout.backups, layout.attachments, layout.logs]) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (process.platform !== 'win32') chmodSync(dir, 0o700);
+  }
   return layout;
 }
 

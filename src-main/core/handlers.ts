@@ -4,8 +4,9 @@
  * or command a compile error; a command registered twice stops the core at start-up.
  * This is also where the services that several domains use are made, once, and passed on.
  */
-import { createAppHandlers } from './app/app.handlers.js';
+import type { createAppHandlers } from './app/app.handlers.js';
 import { createAttachmentHandlers } from './attachments/attachments.handlers.js';
+import type { createBackupHandlers } from './backups/backups.handlers.js';
 import { createAttendanceHandlers } from './attendance/attendance.handlers.js';
 import { mergeHandlers, type Handlers } from './define-handlers.js';
 import type { ServiceDeps } from './deps.js';
@@ -20,13 +21,25 @@ import { createPortalHttp, type PortalHttp } from './sync/portal-http.js';
 import { createMemorySecretStore, type SecretStore } from './sync/secret-store.js';
 import { createSyncEngine, type SyncEngine } from './sync/sync-engine.js';
 import { createSyncHandlers } from './sync/sync.handlers.js';
+import type { ActorSession } from './session/actor.js';
+import type { createVaultHandlers } from './vault/vault.handlers.js';
 import { createWorkshopHandlers } from './workshops/workshops.handlers.js';
 
 export type { Handlers } from './define-handlers.js';
 
+/**
+ * The slices the core makes once and answers in every state of the vault (before the data is
+ * open too): app, vault, backups. Passed in, so that the table below is still checked whole.
+ */
+export type CoreSlices = ReturnType<typeof createAppHandlers> & ReturnType<typeof createVaultHandlers> & ReturnType<typeof createBackupHandlers>;
+
 export interface HandlerContext extends ServiceDeps {
   appVersion: string;
   schemaVersion: number;
+  /** app:*, vault:*, backups:* (see CoreSlices). */
+  coreSlices: CoreSlices;
+  /** Who unlocked the app, for this session (the vault sets it). */
+  actor?: ActorSession;
   /** The sync client; created here (not started) when the caller does not pass one. */
   engine?: SyncEngine;
   logger?: Logger;
@@ -35,6 +48,8 @@ export interface HandlerContext extends ServiceDeps {
   httpFor?: (portalUrl: string) => PortalHttp;
   /** Where photos go; null for an in-memory core. */
   attachmentsDir?: string | null;
+  /** The key photos are encrypted with; null for an in-memory core. */
+  attachmentKey?: Buffer | null;
   /** resources/data (or its packaged copy); found from the repository when absent. */
   referenceDataDir?: string;
   /** Also warm the address base this long after start-up; by default only when a proposal screen opens. */
@@ -77,12 +92,12 @@ export function createHandlers(context: HandlerContext) {
     warmAfterMs: ctx.warmAddressesAfterMs,
   });
   return mergeHandlers(
-    createAppHandlers(ctx),
+    ctx.coreSlices,
     createSyncHandlers({ ...ctx, engine }),
     createWorkshopHandlers(writing),
     createAttendanceHandlers(writing),
     createProposalHandlers({ ...writing, locator: reference.locator, warmAddresses: reference.warm }),
-    createAttachmentHandlers({ db: ctx.db, now: ctx.now, attachmentsDir: ctx.attachmentsDir ?? null }),
+    createAttachmentHandlers({ db: ctx.db, now: ctx.now, attachmentsDir: ctx.attachmentsDir ?? null, attachmentKey: ctx.attachmentKey ?? null }),
     createReferenceHandlers(reference),
     createStudyHandlers(ctx),
   ) satisfies Handlers;

@@ -16,8 +16,9 @@ const opened = new WeakMap<Logger, Promise<void>>();
 /** A logger writing to `<dataDir>/logs/<name>.log`, rotated at 5 MB, 5 files kept. */
 export function createFileLogger(dataDir: string, name: string, level = 'info'): Logger {
   const dir = join(dataDir, 'logs');
-  mkdirSync(dir, { recursive: true });
-  const stream = createStream(`${name}.log`, { path: dir, size: LOG_ROTATION.size, maxFiles: LOG_ROTATION.maxFiles });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // Owner-only (issue 9): the logs hold no personal data, but who worked when is nobody else's business.
+  const stream = createStream(`${name}.log`, { path: dir, size: LOG_ROTATION.size, maxFiles: LOG_ROTATION.maxFiles, mode: 0o600 });
   const logger = pino({ level, base: { proc: name } }, stream);
   opened.set(logger, new Promise((resolve) => stream.once('open', () => resolve()).once('error', () => resolve())));
   return logger;

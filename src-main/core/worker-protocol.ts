@@ -9,13 +9,21 @@ export interface CoreWorkerData {
   syncToken: string | null;
   /** Run the sync timer (the hosts do; tests may not). */
   autoSync: boolean;
+  /** The host answers `keystore` requests (Electron's safeStorage); without it the passphrase protects alone. */
+  keystore: boolean;
 }
+
+/** What the OS keychain is asked, through the host (bytes as base64). */
+export type KeystoreOp = 'availability' | 'seal' | 'unseal';
 
 export type ToWorker =
   | { type: 'invoke'; id: number; name: string; input: unknown }
   | { type: 'shutdown' }
   /** The host read the portal token after start-up (Electron's safeStorage needs the app ready). */
-  | { type: 'secret'; value: string | null };
+  | { type: 'secret'; value: string | null }
+  /** The host's answer to a keystore request. */
+  | { type: 'keystore'; id: number; ok: true; value: string }
+  | { type: 'keystore'; id: number; ok: false; message: string };
 
 export type FromWorker =
   | { type: 'ready'; schemaVersion: number; startupMs: number }
@@ -24,4 +32,6 @@ export type FromWorker =
   | { type: 'event'; name: string; payload: unknown }
   | { type: 'closed' }
   /** The token changed (enrolment, or cleared): the host persists it its own way. */
-  | { type: 'secret'; value: string | null };
+  | { type: 'secret'; value: string | null }
+  /** The vault asks the OS keychain (through the host) whether it protects, or to seal or unseal bytes. */
+  | { type: 'keystore'; id: number; op: KeystoreOp; data: string };

@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { startCore } from './core.js';
 import { createFileLogger, logFileOpened } from './logger.js';
 import { createMemorySecretStore } from './sync/secret-store.js';
+import { createKeystoreProxy } from './vault/host-keystore.js';
 import type { CoreWorkerData, FromWorker, ToWorker } from './worker-protocol.js';
 
 const started = performance.now();
@@ -17,6 +18,7 @@ const logger = createFileLogger(data.dataDir, 'core', data.logLevel);
 const post = (message: FromWorker) => port.postMessage(message);
 
 const secrets = createMemorySecretStore(data.syncToken, (value) => post({ type: 'secret', value }));
+const keystore = data.keystore ? createKeystoreProxy((id, op, bytes) => post({ type: 'keystore', id, op, data: bytes })) : null;
 try {
   const core = await startCore({
     dataDir: data.dataDir,
@@ -25,12 +27,15 @@ try {
     onEvent: (name, payload) => post({ type: 'event', name, payload }),
     secrets,
     autoSync: data.autoSync,
+    ...(keystore ? { keystore: keystore.keystore } : {}),
   });
   port.on('message', (message: ToWorker) => {
     if (message.type === 'invoke') {
       void core.dispatch(message.name, message.input).then((result) => post({ type: 'result', id: message.id, result }));
     } else if (message.type === 'secret') {
       secrets.replace(message.value);
+    } else if (message.type === 'keystore') {
+      keystore?.answer(message.id, message);
     } else if (message.type === 'shutdown') {
       void core
         .close()

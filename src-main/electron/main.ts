@@ -1,10 +1,10 @@
 /**
  * The Electron main process, kept thin: it wires the tested pieces of this folder together.
- * Order matters: the scheme is registered before `ready`, the core (and its migrations) is
- * started before any window exists, and the security handlers are installed before the first
- * webContents is created.
+ * Order matters: the scheme is registered before `ready`, the core is started (sealed: the
+ * window asks for the passphrase, and the data opens and migrates then) before any window
+ * exists, and the security handlers are installed before the first webContents is created.
  */
-import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
 import { startCoreWorker, type CoreClient } from '#core/core-client.js';
 import { defaultDataDir, ensureDataDir } from '#core/data-dir.js';
@@ -17,9 +17,14 @@ import { createInvokeHandler, forwardCoreEvents } from './ipc-relay.js';
 import { installSecurityHandlers } from './navigation-guards.js';
 import { createSecretStore, type SecretStore } from './secret-store.js';
 import { startErrorText } from './start-errors.js';
+import { createVaultKeystore, lockOnSleep } from './vault-keystore.js';
 import { secureWebPreferences } from './web-preferences.js';
 
 const CORE_CLOSE_TIMEOUT_MS = 5_000;
+
+// Every file this process and its core worker create (database, WAL, backups, logs, Chromium's
+// profile) is readable by the user only (issue 9), whatever the session's umask.
+if (process.platform !== 'win32') process.umask(0o077);
 
 const dataDir = defaultDataDir(process.argv);
 ensureDataDir(dataDir);
@@ -71,6 +76,8 @@ async function run(): Promise<void> {
         logLevel: process.env.ATELIER_LOG_LEVEL ?? 'info',
         autoSync: true,
         onSecret: persistToken,
+        // The vault seals its passphrase slot with the OS keychain too (never Linux's basic_text).
+        keystore: createVaultKeystore({ safeStorage, platform: process.platform, ready: () => app.whenReady() }),
       }),
       app.whenReady(),
     ]);
@@ -84,6 +91,11 @@ async function run(): Promise<void> {
     return;
   }
   logger.info({ dataDir, startupMs: Math.round(core.startupMs), schemaVersion: core.schemaVersion }, 'core ready');
+  // Asleep or screen locked: the app locks, in the core (nothing personal answers until unlocked).
+  lockOnSleep(powerMonitor, (reason) => {
+    logger.info({ reason }, 'locking: the system sleeps or its screen locks');
+    void core.invoke('vault:lock', { reason: 'system' });
+  });
   tokenStore = createSecretStore({ safeStorage, platform: process.platform, file: join(dataDir, 'sync-token.bin') });
   try {
     core.setSecret(tokenStore.load());

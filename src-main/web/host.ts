@@ -16,6 +16,9 @@ import { createFileSecretStore } from '#core/sync/secret-store.js';
 import { buildWebServer } from './server.js';
 import { newSecret } from './session.js';
 
+// Every file of the data folder (database, WAL, backups, logs, the token) is readable by the user only.
+if (process.platform !== 'win32') process.umask(0o077);
+
 const here = dirname(fileURLToPath(import.meta.url));
 const argv = process.argv.slice(2);
 const dataDir = defaultDataDir(argv);

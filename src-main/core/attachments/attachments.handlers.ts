@@ -1,9 +1,8 @@
 /** The attachment commands' handlers, spread into the core's handler table (handlers.ts). */
-import type { ServiceDeps } from '../deps.js';
 import { defineHandlers } from '../define-handlers.js';
-import { createAttachmentsService } from './attachments.service.js';
+import { createAttachmentsService, type AttachmentDeps } from './attachments.service.js';
 
-export function createAttachmentHandlers(deps: Pick<ServiceDeps, 'db' | 'now'> & { attachmentsDir: string | null }) {
+export function createAttachmentHandlers(deps: AttachmentDeps) {
   const attachments = createAttachmentsService(deps);
   return defineHandlers<'attachments'>({
     'attachments:add': attachments.add,

@@ -13,15 +13,21 @@ const SIGNATURES: Record<string, (b: Uint8Array) => boolean> = {
   'application/pdf': (b) => String.fromCharCode(...b.subarray(0, 5)) === '%PDF-',
 };
 
-export function createAttachmentsService(deps: Pick<ServiceDeps, 'db' | 'now'> & { attachmentsDir: string | null }) {
+export interface AttachmentDeps extends Pick<ServiceDeps, 'db' | 'now'> {
+  attachmentsDir: string | null;
+  /** The key attachment files are encrypted with (null with no data folder). */
+  attachmentKey: Buffer | null;
+}
+
+export function createAttachmentsService(deps: AttachmentDeps) {
   return {
     async add({ mediaType, base64 }: CommandParsedInput<'attachments:add'>): Promise<Result<{ sha256: string; size: number }>> {
-      if (!deps.attachmentsDir) return fail('unavailable', 'This core has no data folder for attachments');
+      if (!deps.attachmentsDir || !deps.attachmentKey) return fail('unavailable', 'This core has no data folder for attachments');
       const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
       if (bytes.length === 0) return fail('validation', 'Empty file', { base64: 'validation.required' });
       if (bytes.length > ATTACHMENT_INPUT_MAX_BYTES) return fail('validation', 'File too big', { base64: 'validation.fileTooBig' });
       if (!SIGNATURES[mediaType]!(bytes)) return fail('validation', `Not a ${mediaType} file`, { mediaType: 'validation.mediaType' });
-      return ok(await storeAttachment(deps.db, deps.attachmentsDir, bytes, mediaType, deps.now().toISOString()));
+      return ok(await storeAttachment(deps.db, deps.attachmentsDir, deps.attachmentKey, bytes, mediaType, deps.now().toISOString()));
     },
   };
 }

@@ -10,7 +10,7 @@ import { sql, type MigrationProvider } from 'kysely';
 import { migrateToLatestAtomically } from '#db/migration-runner.js';
 import { LATEST_SCHEMA_VERSION, migrations } from '#db/migrations/index.js';
 import { backupDatabase, BACKUPS_KEPT, pruneBackups, removeBackupLeftovers, type DiscardedFile } from './backup.js';
-import { openDatabase, readStoredState, type OpenedDatabase } from './open-database.js';
+import { openDatabase, readStoredState, type DatabaseKey, type OpenedDatabase } from './open-database.js';
 
 export class SchemaTooNewError extends Error {
   readonly code = 'schema_too_new';
@@ -56,25 +56,29 @@ export interface PreparedDatabase extends OpenedDatabase {
 export interface PrepareOptions {
   file: string;
   backupDir: string;
+  /** The database key (see open-database.ts); the app always gives one. */
+  key: DatabaseKey;
   now?: () => Date;
 }
 
-export async function prepareDatabase({ file, backupDir, now = () => new Date() }: PrepareOptions): Promise<PreparedDatabase> {
+export async function prepareDatabase({ file, backupDir, key, now = () => new Date() }: PrepareOptions): Promise<PreparedDatabase> {
   const isMemory = file === ':memory:';
   const discardedBackups = isMemory ? [] : removeBackupLeftovers(backupDir);
-  const stored = isMemory ? { schemaVersion: 0, tables: 0 } : readStoredState(file);
+  // An in-memory database has no page on disk to encrypt.
+  const fileKey = isMemory ? null : key;
+  const stored = isMemory ? { schemaVersion: 0, tables: 0 } : readStoredState(file, fileKey);
   const previousVersion = stored.schemaVersion;
   if (previousVersion > LATEST_SCHEMA_VERSION) throw new SchemaTooNewError(previousVersion, LATEST_SCHEMA_VERSION);
 
-  const opened = openDatabase(file);
+  const opened = openDatabase(file, fileKey);
   try {
     let backupPath: string | null = null;
     if (previousVersion < LATEST_SCHEMA_VERSION) {
       // A database with no table holds nothing to protect (a first start, or one killed before
       // its migrations committed).
       if (stored.tables > 0) {
-        backupPath = await backupDatabase(opened.sqlite, backupDir, previousVersion, now());
-        discardedBackups.push(...pruneBackups(backupDir, BACKUPS_KEPT).discarded);
+        backupPath = backupDatabase(opened.sqlite, backupDir, previousVersion, now(), fileKey, 'migration');
+        discardedBackups.push(...pruneBackups(backupDir, fileKey, { keep: BACKUPS_KEPT, now: now() }).discarded);
       }
       await migrate(opened, backupPath);
     }

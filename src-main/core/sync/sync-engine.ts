@@ -3,7 +3,6 @@
  * following docs/sync-protocol.md. Never two runs at once; runs at start-up, on a timer,
  * shortly after a local change, and on demand; retries with backoff after a network failure.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { Database } from '#db/schema.js';
 import { SYNC_LIMITS } from '#shared/sync/protocol.schema.js';
@@ -11,6 +10,7 @@ import type { Emit } from '../deps.js';
 import type { Logger } from '../logger.js';
 import { syncedTables } from '../synced-tables.js';
 import { attachmentPath, attachmentsToUpload, markUploaded } from '../store/attachments.repository.js';
+import { openEncryptedFile } from '../store/file-cipher.js';
 import { countPendingOutbox } from '../store/outbox.js';
 import { queueFullSnapshots } from '../store/sync-writes.js';
 import { backoffDelay } from './backoff.js';
@@ -54,6 +54,8 @@ export interface SyncEngineDeps {
   httpFor: (portalUrl: string) => PortalHttp;
   /** Where attachment files live (null for an in-memory core: none then). */
   attachmentsDir?: string | null;
+  /** The key they are encrypted with. */
+  attachmentKey?: Buffer | null;
   random?: () => number;
   /** Between two runs when all is well. */
   intervalMs?: number;
@@ -95,7 +97,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
    */
   async function uploadAttachments(http: PortalHttp, token: string): Promise<RunOutcome | null> {
     const dir = deps.attachmentsDir;
-    if (!dir) return null;
+    const key = deps.attachmentKey;
+    if (!dir || !key) return null;
     const waiting = await attachmentsToUpload(db);
     const total = waiting.reduce((sum, a) => sum + a.size, 0);
     let done = 0;
@@ -103,13 +106,13 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       const head = await http.attachmentOffset(token, attachment.sha256);
       if (head.kind !== 'ok') return classifyFailure(head);
       let offset = head.value.offset;
-      const file = openSync(attachmentPath(dir, attachment.sha256), 'r');
+      // Decrypted a range at a time: the portal receives (and hashes) the plain bytes.
+      const file = openEncryptedFile(attachmentPath(dir, attachment.sha256), key);
       try {
         while (offset < attachment.size) {
           progress = { step: 'attachments', done: done + offset, total };
           changed();
-          const chunk = Buffer.alloc(Math.min(ATTACHMENT_CHUNK, attachment.size - offset));
-          readSync(file, chunk, 0, chunk.length, offset);
+          const chunk = file.read(offset, Math.min(ATTACHMENT_CHUNK, attachment.size - offset));
           const answer = await http.appendAttachment(token, attachment.sha256, offset, attachment.size, chunk);
           if (answer.kind === 'offset_mismatch') offset = answer.offset;
           else if (answer.kind === 'ok') offset = answer.value.received;
@@ -120,7 +123,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
           } else return classifyFailure(answer);
         }
       } finally {
-        closeSync(file);
+        file.close();
       }
       await markUploaded(db, attachment.sha256, now().toISOString());
       done += attachment.size;

@@ -61,6 +61,7 @@ export const en: Messages = {
     forbidden: 'This session is no longer valid. Open again the address Atelier printed when it started.',
     unavailable: 'Atelier is not answering right now. What you typed is kept; try again in a moment.',
     internal: 'Something unexpected went wrong. What you typed is kept; try again, and tell the Lab team if it happens again.',
+    locked: 'Atelier is locked: unlock it with the passphrase or the PIN to go on. What you typed is kept.',
   },
   validation: {
     ...proposalsValidationEn,

@@ -66,6 +66,7 @@ export const fr = {
     forbidden: 'La session n’est plus valable. Rouvrez l’adresse affichée au démarrage d’Atelier.',
     unavailable: 'Atelier ne répond pas pour l’instant. Vos saisies sont gardées\u00a0; réessayez dans un instant.',
     internal: 'Une erreur inattendue s’est produite. Vos saisies sont gardées\u00a0; réessayez, et prévenez l’équipe du Lab si cela se reproduit.',
+    locked: 'Atelier est verrouillé\u00a0: déverrouillez-le avec la phrase de passe ou le code pour continuer. Vos saisies sont gardées.',
   },
   validation: {
     ...proposalsValidationFr,

@@ -7,7 +7,6 @@
  * schema, and keep only valid backups. One test file per starting folder, so that they can run
  * side by side. Not a test file itself.
  */
-import BetterSqlite3 from 'better-sqlite3';
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +16,8 @@ import { startCore } from '#core/core.js';
 import { dataDirLayout } from '#core/data-dir.js';
 import { createSilentLogger } from '#core/logger.js';
 import { backupSchemaVersion, BACKUPS_KEPT, checkBackup } from '#core/store/backup.js';
+import { openSqlite } from '#core/store/open-database.js';
+import { dataFolderKey, testVault } from '#test/support/vault.js';
 import { bundleCrashChild, runCrashChild } from './crash-harness.js';
 import { snapshotOf, WORKSHOPS, type DataFolder } from './startup-fixtures.js';
 
@@ -38,7 +39,7 @@ export async function openCrashBench(): Promise<CrashBench> {
   return {
     work,
     bundle,
-    fullSchema: schemaOf(dataDirLayout(reference).database),
+    fullSchema: schemaOf(dataDirLayout(reference).database, await dataFolderKey(reference)),
     dispose() {
       rmSync(work, { recursive: true, force: true });
       rmSync(bundle, { force: true });
@@ -46,8 +47,8 @@ export async function openCrashBench(): Promise<CrashBench> {
   };
 }
 
-function schemaOf(file: string): unknown[] {
-  const db = new BetterSqlite3(file, { readonly: true });
+function schemaOf(file: string, key: Buffer): unknown[] {
+  const db = openSqlite(file, { key, readonly: true });
   try {
     return db.prepare(`select type, name, tbl_name, sql from sqlite_schema order by name`).all();
   } finally {
@@ -74,7 +75,7 @@ export async function killAtEveryStep(bench: CrashBench, template: DataFolder | 
       return { killedAfter, steps: run.steps };
     }
     killedAfter.push(run.killedAfter!);
-    expectNoBrokenBackupNamed(dir, template, run.killedAfter!);
+    if (template) expectNoBrokenBackupNamed(dir, template, run.killedAfter!);
     await expectRecovered(bench, dir, template, run.killedAfter!);
     rmSync(dir, { recursive: true, force: true });
   }
@@ -84,13 +85,13 @@ export async function killAtEveryStep(bench: CrashBench, template: DataFolder | 
  * Right after the kill, before any other start: whatever this start wrote under a backup's
  * name is a whole backup (a person may restore the newest one without starting the app again).
  */
-function expectNoBrokenBackupNamed(dir: string, template: DataFolder | null, landed: string): void {
-  const before = new Set(template?.backups ?? []);
+function expectNoBrokenBackupNamed(dir: string, template: DataFolder, landed: string): void {
+  const before = new Set(template.backups);
   const backupDir = dataDirLayout(dir).backups;
   for (const name of readdirSync(backupDir)) {
     const version = backupSchemaVersion(name);
     if (version === null || before.has(name)) continue;
-    expect(checkBackup(join(backupDir, name), version), `right after a kill after « ${landed} »: ${name}`).toBeNull();
+    expect(checkBackup(join(backupDir, name), version, template.key), `right after a kill after « ${landed} »: ${name}`).toBeNull();
   }
 }
 
@@ -98,7 +99,7 @@ async function expectRecovered({ fullSchema }: CrashBench, dir: string, template
   const context = `after a kill after « ${landed} »`;
   const layout = dataDirLayout(dir);
   // The next start: the whole core, as the hosts start it.
-  const core = await startCore({ dataDir: dir, logger: createSilentLogger(), appVersion: '0.1.0-crash', onEvent: () => undefined });
+  const core = await startCore({ dataDir: dir, logger: createSilentLogger(), appVersion: '0.1.0-crash', onEvent: () => undefined, ...testVault() });
   try {
     const list = await core.dispatch('workshops:list', { limit: 1, offset: 0 });
     expect(list, context).toMatchObject({ ok: true, value: { total: template ? WORKSHOPS : 0 } });
@@ -109,22 +110,23 @@ async function expectRecovered({ fullSchema }: CrashBench, dir: string, template
     await core.close();
   }
 
-  const db = new BetterSqlite3(layout.database, { readonly: true });
+  const key = await dataFolderKey(dir);
+  const db = openSqlite(layout.database, { key, readonly: true });
   try {
     expect(db.pragma('integrity_check', { simple: true }), context).toBe('ok');
     expect(db.pragma('user_version', { simple: true }), context).toBe(LATEST_SCHEMA_VERSION);
   } finally {
     db.close();
   }
-  expect(schemaOf(layout.database), context).toEqual(fullSchema);
-  if (template) expect(snapshotOf(layout.database, template.snapshot), context).toEqual(template.snapshot);
+  expect(schemaOf(layout.database, key), context).toEqual(fullSchema);
+  if (template) expect(snapshotOf(layout.database, key, template.snapshot), context).toEqual(template.snapshot);
 
   // Only whole, valid backups; on a folder with data, the newest holds it as it was before.
   const backups = readdirSync(layout.backups).sort();
   for (const name of backups) {
     const version = backupSchemaVersion(name);
     expect(version, `${context}: ${name} in the backups folder`).not.toBeNull();
-    expect(checkBackup(join(layout.backups, name), version!), `${context}: ${name}`).toBeNull();
+    expect(checkBackup(join(layout.backups, name), version!, key), `${context}: ${name}`).toBeNull();
   }
   if (!template) {
     expect(backups, context).toEqual([]);
@@ -132,14 +134,20 @@ async function expectRecovered({ fullSchema }: CrashBench, dir: string, template
     expect(backups, context).toHaveLength(BACKUPS_KEPT);
     const newest = backups.at(-1)!;
     expect(backupSchemaVersion(newest), context).toBe(template.schemaVersion);
-    expect(snapshotOf(join(layout.backups, newest), template.snapshot), context).toEqual(template.snapshot);
+    expect(snapshotOf(join(layout.backups, newest), key, template.snapshot), context).toEqual(template.snapshot);
   }
 
   // And a start after that one: nothing left to migrate, nothing to back up.
-  const again = await startCore({ dataDir: dir, logger: createSilentLogger(), appVersion: '0.1.0-crash', onEvent: () => undefined });
+  const again = await startCore({ dataDir: dir, logger: createSilentLogger(), appVersion: '0.1.0-crash', onEvent: () => undefined, ...testVault() });
   expect(again.backupPath, context).toBeNull();
   await again.close();
 }
 
 /** The row each migration adds to the migration table, last of its statements. */
 export const migrationsRecorded = (steps: string[]) => steps.filter((s) => s.startsWith('sql: insert into "kysely_migration"'));
+
+/** The last two statements of the migrations' transaction (the start reads its settings after it). */
+export function migrationEnd(steps: string[]): string[] {
+  const commit = steps.findIndex((s, i) => s === 'sql: commit' && steps[i - 1]?.startsWith('sql: pragma user_version'));
+  return steps.slice(commit - 1, commit + 1);
+}

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '#db/migrations/index.js';
-import { killAtEveryStep, migrationsRecorded, openCrashBench, type CrashBench } from './laptop-crash-bench.js';
+import { killAtEveryStep, migrationEnd, migrationsRecorded, openCrashBench, type CrashBench } from './laptop-crash-bench.js';
 
 let bench: CrashBench;
 beforeAll(async () => {
@@ -19,6 +19,9 @@ describe('the laptop killed at every step of its first start', () => {
     expect(killedAfter).toEqual(steps);
     expect(migrationsRecorded(steps)).toHaveLength(LATEST_SCHEMA_VERSION);
     expect(steps.filter((s) => /^sql: (create|alter) /.test(s)).length).toBeGreaterThan(30);
-    expect(steps.slice(-2)).toEqual([`sql: pragma user_version = ${LATEST_SCHEMA_VERSION}`, 'sql: commit']);
+    expect(migrationEnd(steps)).toEqual([`sql: pragma user_version = ${LATEST_SCHEMA_VERSION}`, 'sql: commit']);
+    // The vault is written (synced, renamed) before the database is created.
+    expect(steps).toContain('fs: rename vault.json.tmp → vault.json');
+    expect(steps.findIndex((s) => s === 'fs: rename vault.json.tmp → vault.json')).toBeLessThan(steps.findIndex((s) => s.startsWith('sql: create table')));
   });
 });

@@ -3,13 +3,16 @@
  * after step N when `--kill-after N` is given (see kill-switch.ts):
  *
  *   --laptop <data folder>   the core's start-up up to an open database, as startCore runs it
- *                            (ensureDataDir, prepareDatabase: leftovers, backup, migrations)
+ *                            with the test passphrase (the vault's first start or its unlock,
+ *                            then prepareDatabase: leftovers, backup, migrations)
  *   --portal <sqlite file>   the portal's (openPortalDb + migratePortalDb, as its CLI does)
  *
  * When it is not killed it prints every step it took, as one JSON line, and exits 0.
  */
-import { argValue, ensureDataDir } from '#core/data-dir.js';
-import { prepareDatabase } from '#core/store/migrate.js';
+import { startCore } from '#core/core.js';
+import { argValue } from '#core/data-dir.js';
+import { createSilentLogger } from '#core/logger.js';
+import { testVault } from '#test/support/vault.js';
 import { migratePortalDb, openPortalDb } from '#portal/database.js';
 import { installKillSwitch } from './kill-switch.js';
 
@@ -18,13 +21,10 @@ const killAfterText = argValue(argv, '--kill-after');
 const laptop = argValue(argv, '--laptop');
 const portal = argValue(argv, '--portal');
 
-// The rest of startCore wires handlers and writes nothing: it is left out so that a child starts
-// in a fraction of a second (the parent starts the whole core after each crash).
 const killSwitch = installKillSwitch(killAfterText === undefined ? null : Number(killAfterText));
 if (laptop) {
-  const layout = ensureDataDir(laptop);
-  const prepared = await prepareDatabase({ file: layout.database, backupDir: layout.backups });
-  await prepared.db.destroy();
+  const core = await startCore({ dataDir: laptop, logger: createSilentLogger(), appVersion: '0.1.0-crash', onEvent: () => undefined, ...testVault() });
+  await core.close();
 } else if (portal) {
   const { db } = await openPortalDb({ sqliteFile: portal });
   await migratePortalDb(db);

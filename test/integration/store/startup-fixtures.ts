@@ -1,11 +1,11 @@
 /**
- * Data folders as earlier versions of Atelier left them, for the start-up crash test: the
- * schema of version 1 or 4 (the migrations of that time), 4,000 workshops with their outbox
+ * Data folders as a laptop of this version leaves them at an older schema (encrypted, with its
+ * vault.json for TEST_PASSPHRASE), for the start-up crash test: the schema of version 1 or 4
+ * (the migrations of that time), 4,000 workshops with their outbox
  * history, and at version 4 people, study profiles, attendances and consents; a backups folder
  * with five good backups and two broken ones as interrupted starts of earlier builds left them.
  * Also: what each table holds (count and digest of every row), to compare after a crash.
  */
-import BetterSqlite3 from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +14,8 @@ import { generateWorkshops } from '#bench/generate.js';
 import { migrations } from '#db/migrations/index.js';
 import { personSearchText } from '#core/attendance/attendance.codecs.js';
 import { ensureDataDir } from '#core/data-dir.js';
-import { openDatabase } from '#core/store/open-database.js';
+import { openDatabase, openSqlite } from '#core/store/open-database.js';
+import { writeTestVault } from '#test/support/vault.js';
 import { normalizeForSearch } from '#shared/text.js';
 
 export const WORKSHOPS = 4_000;
@@ -29,6 +30,8 @@ export interface DataFolder {
   snapshot: Snapshot;
   /** The files of its backups folder. */
   backups: string[];
+  /** Its database key (vault.json wraps it for TEST_PASSPHRASE). */
+  key: Buffer;
   /** Workshops to read back through the app after each crash. */
   samples: { id: string; title: string; venueName: string }[];
 }
@@ -39,7 +42,8 @@ const LAST = ['Martin', 'Diallo', 'Nguyen', 'Haddad', 'Lefèvre', 'Traoré'];
 
 export async function buildDataFolder(dir: string, schemaVersion: 1 | 4): Promise<DataFolder> {
   const layout = ensureDataDir(dir);
-  const opened = openDatabase(layout.database);
+  const key = await writeTestVault(dir);
+  const opened = openDatabase(layout.database, key);
   const names = Object.keys(migrations).slice(0, schemaVersion);
   const provider: MigrationProvider = { getMigrations: async () => Object.fromEntries(names.map((n) => [n, migrations[n]!])) };
   const { error } = await new Migrator({ db: opened.db, provider }).migrateToLatest();
@@ -105,24 +109,24 @@ export async function buildDataFolder(dir: string, schemaVersion: 1 | 4): Promis
   })();
   await opened.db.destroy();
 
-  writeOldBackups(layout.backups, schemaVersion);
-  return { dir, schemaVersion, snapshot: snapshotOf(layout.database), backups: readdirSync(layout.backups), samples };
+  writeOldBackups(layout.backups, schemaVersion, key);
+  return { dir, schemaVersion, snapshot: snapshotOf(layout.database, key), backups: readdirSync(layout.backups), samples, key };
 }
 
 /**
  * Five good backups from earlier upgrades, and what interrupted backups of earlier builds left
  * under a real name: an empty database, and a copy with its journal still beside it.
  */
-function writeOldBackups(backupDir: string, schemaVersion: number): void {
+function writeOldBackups(backupDir: string, schemaVersion: number, key: Buffer): void {
   for (let month = 1; month <= 5; month++) {
-    const db = new BetterSqlite3(join(backupDir, `atelier-2026-0${month}-01T09-00-00-000Z-v${schemaVersion - 1}.sqlite`));
+    const db = openSqlite(join(backupDir, `atelier-2026-0${month}-01T09-00-00-000Z-v${schemaVersion - 1}.sqlite`), { key });
     db.exec(`create table workshops (id text primary key, title text); insert into workshops values ('${randomUUID()}', 'Atelier de ${month}/2026');`);
     db.pragma(`user_version = ${schemaVersion - 1}`);
     db.close();
   }
-  new BetterSqlite3(join(backupDir, `atelier-2026-10-01T09-00-00-000Z-v${schemaVersion}.sqlite`)).close();
+  openSqlite(join(backupDir, `atelier-2026-10-01T09-00-00-000Z-v${schemaVersion}.sqlite`), { key }).close();
   const unfinished = join(backupDir, `atelier-2026-10-02T09-00-00-000Z-v${schemaVersion}.sqlite`);
-  const db = new BetterSqlite3(unfinished);
+  const db = openSqlite(unfinished, { key });
   db.exec('create table workshops (id text primary key)');
   db.pragma(`user_version = ${schemaVersion}`);
   db.close();
@@ -130,8 +134,8 @@ function writeOldBackups(backupDir: string, schemaVersion: number): void {
 }
 
 /** What every table of `file` holds, limited to `columnsOf` where given (the columns a table had before migrating). */
-export function snapshotOf(file: string, columnsOf?: Snapshot): Snapshot {
-  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+export function snapshotOf(file: string, key: Buffer, columnsOf?: Snapshot): Snapshot {
+  const db = openSqlite(file, { key, readonly: true });
   try {
     const tables = columnsOf
       ? Object.keys(columnsOf)

@@ -11,6 +11,8 @@ import { openDatabase } from '#core/store/open-database.js';
 import { startControlledPortal } from './controlled-portal.js';
 import { startFaultProxy } from './fault-proxy.js';
 import { startLaptop } from './device-harness.js';
+import { dataFolderKey } from '#test/support/vault.js';
+import { attachmentKeyFrom } from '#core/store/file-cipher.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -26,11 +28,11 @@ describe('attachments sync', () => {
     await laptop.enrol(proxy.url, await portal.newCode());
 
     const photos = [randomBytes(2_500_000), randomBytes(700_000), randomBytes(1_200_000)];
-    const local = openDatabase(dataDirLayout(laptop.dataDir).database);
+    const local = openDatabase(dataDirLayout(laptop.dataDir).database, await dataFolderKey(laptop.dataDir));
     const stored = [];
-    for (const photo of photos) stored.push(await storeAttachment(local.db, dataDirLayout(laptop.dataDir).attachments, photo, 'image/jpeg', new Date().toISOString()));
+    for (const photo of photos) stored.push(await storeAttachment(local.db, dataDirLayout(laptop.dataDir).attachments, attachmentKeyFrom(await dataFolderKey(laptop.dataDir)), photo, 'image/jpeg', new Date().toISOString()));
     // The same photo added twice is one file.
-    await storeAttachment(local.db, dataDirLayout(laptop.dataDir).attachments, photos[0]!, 'image/jpeg', new Date().toISOString());
+    await storeAttachment(local.db, dataDirLayout(laptop.dataDir).attachments, attachmentKeyFrom(await dataFolderKey(laptop.dataDir)), photos[0]!, 'image/jpeg', new Date().toISOString());
     await laptop.createWorkshop({ title: 'Atelier avec photos' });
 
     // HEAD, chunk 1 cut after the portal wrote it, chunk 2 cut before, a truncated answer...
@@ -69,9 +71,9 @@ describe('attachments sync', () => {
     const other = await enrolRaw(portal.url, await portal.newCode());
 
     const photo = randomBytes(900_000);
-    const local = openDatabase(dataDirLayout(laptop.dataDir).database);
+    const local = openDatabase(dataDirLayout(laptop.dataDir).database, await dataFolderKey(laptop.dataDir));
     cleanups.push(() => local.db.destroy());
-    const { sha256 } = await storeAttachment(local.db, dataDirLayout(laptop.dataDir).attachments, photo, 'image/jpeg', new Date().toISOString());
+    const { sha256 } = await storeAttachment(local.db, dataDirLayout(laptop.dataDir).attachments, attachmentKeyFrom(await dataFolderKey(laptop.dataDir)), photo, 'image/jpeg', new Date().toISOString());
     await laptop.createWorkshop({ title: 'Atelier avec photo' });
 
     // The other client announced 300 000 bytes under this hash and sent bytes that are not the photo.

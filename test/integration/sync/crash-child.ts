@@ -14,6 +14,7 @@ import { argValue } from '#core/data-dir.js';
 import { createSilentLogger } from '#core/logger.js';
 import { createPortalHttp } from '#core/sync/portal-http.js';
 import { createFileSecretStore } from '#core/sync/secret-store.js';
+import { testVault } from '#test/support/vault.js';
 
 const argv = process.argv.slice(2);
 const dataDir = argValue(argv, '--data-dir')!;
@@ -30,6 +31,7 @@ const core = await startCore({
   secrets: createFileSecretStore(join(dataDir, 'sync-token')),
   autoSync: false,
   httpFor: (baseUrl) => createPortalHttp({ baseUrl, timeoutMs: 2_000 }),
+  ...testVault(),
 });
 const must = async (name: string, input: unknown) => {
   const result = await core.dispatch(name, input);

@@ -13,6 +13,7 @@ import { startCore, type Core } from '#core/core.js';
 import { createSilentLogger } from '#core/logger.js';
 import { createPortalHttp } from '#core/sync/portal-http.js';
 import { createMemorySecretStore } from '#core/sync/secret-store.js';
+import { testVault } from '#test/support/vault.js';
 
 export interface TestLaptop {
   name: string;
@@ -63,6 +64,7 @@ export async function startLaptop(name: string, options: { timeoutMs?: number } 
       secrets,
       autoSync: false,
       httpFor: (baseUrl) => createPortalHttp({ baseUrl, timeoutMs: options.timeoutMs ?? 2_000 }),
+      ...testVault(),
     });
   };
   await open();

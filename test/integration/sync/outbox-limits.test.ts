@@ -12,6 +12,7 @@ import { openDatabase } from '#core/store/open-database.js';
 import { startControlledPortal } from './controlled-portal.js';
 import { startFaultProxy } from './fault-proxy.js';
 import { startLaptop } from './device-harness.js';
+import { dataFolderKey } from '#test/support/vault.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -44,7 +45,7 @@ describe('an outbox of big or broken changes', () => {
     await laptop.enrol(portal.url, await portal.newCode());
     const before = await laptop.createWorkshop({ title: 'Avant' });
     // A bug wrote a change no schema allows, straight into the outbox.
-    const local = openDatabase(dataDirLayout(laptop.dataDir).database);
+    const local = openDatabase(dataDirLayout(laptop.dataDir).database, await dataFolderKey(laptop.dataDir));
     cleanups.push(() => local.db.destroy());
     local.sqlite
       .prepare("insert into outbox (change_id, entity, record_id, op, base_version, version, payload, created_at, base_revision) values (?, 'workshop', ?, 'update', 1, 2, ?, ?, 0)")

@@ -5,12 +5,13 @@
  * Not a test file itself.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest, type Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCoreWorker, buildWebHost } from '#scripts/build-main.js';
+import { TEST_PASSPHRASE } from '#test/support/vault.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -48,6 +49,8 @@ export interface HostProcess {
 export interface RunOptions {
   dataDir?: string;
   args?: string[];
+  /** Leave the vault as the host starts it (first start, or sealed) instead of unlocking it. */
+  sealed?: boolean;
 }
 
 /** Starts the host and waits for its address; rejects with its output if it exits first. */
@@ -88,10 +91,25 @@ export function openSession(url: string): Promise<string> {
   });
 }
 
+/**
+ * Chooses TEST_PASSPHRASE at a first start, or types it at a later one, through the command a
+ * first-start or lock screen sends (at the app's real Argon2id cost: the host takes no other).
+ */
+export async function unlockHost(port: number, cookie: string, existsAlready: boolean): Promise<void> {
+  const name = existsAlready ? 'vault:unlock' : 'vault:setup';
+  const input = existsAlready
+    ? { method: 'passphrase', passphrase: TEST_PASSPHRASE, actor: 'Camille Martin' }
+    : { passphrase: TEST_PASSPHRASE, confirmation: TEST_PASSPHRASE, actor: 'Camille Martin' };
+  const answer = await post(false, port, `/rpc/${name}`, { cookie, 'content-type': 'application/json' }, JSON.stringify(input));
+  if (answer.status !== 200 || !(JSON.parse(answer.body) as { ok: boolean }).ok) throw new Error(`${name} answered ${answer.status}: ${answer.body}`);
+}
+
 export async function startHostProcess(built: BuiltHost, options: RunOptions = {}): Promise<HostProcess> {
+  const vaultExisted = options.dataDir !== undefined && existsSync(join(options.dataDir, 'vault.json'));
   const { child, dataDir, url, output } = await runHost(built, options);
   const port = Number(new URL(url).port);
   const cookie = await openSession(url);
+  if (!options.sealed) await unlockHost(port, cookie, vaultExisted);
   return {
     child,
     dataDir,

@@ -7,13 +7,12 @@
  * at the end and the database must pass `pragma integrity_check`.
  * `npm run fuzz -- --runs 5000` runs the same fuzz larger.
  */
-import BetterSqlite3 from 'better-sqlite3';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, MAX_ATTACHMENT_REQUEST_BYTES, MAX_REQUEST_BYTES } from '#shared/contract.js';
 import { WEB_HOST_LIMITS } from '#web/server.js';
 import { buildHost, post, startHostProcess, type BuiltHost, type HostProcess } from './built-host.js';
+import { openDataFolder } from '#test/support/vault.js';
 import { fuzzCommands, judge } from './fuzz-run.js';
 import { rawCases, seedStore, slowBody } from './raw-cases.js';
 
@@ -83,7 +82,7 @@ describe('the web host under fuzzed and hostile input', () => {
     expect(JSON.parse(info.body)).toMatchObject({ ok: true });
     expect(web.alive()).toBe(true);
     expect(await web.stop()).toBe(0);
-    const db = new BetterSqlite3(join(web.dataDir, 'atelier.sqlite'), { readonly: true });
+    const db = await openDataFolder(web.dataDir);
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(db.pragma('foreign_key_check')).toEqual([]);

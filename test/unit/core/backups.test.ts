@@ -3,7 +3,6 @@
  * count among the ones kept; what an interrupted start left is removed; and the restore
  * procedure of docs/operations.md, followed word for word, gives the data back.
  */
-import BetterSqlite3 from 'better-sqlite3';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '#db/migrations/index.js';
 import { BACKUPS_KEPT, checkBackup } from '#core/store/backup.js';
 import { prepareDatabase } from '#core/store/migrate.js';
+import { TEST_KEY } from '#test/support/vault.js';
+import { openSqlite } from '#core/store/open-database.js';
 
 let dir: string;
 let file: string;
@@ -26,11 +27,11 @@ afterEach(() => {
 });
 
 const at = () => new Date('2026-11-27T10:00:00.000Z');
-const NEW_BACKUP = 'atelier-2026-11-27T10-00-00-000Z-v0.sqlite';
+const NEW_BACKUP = 'atelier-migration-2026-11-27T10-00-00-000Z-v0.sqlite';
 
 /** A small database holding notes, at `userVersion`: an older data folder, or a whole backup. */
 function writeNotes(path: string, userVersion = 0, notes = ['Atelier du 12 mars, Goutte-d’Or', 'Compte rendu à relire']) {
-  const db = new BetterSqlite3(path);
+  const db = openSqlite(path, { key: TEST_KEY });
   db.exec('create table notes (id integer primary key, text text not null)');
   const insert = db.prepare('insert into notes (text) values (?)');
   for (const note of notes) insert.run(note);
@@ -42,7 +43,7 @@ const backupName = (day: string, version = 0) => `atelier-${day}T09-00-00-000Z-v
 const listBackups = () => readdirSync(backupDir).sort();
 
 async function startAndStop() {
-  const prepared = await prepareDatabase({ file, backupDir, now: at });
+  const prepared = await prepareDatabase({ file, backupDir, key: TEST_KEY, now: at });
   await prepared.db.destroy();
   return prepared;
 }
@@ -64,7 +65,7 @@ describe('pruning', () => {
     for (const day of valid) writeNotes(join(backupDir, backupName(day)));
     // What a start killed while backing up used to leave under a real name:
     // an empty database (its copy rolled back when opened),
-    new BetterSqlite3(join(backupDir, backupName('2026-01-01', 4))).close();
+    openSqlite(join(backupDir, backupName('2026-01-01', 4)), { key: TEST_KEY }).close();
     // the first half of a copy, without its journal (« malformed » when opened),
     writeNotes(join(dir, 'whole.sqlite'), 4, Array.from({ length: 400 }, (_, i) => `Proposition ${i} `.repeat(40)));
     const whole = readFileSync(join(dir, 'whole.sqlite'));
@@ -82,7 +83,7 @@ describe('pruning', () => {
     expect(prepared.discardedBackups.map((d) => d.name).sort()).toEqual(
       [backupName('2026-01-01', 4), backupName('2026-02-01', 4), backupName('2026-03-01', 4), `${backupName('2026-03-01', 4)}-journal`, backupName('2026-04-01', 4)].sort(),
     );
-    for (const name of listBackups()) expect(checkBackup(join(backupDir, name), 0)).toBeNull();
+    for (const name of listBackups()) expect(checkBackup(join(backupDir, name), 0, TEST_KEY)).toBeNull();
   });
 });
 
@@ -109,15 +110,21 @@ describe('what an interrupted start left in the backups folder', () => {
 });
 
 describe('a backup', () => {
-  it('is one self-contained file, and the restore procedure of docs/operations.md brings its data back', async () => {
+  it('is one encrypted, self-contained file, and the restore procedure of docs/operations.md brings its data back', async () => {
     writeNotes(file);
-    const migrated = await prepareDatabase({ file, backupDir, now: at });
+    const migrated = await prepareDatabase({ file, backupDir, key: TEST_KEY, now: at });
     migrated.sqlite.prepare('insert into notes (text) values (?)').run('Écrit après la sauvegarde');
     const backup = migrated.backupPath!;
     expect(listBackups()).toEqual([NEW_BACKUP]);
-    // A rollback-journal file (header bytes 18-19 are 1, not WAL's 2): nothing else to copy with it.
-    expect([...readFileSync(backup).subarray(18, 20)]).toEqual([1, 1]);
-    expect(checkBackup(backup, 0)).toBeNull();
+    // Encrypted with the database's key: no plain header, none of its text.
+    const bytes = readFileSync(backup);
+    expect(bytes.subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
+    expect(bytes.includes(Buffer.from('Goutte-d’Or'))).toBe(false);
+    // A rollback-journal file (not WAL): nothing else to copy with it.
+    const opened = openSqlite(backup, { key: TEST_KEY, readonly: true });
+    expect(opened.pragma('journal_mode', { simple: true })).toBe('delete');
+    opened.close();
+    expect(checkBackup(backup, 0, TEST_KEY)).toBeNull();
 
     // « To restore: quit the app, »
     await migrated.db.destroy();
@@ -132,14 +139,14 @@ describe('a backup', () => {
     }
     // « copy the backup alone to atelier.sqlite, start the app »
     copyFileSync(backup, file);
-    const restored = await prepareDatabase({ file, backupDir, now: () => new Date('2026-11-28T08:00:00.000Z') });
+    const restored = await prepareDatabase({ file, backupDir, key: TEST_KEY, now: () => new Date('2026-11-28T08:00:00.000Z') });
     try {
       expect(restored.previousVersion).toBe(0);
       expect(restored.sqlite.prepare('select text from notes order by id').pluck().all()).toEqual(['Atelier du 12 mars, Goutte-d’Or', 'Compte rendu à relire']);
       expect(restored.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(restored.sqlite.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
       // « (it migrates the backup forward, after backing it up again) »
-      expect(restored.backupPath).toMatch(/atelier-2026-11-28T08-00-00-000Z-v0\.sqlite$/);
+      expect(restored.backupPath).toMatch(/atelier-migration-2026-11-28T08-00-00-000Z-v0\.sqlite$/);
     } finally {
       await restored.db.destroy();
     }

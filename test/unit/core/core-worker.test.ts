@@ -4,7 +4,7 @@
  */
 import BetterSqlite3 from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,7 @@ import { LATEST_SCHEMA_VERSION } from '#db/migrations/index.js';
 import { buildCoreWorker } from '#scripts/build-main.js';
 import { CoreStartError, startCoreWorker, type CoreClient } from '#core/core-client.js';
 import type { Workshop } from '#shared/workshops/workshop.schema.js';
+import { TEST_PASSPHRASE } from '#test/support/vault.js';
 import { workshopFields } from './test-core.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -38,7 +39,19 @@ function newDataDir(): string {
   return dir;
 }
 
-const start = (dataDir: string) => startCoreWorker({ workerFile, dataDir, appVersion: '9.9.9-test', logLevel: 'silent' });
+/**
+ * The worker as a host starts it, then the passphrase typed as on the first screen (chosen at a
+ * first start, typed again after): the app's real Argon2id cost, the worker takes no other.
+ */
+async function start(dataDir: string): Promise<CoreClient> {
+  const firstStart = !existsSync(join(dataDir, 'vault.json'));
+  const core = await startCoreWorker({ workerFile, dataDir, appVersion: '9.9.9-test', logLevel: 'silent' });
+  const unlocked = firstStart
+    ? await core.invoke('vault:setup', { passphrase: TEST_PASSPHRASE, confirmation: TEST_PASSPHRASE, actor: 'Camille Martin' })
+    : await core.invoke('vault:unlock', { method: 'passphrase', passphrase: TEST_PASSPHRASE, actor: 'Camille Martin' });
+  if (!unlocked.ok) throw new Error(JSON.stringify(unlocked.error));
+  return core;
+}
 
 describe('the core in its worker thread', () => {
   it('starts on a new data folder, plans a workshop, tells the window, and keeps it after a restart', async () => {

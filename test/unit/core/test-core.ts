@@ -1,9 +1,10 @@
 /**
  * A real core, started as the hosts start it (`startCore`), on a temporary data folder with
- * the real migrations; a settable clock; the events it emitted; and a second, read-only
- * connection to look at what it wrote (rows, outbox). Not a test file itself.
+ * the real migrations, unlocked with the test passphrase (test/support/vault.ts); a settable
+ * clock; the events it emitted; and a second, read-only connection (with the key) to look at
+ * what it wrote (rows, outbox). Not a test file itself.
  */
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { createSilentLogger } from '#core/logger.js';
 import type { CommandInput, CommandName, CommandOutput } from '#shared/contract.js';
 import type { Result } from '#shared/result.js';
 import type { WorkshopFields } from '#shared/workshops/workshop.schema.js';
+import { openDataFolder, testVault } from '#test/support/vault.js';
 
 export interface TestCore {
   /** Every command goes through the core's real dispatch, so inputs are parsed as in the app. Typed as the contract is. */
@@ -21,8 +23,9 @@ export interface TestCore {
   must<K extends CommandName>(name: K, input: CommandInput<K>): Promise<CommandOutput<K>>;
   /** A read-only connection to the core's database file. */
   sqlite: BetterSqlite3.Database;
-  /** The database file, to add test-only guards such as a trigger. */
+  /** The database file, to add test-only guards such as a trigger (open it with openDataFolder). */
   file: string;
+  dataDir: string;
   events: { name: string; payload: unknown }[];
   setNow(iso: string): void;
   close(): Promise<void>;
@@ -40,9 +43,12 @@ export async function openTestCore(): Promise<TestCore> {
       events.push({ name, payload });
     },
     now: () => now,
+    ...testVault(),
   });
+  // What the first start said (the vault unlocked) is not what the tests look at.
+  events.length = 0;
   const file = dataDirLayout(dataDir).database;
-  const sqlite = new BetterSqlite3(file, { readonly: true });
+  const sqlite = await openDataFolder(dataDir);
   return {
     invoke: (name, input) => core.dispatch(name, input) as Promise<Result<CommandOutput<typeof name>>>,
     async must(name, input) {
@@ -52,6 +58,7 @@ export async function openTestCore(): Promise<TestCore> {
     },
     sqlite,
     file,
+    dataDir,
     events,
     setNow(iso) {
       now = new Date(iso);

@@ -1,8 +1,8 @@
-import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startCore } from '#core/core.js';
 import { createSilentLogger } from '#core/logger.js';
 import { openTestCore, outboxRows, workshopFields, type TestCore } from './test-core.js';
+import { openDataFolder, testVault } from '#test/support/vault.js';
 
 let core: TestCore;
 beforeEach(async () => {
@@ -47,7 +47,7 @@ describe('planning a workshop', () => {
 describe('a change and its outbox entry are one', () => {
   it('if the outbox entry cannot be written, the workshop is not saved or changed either', async () => {
     const w = await create();
-    const guard = new BetterSqlite3(core.file);
+    const guard = await openDataFolder(core.dataDir, { readonly: false });
     guard.exec(`create trigger test_outbox_fails before insert on outbox begin select raise(abort, 'simulated disk failure'); end`);
     guard.close();
 
@@ -168,9 +168,9 @@ describe('editing and the status machine', () => {
 });
 
 describe('removing is a tombstone, never a delete', () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     // If any command ever DELETEd a workshop, it would now fail loudly.
-    const guard = new BetterSqlite3(core.file);
+    const guard = await openDataFolder(core.dataDir, { readonly: false });
     guard.exec(`create trigger test_forbid_delete before delete on workshops begin select raise(abort, 'workshops are never deleted'); end`);
     guard.close();
   });
@@ -220,8 +220,11 @@ describe('the core as the hosts start it', () => {
       logger: createSilentLogger(),
       appVersion: '1.2.3',
       onEvent: (name) => events.push(name),
+      ...testVault(),
     });
     try {
+      expect(events).toEqual(['vault:changed']);
+      events.length = 0;
       expect(await started.dispatch('app:info', {})).toEqual({ ok: true, value: { version: '1.2.3', schemaVersion: started.schemaVersion } });
       const created = await started.dispatch('workshops:create', workshopFields());
       expect(created.ok).toBe(true);

@@ -2,12 +2,13 @@
  * main.ts as built, run under plain Node with a fake `electron` module
  * (fixtures/fake-electron.cjs) and the real core worker on a temp data folder. It proves the
  * order and the wiring that the unit tests of each piece cannot: scheme registered before
- * ready, migrations done before the window, the secure window, the IPC relay and the app://
- * protocol live, graceful quit through core.close(), and the start-up error box.
+ * ready, the core answering before the window (sealed: nothing open before the passphrase),
+ * the secure window, the IPC relay and the app:// protocol live, the vault's keychain and the
+ * lock on sleep, graceful quit through core.close(), and the start-up error box.
  */
 import BetterSqlite3 from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,9 +87,9 @@ describe('the Electron main process, wired', () => {
     expect(r.steps).toContain('loadURL:app://atelier/index.html');
     expect(r.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
-    // The migrations ran (the database exists) before any window was created.
+    // The core answered before any window was created, sealed: no database before the passphrase.
     expect(r.window).toMatchObject({
-      databaseExistedBeforeWindow: true,
+      databaseExistedBeforeWindow: false,
       webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, preload: join(appDir, 'out', 'electron', 'preload.cjs') },
     });
 
@@ -97,6 +98,15 @@ describe('the Electron main process, wired', () => {
       trusted: { ok: true, value: { version: expect.any(String), schemaVersion: expect.any(Number) } },
       foreign: { ok: false, error: { code: 'forbidden' } },
       subframe: { ok: false, error: { code: 'forbidden' } },
+    });
+    // The first start asks for the passphrase; Linux's basic_text keychain is refused (the
+    // passphrase protects alone); the data opens at setup; the laptop's sleep locks the app.
+    expect(r.vault).toMatchObject({
+      before: { ok: true, value: { state: 'setup', osKeystore: 'unavailable' } },
+      setup: { ok: true, value: { status: { state: 'unlocked', protection: 'passphrase' } } },
+      databaseAfterSetup: true,
+      afterSuspend: { ok: true, value: { state: 'locked', lockReason: 'system' } },
+      personalWhileLocked: { ok: false, error: { code: 'locked' } },
     });
     expect(r.protocol).toEqual({ status: 200, csp: CONTENT_SECURITY_POLICY, body: '<!doctype html><title>Atelier test</title>', traversalStatus: 403 });
     expect(r.windowOpen).toEqual({ action: 'deny' });
@@ -109,6 +119,8 @@ describe('the Electron main process, wired', () => {
     expect(r.beforeQuitPrevented).toBe(true);
     expect(r.steps.at(-1)).toBe('quit-after-core-closed');
     expect((r.finishedAt as number) - (r.beforeQuitAt as number)).toBeLessThan(4_000);
+    // Owner-only files (the umask main.ts sets): the database and the vault.
+    for (const name of ['atelier.sqlite', 'vault.json']) expect(statSync(join(dataDir, name)).mode & 0o077).toBe(0);
   });
 
   it('refuses a database from a newer version with a clear box, creates no window, and leaves the file untouched', () => {

@@ -1,9 +1,9 @@
-import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { majorityGrade } from '#shared/proposals/support.schema.js';
 import type { Workshop } from '#shared/workshops/workshop.schema.js';
 import { openTestCore, outboxRows, workshopFields, type TestCore } from '../core/test-core.js';
 import { GOUTTE_D_OR, HOTEL_DE_VILLE, proposalFields } from './proposal-fixtures.js';
+import { openDataFolder } from '#test/support/vault.js';
 
 let core: TestCore;
 let workshop: Workshop;
@@ -128,7 +128,7 @@ describe('supports', () => {
     const profile = crypto.randomUUID();
     const [withProfile, withoutProfile] = [crypto.randomUUID(), crypto.randomUUID()];
     // Two people checked in (helper-free: the rows as the attendance service writes them), one without study consent.
-    const writer = new BetterSqlite3(core.file);
+    const writer = await openDataFolder(core.dataDir, { readonly: false });
     const insert = writer.prepare(
       "insert into attendances (id, workshop_id, person_id, profile_id, status, source, checked_in_at, recorded_by, version, created_at, updated_at, deleted_at) values (?, ?, null, ?, 'present', 'walk_in', '2026-03-01T09:00:00.000Z', 'Camille', 1, '2026-03-01T09:00:00.000Z', '2026-03-01T09:00:00.000Z', null)",
     );

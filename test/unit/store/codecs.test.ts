@@ -16,7 +16,7 @@ import { arbitraryFromZod, fieldsOfZod } from './zod-arbitrary.js';
 
 let db: Kysely<Database>;
 beforeAll(async () => {
-  db = (await prepareDatabase({ file: ':memory:', backupDir: '', now: () => new Date() })).db;
+  db = (await prepareDatabase({ file: ':memory:', backupDir: '', key: null, now: () => new Date() })).db;
 });
 afterAll(async () => {
   await db.destroy();

@@ -3,7 +3,8 @@
  * app): the 12-person workshop of the issue — 3 anonymous, 1 refusing the study, 8 profiles —
  * plus a 13th whose profile was erased, and rows that must not count (tombstoned, cancelled, another arrondissement or period).
  */
-import BetterSqlite3 from 'better-sqlite3';
+import type { SqliteDatabase } from '#core/store/open-database.js';
+import { openDataFolder } from '#test/support/vault.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StudyDashboard, StudyTable } from '#shared/study/study.schema.js';
 import type { Workshop } from '#shared/workshops/workshop.schema.js';
@@ -11,7 +12,7 @@ import { openTestCore, workshopFields, type TestCore } from '../core/test-core.j
 import { addAttendance, addHeadCount, addProposal, addSupport } from './study-fixtures.js';
 
 let core: TestCore;
-let rw: BetterSqlite3.Database;
+let rw: SqliteDatabase;
 let goutteDor: Workshop;
 let belleville: Workshop;
 
@@ -20,7 +21,7 @@ const table = (d: StudyDashboard, id: string) => [...d.attendance, ...d.proposal
 
 beforeAll(async () => {
   core = await openTestCore();
-  rw = new BetterSqlite3(core.file);
+  rw = await openDataFolder(core.dataDir, { readonly: false });
   goutteDor = await core.must('workshops:create', workshopFields());
   belleville = await core.must(
     'workshops:create',

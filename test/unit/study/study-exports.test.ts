@@ -3,7 +3,8 @@
  * splits it (BOM, `;`, decimal comma), the XLSX with exceljs, the GeoJSON against RFC 7946,
  * the PDF's header. No name, contact or Citizen Card number in any of them.
  */
-import BetterSqlite3 from 'better-sqlite3';
+import type { SqliteDatabase } from '#core/store/open-database.js';
+import { openDataFolder } from '#test/support/vault.js';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StudyExportFile, StudyExportInput } from '#shared/study/study.schema.js';
@@ -13,7 +14,7 @@ import { addAttendance, addHeadCount, addProposal } from './study-fixtures.js';
 import { hasPoppler, overlappingWords, pdfText } from '../pdf/poppler.js';
 
 let core: TestCore;
-let rw: BetterSqlite3.Database;
+let rw: SqliteDatabase;
 let workshop: Workshop;
 
 /** RFC 4180 with `;`, as Excel in French reads a CSV: quotes double, fields may hold `;`. */
@@ -52,7 +53,7 @@ const bytesOf = (f: StudyExportFile) => Buffer.from(f.base64, 'base64');
 
 beforeAll(async () => {
   core = await openTestCore();
-  rw = new BetterSqlite3(core.file);
+  rw = await openDataFolder(core.dataDir, { readonly: false });
   workshop = await core.must('workshops:create', workshopFields());
   // 14 with a profile: 9 aged 26–40, 5 aged 41–60 (one says "=cmd|' /C calc'!A0" as gender).
   for (let i = 0; i < 9; i++) addAttendance(rw, workshop.id, {}, { personName: 'Zoé Unique-Nom' });
@@ -172,7 +173,7 @@ describe('study exports', () => {
 describe('any text in a study PDF', () => {
   it('a title and profile answers with control characters, emoji or other scripts never make the export fail', async () => {
     const odd = await openTestCore();
-    const db = new BetterSqlite3(odd.file);
+    const db = await openDataFolder(odd.dataDir, { readonly: false });
     try {
       const title = 'Atelier\u0000 du\t13e\u0007 — 欢迎 — ⵜⴰⵎⴰⵣⵉⵖⵜ — 🙂 \u202eevil\u202c مرحبا';
       const w = await odd.must('workshops:create', workshopFields({ title: 'placeholder' }));

@@ -2,7 +2,7 @@
  * Study fixture rows written straight into the core's database file (the attendance and
  * proposal services are other helpers' work; the study only reads their tables). Not a test.
  */
-import type BetterSqlite3 from 'better-sqlite3';
+import type { SqliteDatabase } from '#core/store/open-database.js';
 import { randomUUID } from 'node:crypto';
 
 const AT = '2026-03-14T18:00:00.000Z';
@@ -34,14 +34,14 @@ export const baseProfile: ProfileFixture = {
   association_member: 'no',
 };
 
-function insert(db: BetterSqlite3.Database, table: string, row: Record<string, unknown>) {
+function insert(db: SqliteDatabase, table: string, row: Record<string, unknown>) {
   const cols = Object.keys(row);
   db.prepare(`insert into ${table} (${cols.join(', ')}) values (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
 }
 
 /** A checked-in person; with a profile when `profile` is given (they agreed to the study). */
 export function addAttendance(
-  db: BetterSqlite3.Database,
+  db: SqliteDatabase,
   workshopId: string,
   profile: Partial<ProfileFixture> | null,
   options: { status?: string; deleted?: boolean; profileDeleted?: boolean; personName?: string } = {},
@@ -82,12 +82,12 @@ export function addAttendance(
   return { attendanceId, profileId };
 }
 
-export function addHeadCount(db: BetterSqlite3.Database, workshopId: string, delta: number, deleted = false) {
+export function addHeadCount(db: SqliteDatabase, workshopId: string, delta: number, deleted = false) {
   insert(db, 'head_count_entries', { id: randomUUID(), workshop_id: workshopId, delta, recorded_at: AT, ...sync, deleted_at: deleted ? AT : null });
 }
 
 export function addProposal(
-  db: BetterSqlite3.Database,
+  db: SqliteDatabase,
   workshopId: string,
   fields: { theme_code?: string; neighbourhood_class?: string; lon?: number | null; lat?: number | null; deleted?: boolean; title?: string; proposer_name?: string | null } = {},
 ): string {
@@ -125,7 +125,7 @@ export function addProposal(
   return id;
 }
 
-export function addSupport(db: BetterSqlite3.Database, workshopId: string, proposalId: string, profileId: string | null, dots = 1) {
+export function addSupport(db: SqliteDatabase, workshopId: string, proposalId: string, profileId: string | null, dots = 1) {
   insert(db, 'supports', {
     id: randomUUID(),
     proposal_id: proposalId,

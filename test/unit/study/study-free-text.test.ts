@@ -4,7 +4,8 @@
  * row of the dashboard, the CSV, the XLSX, the GeoJSON or the PDF, whatever the count (a
  * masked count still shows its row's name).
  */
-import BetterSqlite3 from 'better-sqlite3';
+import type { SqliteDatabase } from '#core/store/open-database.js';
+import { openDataFolder } from '#test/support/vault.js';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ageBrackets, yesNoUnknown } from '#shared/attendance/participant.schema.js';
@@ -20,12 +21,12 @@ const SELF_DESCRIBED = 'Camille Dupont 06 12 34 56 78';
 const TYPED = ['Dupont', '06 12 34', 'Agenre fluide', 'Montreuil-sous-Bois', 'Amicale Dupont', 'Sans réponse ici'];
 
 let core: TestCore;
-let rw: BetterSqlite3.Database;
+let rw: SqliteDatabase;
 let workshop: Workshop;
 
 beforeAll(async () => {
   core = await openTestCore();
-  rw = new BetterSqlite3(core.file);
+  rw = await openDataFolder(core.dataDir, { readonly: false });
   workshop = await core.must('workshops:create', workshopFields({ title: 'Atelier des Amandiers' }));
   const profiles: string[] = [];
   // Seven people gave the same words: seven is not a small group, so nothing would mask that row.
