@@ -17,7 +17,7 @@
  * Invariant: the app opens the database only after this has finished (vault.json says
  * `plainLeft: false`), so the plain files never change while they are being converted.
  */
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DataDirLayout } from '../data-dir.js';
 import { backupDatabase, backupSchemaVersion, listBackups, removeWithSidecars, syncDirectory, syncPath } from '../store/backup.js';
@@ -54,7 +54,16 @@ export function convertPlainDataFolder(layout: DataDirLayout, key: Buffer, attac
     convertAttachment(file.path, attachmentKey);
     report.attachments++;
   }
+  for (const dir of [layout.attachments, layout.backups, layout.logs]) ownerOnlyTree(dir);
   return report;
+}
+
+/** An earlier version made its folders and files with the session's umask: owner-only now. */
+function ownerOnlyTree(path: string): void {
+  if (process.platform === 'win32' || !existsSync(path)) return;
+  const stat = statSync(path);
+  chmodSync(path, stat.isDirectory() ? 0o700 : 0o600);
+  if (stat.isDirectory()) for (const name of readdirSync(path)) ownerOnlyTree(join(path, name));
 }
 
 function convertDatabase(layout: DataDirLayout, key: Buffer, now: Date): boolean {

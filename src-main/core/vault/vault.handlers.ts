@@ -5,7 +5,7 @@ import type { Vault } from './vault.service.js';
 
 export function createVaultHandlers(vault: Vault) {
   return defineHandlers<'vault'>({
-    'vault:status': async () => ok(vault.status()),
+    'vault:status': async () => ok(await vault.statusWhenKnown()),
     'vault:setup': ({ passphrase, actor }) => vault.setup(passphrase, actor),
     'vault:unlock': (input) => vault.unlock(input),
     'vault:lock': async ({ reason }) => ok(vault.lock(reason)),

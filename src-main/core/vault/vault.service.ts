@@ -69,7 +69,11 @@ export function createVault(deps: VaultDeps) {
   let wrongPassphrases = 0;
   const pin = createPinGuard(elapsed);
   let osKeystore: VaultStatus['osKeystore'] = 'none';
-  void keystore.availability().then((a) => (osKeystore = a), () => (osKeystore = 'unavailable'));
+  // Asked once (Electron answers only once the app is ready); the status waits for it.
+  const keystoreKnown = keystore.availability().then(
+    (a) => void (osKeystore = a),
+    () => void (osKeystore = 'unavailable'),
+  );
 
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -228,6 +232,8 @@ export function createVault(deps: VaultDeps) {
 
   return {
     status,
+    /** The status, once the OS keychain said whether it protects. */
+    statusWhenKnown: async () => (await keystoreKnown, status()),
     state: () => state,
     /** The key, once unlocked since the start (the backups and restore need it). */
     key: () => key,
