@@ -10,6 +10,7 @@
  * parent knows where each kill landed.
  */
 import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3Ciphers from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { basename } from 'node:path';
@@ -32,36 +33,39 @@ export function installKillSwitch(killAfter: number | null): KillSwitch {
     }
   };
 
-  const probe = new BetterSqlite3(':memory:');
-  const statementProto = Object.getPrototypeOf(probe.prepare('select 1')) as Record<string, (...args: unknown[]) => unknown>;
-  probe.close();
-  for (const method of ['run', 'get', 'all'] as const) {
-    const original = statementProto[method]!;
-    statementProto[method] = function (this: { source: string }, ...args: unknown[]) {
-      const result = original.apply(this, args);
-      step(`sql: ${oneLine(this.source)}`);
+  // Both builds: the laptop's core uses the encrypting one, the portal the plain one.
+  for (const Library of [BetterSqlite3, BetterSqlite3Ciphers] as unknown as (new (file: string) => BetterSqlite3.Database)[]) {
+    const probe = new Library(':memory:');
+    const statementProto = Object.getPrototypeOf(probe.prepare('select 1')) as Record<string, (...args: unknown[]) => unknown>;
+    probe.close();
+    for (const method of ['run', 'get', 'all'] as const) {
+      const original = statementProto[method]!;
+      statementProto[method] = function (this: { source: string }, ...args: unknown[]) {
+        const result = original.apply(this, args);
+        step(`sql: ${oneLine(this.source)}`);
+        return result;
+      };
+    }
+
+    const databaseProto = Library.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+    const exec = databaseProto.exec!;
+    databaseProto.exec = function (this: unknown, source: unknown) {
+      const result = exec.call(this, source);
+      step(`sql: ${oneLine(String(source))}`);
       return result;
     };
+    const backup = databaseProto.backup!;
+    databaseProto.backup = function (this: unknown, target: unknown, given?: unknown) {
+      const options = given as { progress?: (p: BackupProgress) => number | undefined } | undefined;
+      return backup.call(this, target, {
+        ...options,
+        progress: (progress: BackupProgress) => {
+          step(`backup: ${progress.remainingPages} of ${progress.totalPages} pages left`);
+          return options?.progress?.(progress) ?? Math.max(8, Math.ceil(progress.totalPages / BACKUP_STEPS));
+        },
+      });
+    };
   }
-
-  const databaseProto = BetterSqlite3.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
-  const exec = databaseProto.exec!;
-  databaseProto.exec = function (this: unknown, source: unknown) {
-    const result = exec.call(this, source);
-    step(`sql: ${oneLine(String(source))}`);
-    return result;
-  };
-  const backup = databaseProto.backup!;
-  databaseProto.backup = function (this: unknown, target: unknown, given?: unknown) {
-    const options = given as { progress?: (p: BackupProgress) => number | undefined } | undefined;
-    return backup.call(this, target, {
-      ...options,
-      progress: (progress: BackupProgress) => {
-        step(`backup: ${progress.remainingPages} of ${progress.totalPages} pages left`);
-        return options?.progress?.(progress) ?? Math.max(8, Math.ceil(progress.totalPages / BACKUP_STEPS));
-      },
-    });
-  };
 
   const mutable = fs as unknown as Record<string, (...args: unknown[]) => unknown>;
   const fsStep = (name: 'renameSync' | 'fsyncSync' | 'rmSync' | 'unlinkSync', describe: (args: unknown[]) => string | null) => {
