@@ -55,7 +55,7 @@ export function StudyQueryForm({ value, errors, onChange }: { value: QueryParams
         <SelectField
           label={t('study.arrondissement')}
           name="arrondissement"
-          options={[{ id: ALL, label: t('study.allArrondissements') }, ...arrondissementOptions(language)]}
+          options={[{ id: ALL, label: t('study.allArrondissements') }, ...arrondissementOptions(t)]}
           value={value.arrondissement || ALL}
           onChange={(v) => set({ arrondissement: v === ALL || v === null ? '' : v })}
           placeholder={t('study.allArrondissements')}

@@ -41,7 +41,7 @@ export function EnrolForm() {
     } else if (result.error.code === 'validation' && result.error.fields) {
       setErrors(result.error.fields as Partial<Record<keyof Fields, string>>);
     } else {
-      setMessage({ tone: 'error', text: result.error.code === 'unavailable' ? t('syncCenter.enrolUnreachable') : translateError(t, result.error.code) });
+      setMessage({ tone: 'error', text: result.error.code === 'unavailable' ? t('syncCenter.enrolUnreachable') : translateError(t, result.error, 'device') });
     }
   }
 

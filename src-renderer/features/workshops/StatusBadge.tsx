@@ -11,7 +11,7 @@ export function StatusBadge({ status }: { status: WorkshopStatus }) {
       <span aria-hidden="true" className="status-badge__shape">
         {shapes[status]}
       </span>
-      {t(`statuses.${status}`)}
+      {t(`labels.workshopStatuses.${status}`)}
     </span>
   );
 }

@@ -67,7 +67,7 @@ export function CheckInScreen() {
       <div className="screen">
         {workshop.error ? (
           <Alert tone="error" role="alert">
-            <p>{translateError(t, workshop.error.code)}</p>
+            <p>{translateError(t, workshop.error, 'workshop')}</p>
           </Alert>
         ) : (
           <p className="loading">{t('attendance.loading')}</p>

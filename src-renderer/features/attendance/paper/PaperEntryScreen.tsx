@@ -74,7 +74,7 @@ export function PaperEntryScreen() {
       const mapped: Record<string, string> = {};
       for (const [path, message] of Object.entries(fields ?? {})) mapped[path.replace(/^rows\.(\d+)/, (_m, n: string) => `rows.${Number(n) - offset}`)] = message;
       setErrors(mapped);
-      setFailure(fields ? t('attendance.errors.fixBelow') : translateError(t, answer && !answer.ok ? answer.error.code : 'internal'));
+      setFailure(fields ? t('attendance.errors.fixBelow') : translateError(t, answer && !answer.ok ? answer.error : { code: 'internal' }, 'workshop'));
       return;
     }
     clear();

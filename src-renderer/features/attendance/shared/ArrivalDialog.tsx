@@ -90,7 +90,7 @@ export function ArrivalDialog({ mode, workshopId, recordedBy, onClose, onDone }:
     setBusy(false);
     if (!result.ok) {
       setErrors(result.error.fields ?? {});
-      setFailure(result.error.fields ? t('attendance.errors.fixBelow') : translateError(t, result.error.code));
+      setFailure(result.error.fields ? t('attendance.errors.fixBelow') : translateError(t, result.error, 'registration'));
       return;
     }
     clearDraft();

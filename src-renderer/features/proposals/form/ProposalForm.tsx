@@ -105,7 +105,7 @@ export function ProposalForm({ workshopId, arrondissement, proposal }: ProposalF
       <FormSummary
         summaryRef={summaryRef}
         serverError={serverError}
-        serverErrorText={serverError ? translateError(t, serverError.code) : ''}
+        serverErrorText={serverError ? translateError(t, serverError, 'proposal') : ''}
         fieldErrorsText={triedSubmit && errorCount > 0 ? t('proposals.form.errorSummary', { count: errorCount }) : null}
       />
       <ProposalFields control={control} errors={formState.errors} setValue={setValue} />

@@ -153,7 +153,7 @@ export function ProposalsScreen() {
           <p className="form-note">{t('proposals.listHint')}</p>
           {list.error && !list.data ? (
             <Alert tone="error" role="alert">
-              <p>{translateError(t, list.error.code)}</p>
+              <p>{translateError(t, list.error, 'workshop')}</p>
               <Button variant="secondary" onPress={list.reload}>
                 {t('common.retry')}
               </Button>
@@ -174,7 +174,7 @@ export function ProposalsScreen() {
               <p className="form-note">{t('proposals.winners.hint', { radius: WINNER_RADIUS })}</p>
               {winners.error && !winners.data ? (
                 <Alert tone="error" role="alert">
-                  <p>{translateError(t, winners.error.code)}</p>
+                  <p>{translateError(t, winners.error, 'workshop')}</p>
                 </Alert>
               ) : !winners.data ? (
                 <p className="loading">{t('proposals.winners.loading')}</p>

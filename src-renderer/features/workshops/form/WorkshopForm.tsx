@@ -67,7 +67,7 @@ export function WorkshopForm({ workshop }: WorkshopFormProps) {
     if (result.ok) {
       clearDraft(draftKey);
       const title = result.value.title;
-      notice.show({ tone: 'success', message: (tr) => (workshop ? tr('notices.saved') : tr('notices.created', { title })) });
+      notice.show({ tone: 'success', message: (tr) => (workshop ? tr('workshops.notices.saved') : tr('workshops.notices.created', { title })) });
       void navigate(`/workshops/${result.value.id}`);
       return;
     }
@@ -99,12 +99,12 @@ export function WorkshopForm({ workshop }: WorkshopFormProps) {
       onSubmit={(e) => void handleSubmit(onValid, onInvalid)(e)}
     >
       <p id="draft-note" className="form-note">
-        {t('form.draftNote')}
+        {t('workshops.form.draftNote')}
       </p>
       {draftShown ? (
         <DraftRestoredNotice
-          text={t('form.draftRestored')}
-          discardLabel={t('form.discardDraft')}
+          text={t('workshops.form.draftRestored')}
+          discardLabel={t('workshops.form.discardDraft')}
           onDiscard={() => {
             clearDraft(draftKey);
             reset(defaults);
@@ -115,18 +115,18 @@ export function WorkshopForm({ workshop }: WorkshopFormProps) {
       <FormSummary
         summaryRef={summaryRef}
         serverError={serverError}
-        serverErrorText={serverError ? translateError(t, serverError.code) : ''}
-        fieldErrorsText={triedSubmit && errorCount > 0 ? t('form.errorSummary', { count: errorCount }) : null}
+        serverErrorText={serverError ? translateError(t, serverError, 'workshop') : ''}
+        fieldErrorsText={triedSubmit && errorCount > 0 ? t('workshops.form.errorSummary', { count: errorCount }) : null}
       />
 
       <WorkshopFields control={control} errors={formState.errors} draftKey={draftKey} />
 
       <div className="form-actions">
         <Button type="submit" variant="primary" isDisabled={formState.isSubmitting}>
-          {formState.isSubmitting ? t('form.saving') : workshop ? t('form.submitEdit') : t('form.submitCreate')}
+          {formState.isSubmitting ? t('workshops.form.saving') : workshop ? t('workshops.form.submitEdit') : t('workshops.form.submitCreate')}
         </Button>
         <Button variant="quiet" onPress={() => void navigate(workshop ? `/workshops/${workshop.id}` : '/workshops')}>
-          {t('form.back')}
+          {t('workshops.form.back')}
         </Button>
       </div>
     </form>

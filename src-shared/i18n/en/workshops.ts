@@ -1,96 +1,11 @@
-/** English, complete: the compiler refuses a missing or extra key (see `Messages`). */
-import { syncCenterEn } from '../../features/sync/messages';
-import { attendanceEn, attendanceValidationEn } from '../../features/attendance/messages';
-import { proposalsEn, proposalsValidationEn } from '../../features/proposals/messages-en';
-import { studyEn } from '../../features/study/messages';
-import type { Messages } from './fr';
+/** The workshop screens' words in English: the same keys as the French (workshops.ts). */
+import type { Shape } from '../shape.js';
+import type { workshopsFr } from '../fr/workshops.js';
 
-export const en: Messages = {
-  app: {
-    name: 'Atelier',
-    tagline: 'Participation workshops — City of Paris',
-    skipLink: 'Skip to content',
-    mainNav: 'Main navigation',
-    language: 'Language',
-    french: 'Français',
-    english: 'English',
-  },
-  nav: { workshops: 'Workshops', newWorkshop: 'New workshop' },
-  syncCenter: syncCenterEn,
-  attendance: attendanceEn,
-  proposals: proposalsEn,
-  study: studyEn,
-  sync: {
-    label: 'Sending to the portal',
-    upToDate: 'Everything is sent',
-    pending_one: '{{count}} change waiting to be sent',
-    pending_many: '{{count}} changes waiting to be sent',
-    pending_other: '{{count}} changes waiting to be sent',
-    lastSent: 'last sent {{time}}',
-    notEnrolled: 'will be sent once this computer is linked to the portal',
-    nothingToSend: 'Nothing to send for now',
-    notLinkedEmpty: 'Nothing to send — this computer is not linked to the portal',
-    notLinked_one: 'Nothing sent yet: {{count}} change waits until this computer is linked to the portal',
-    notLinked_many: 'Nothing sent yet: {{count}} changes wait until this computer is linked to the portal',
-    notLinked_other: 'Nothing sent yet: {{count}} changes wait until this computer is linked to the portal',
-    neverSent: 'nothing sent yet',
-    unknown: 'Sending status not known yet',
-  },
-  kinds: {
-    pb_co_construction: 'Participatory budget co-construction',
-    citizen_card_atelier: 'Citizen Card atelier',
-    charter_consultation: 'Participation charter consultation',
-    dataset_meetup: 'Dataset request meetup',
-    lab_monthly: 'Monthly lab workshop',
-    la_transfo_training: 'La Transfo training',
-  },
-  statuses: { planned: 'Planned', open: 'Open', closed: 'Closed', cancelled: 'Cancelled' },
-  partnerTypes: {
-    association: 'Association',
-    university: 'University',
-    neighbourhood_council: 'Neighbourhood council',
-    other: 'Other',
-  },
-  errors: {
-    validation: 'Some fields need fixing: see the message beside each one.',
-    not_found: 'This workshop does not exist or was removed. Go back to the list of workshops.',
-    conflict:
-      'This workshop was changed elsewhere in the meantime. It has just been reloaded and what you typed is kept: check it, then save again.',
-    invalid_transition: 'This action is no longer possible in the workshop’s current state. The page has just been updated.',
-    unknown_command: 'The app did not recognise this request. Restart Atelier; if it keeps happening, tell the Lab team.',
-    forbidden: 'This session is no longer valid. Open again the address Atelier printed when it started.',
-    unavailable: 'Atelier is not answering right now. What you typed is kept; try again in a moment.',
-    internal: 'Something unexpected went wrong. What you typed is kept; try again, and tell the Lab team if it happens again.',
-  },
-  validation: {
-    ...proposalsValidationEn,
-    ...attendanceValidationEn,
-    required: 'Please fill this in.',
-    tooLong: '{{param}} characters at most.',
-    tooMany: '{{param}} at most.',
-    invalid: 'This value is not valid.',
-    dateTime: 'Enter a date and time that exist.',
-    date: 'Enter a date that exists.',
-    endBeforeStart: 'The end must come after the start.',
-    arrondissement: 'Choose an arrondissement, from 1 to 20.',
-    capacity: 'Enter a whole number from 1 to 5,000, or leave it empty.',
-    portalUrl: 'Enter the portal’s address, starting with https://.',
-    enrolmentCode: 'The code looks like ABCD-EFGH-JKLM (three groups of four letters or digits).',
-    enrolmentCodeRefused: 'The portal did not accept this code. Ask the Lab team for a new one.',
-  },
-  common: {
-    retry: 'Try again',
-    yes: 'Yes',
-    no: 'No',
-    none: 'None',
-    dismiss: 'Dismiss message',
-    choose: 'Choose…',
-    optional: 'optional',
-  },
+export const workshopsEn = {
   list: {
     title: 'Workshops',
     count_one: '{{count}} workshop',
-    count_many: '{{count}} workshops',
     count_other: '{{count}} workshops',
     filters: 'Filter workshops',
     search: 'Search by title',
@@ -154,7 +69,6 @@ export const en: Messages = {
     discardDraft: 'Start afresh',
     draftNote: 'What you type is kept on this computer until it is saved.',
     errorSummary_one: '{{count}} field to fix, marked below.',
-    errorSummary_many: '{{count}} fields to fix, marked below.',
     errorSummary_other: '{{count}} fields to fix, marked below.',
     notEditable: 'This workshop is closed or cancelled: it can no longer be edited.',
   },
@@ -208,5 +122,4 @@ export const en: Messages = {
     removed: 'Workshop “{{title}}” removed.',
     restored: 'Workshop “{{title}}” restored.',
     undo: 'Undo the removal',
-  },
-};
+  },} satisfies Shape<typeof workshopsFr>;
