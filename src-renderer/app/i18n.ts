@@ -9,25 +9,18 @@ import { languages, localeOf, type Language } from '#shared/i18n/languages.js';
 import type { RecordNoun } from '#shared/i18n/catalogue.js';
 import { errorSentence } from '#shared/i18n/error-text.js';
 import type { AppError } from '#shared/result.js';
+import { readStored, writeStored } from './storage';
 
 export { languages, type Language };
 const STORAGE_KEY = 'atelier.language';
 
 function storedLanguage(): Language {
-  try {
-    const value = localStorage.getItem(STORAGE_KEY);
-    return value === 'en' ? 'en' : 'fr';
-  } catch {
-    return 'fr';
-  }
+  return readStored(STORAGE_KEY) === 'en' ? 'en' : 'fr';
 }
 
+/** Without storage (private mode), the choice lasts for this session only. */
 export function setLanguage(language: Language) {
-  try {
-    localStorage.setItem(STORAGE_KEY, language);
-  } catch {
-    // private mode: the choice lasts for this session only
-  }
+  writeStored(STORAGE_KEY, language);
   void i18next.changeLanguage(language);
 }
 

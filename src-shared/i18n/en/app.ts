@@ -35,4 +35,11 @@ export const commonEn = {
   dismiss: 'Dismiss message',
   choose: 'Choose…',
   optional: 'optional',
+  draft: {
+    note: 'What you type is kept on this computer until it is saved.',
+    restored: 'Draft found: here is what you typed last time.',
+    discard: 'Start afresh',
+  },
+  errorSummary_one: '{{count}} field to fix, marked below.',
+  errorSummary_other: '{{count}} fields to fix, marked below.',
 } satisfies Shape<typeof commonFr>;

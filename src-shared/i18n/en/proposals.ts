@@ -59,11 +59,6 @@ export const proposalsEn = {
   form: {
     newTitle: 'New proposal',
     editTitle: 'Edit the proposal',
-    draftNote: 'What you type is kept on this computer until it is saved.',
-    draftRestored: 'What you typed before has been restored.',
-    discardDraft: 'Clear and start again',
-    errorSummary_one: '{{count}} field to fix: see the message beside it.',
-    errorSummary_other: '{{count}} fields to fix: see the message beside each.',
     sectionWhat: 'The proposal',
     sectionWhere: 'The place',
     sectionWho: 'Who proposes it',

@@ -65,11 +65,6 @@ export const workshopsEn = {
     submitEdit: 'Save the changes',
     back: 'Go back without saving',
     saving: 'Saving…',
-    draftRestored: 'Draft found: here is what you typed last time.',
-    discardDraft: 'Start afresh',
-    draftNote: 'What you type is kept on this computer until it is saved.',
-    errorSummary_one: '{{count}} field to fix, marked below.',
-    errorSummary_other: '{{count}} fields to fix, marked below.',
     notEditable: 'This workshop is closed or cancelled: it can no longer be edited.',
   },
   detail: {

@@ -37,4 +37,13 @@ export const commonFr = {
   dismiss: 'Fermer le message',
   choose: 'Choisir…',
   optional: 'facultatif',
+  /** Every form keeps a draft as it is typed (src-renderer/components/forms/use-draft-form.ts). */
+  draft: {
+    note: 'Ce que vous tapez est gardé sur cet ordinateur jusqu’à l’enregistrement.',
+    restored: 'Brouillon retrouvé\u00a0: voici ce que vous aviez saisi la dernière fois.',
+    discard: 'Repartir de zéro',
+  },
+  errorSummary_one: '{{count}}\u00a0champ à corriger, signalé ci-dessous.',
+  errorSummary_many: '{{count}}\u00a0champs à corriger, signalés ci-dessous.',
+  errorSummary_other: '{{count}}\u00a0champs à corriger, signalés ci-dessous.',
 };

@@ -62,12 +62,6 @@ export const proposalsFr = {
   form: {
     newTitle: 'Nouvelle proposition',
     editTitle: 'Modifier la proposition',
-    draftNote: 'Ce que vous tapez est gardé sur cet ordinateur jusqu’à l’enregistrement.',
-    draftRestored: 'Votre saisie précédente a été reprise.',
-    discardDraft: 'Effacer et recommencer',
-    errorSummary_one: '{{count}}\u00a0champ à corriger\u00a0: voyez le message à côté.',
-    errorSummary_many: '{{count}}\u00a0champs à corriger\u00a0: voyez le message à côté de chacun.',
-    errorSummary_other: '{{count}}\u00a0champs à corriger\u00a0: voyez le message à côté de chacun.',
     sectionWhat: 'La proposition',
     sectionWhere: 'Le lieu',
     sectionWho: 'Qui propose',

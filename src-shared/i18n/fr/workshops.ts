@@ -67,12 +67,6 @@ export const workshopsFr = {
     submitEdit: 'Enregistrer les modifications',
     back: 'Revenir sans enregistrer',
     saving: 'Enregistrement…',
-    draftRestored: 'Brouillon retrouvé\u00a0: voici ce que vous aviez saisi la dernière fois.',
-    discardDraft: 'Repartir de zéro',
-    draftNote: 'Ce que vous tapez est gardé sur cet ordinateur jusqu’à l’enregistrement.',
-    errorSummary_one: '{{count}}\u00a0champ à corriger, signalé ci-dessous.',
-    errorSummary_many: '{{count}}\u00a0champs à corriger, signalés ci-dessous.',
-    errorSummary_other: '{{count}}\u00a0champs à corriger, signalés ci-dessous.',
     notEditable: 'Cet atelier est clos ou annulé\u00a0: il ne peut plus être modifié.',
   },
   detail: {

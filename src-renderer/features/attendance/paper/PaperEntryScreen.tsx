@@ -20,7 +20,8 @@ import { CheckboxField } from '#renderer/components/CheckboxField.js';
 import { NumberField } from '#renderer/components/NumberField.js';
 import { TextField } from '#renderer/components/TextField.js';
 import { ChoiceField } from '../shared/ChoiceField';
-import { useFacilitator, useStoredState } from '../shared/use-stored-state';
+import { useStoredState } from '#renderer/app/use-stored-state.js';
+import { useFacilitator } from '../shared/use-facilitator';
 import '../attendance.css';
 
 type YesNo = 'yes' | 'no' | null;

@@ -23,7 +23,7 @@ import { Alert } from '#renderer/components/Alert.js';
 import { Button } from '#renderer/components/Button.js';
 import { ConsentFields, PersonFields, ProfileFields } from './ArrivalFields';
 import { consentsOf, emptyArrival, profileOf, recordedAnswers, shownAnswers, type ArrivalValues } from './arrival-values';
-import { useStoredState } from './use-stored-state';
+import { useStoredState } from '#renderer/app/use-stored-state.js';
 
 export type ArrivalMode =
   | { kind: 'walk-in' }

@@ -65,7 +65,6 @@ export function MergeScreen() {
         </Alert>
       ) : null}
       <form
-        className="workshop-form"
         noValidate
         onSubmit={(e) => {
           e.preventDefault();

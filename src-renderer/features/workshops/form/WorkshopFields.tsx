@@ -8,15 +8,14 @@ import { NumberField } from '#renderer/components/NumberField.js';
 import { SelectField } from '#renderer/components/SelectField.js';
 import { TextField } from '#renderer/components/TextField.js';
 import { arrondissementOptions, kindOptions } from '#renderer/app/workshop-options.js';
-import { halfTypedDateKey } from './draft';
 import { FacilitatorsField } from './FacilitatorsField';
 import type { FormValues } from './form-values';
 import { PartnersField } from './PartnersField';
 
 type TextName = 'title' | 'description' | 'venueName' | 'venueAddress';
 
-/** `draftKey`: the form's draft, under which a half-typed date is kept too. */
-export function WorkshopFields({ control, errors, draftKey }: { control: Control<FormValues>; errors: FieldErrors<FormValues>; draftKey: string }) {
+/** `halfTypedKey`: where the form's draft keeps a date still half typed. */
+export function WorkshopFields({ control, errors, halfTypedKey }: { control: Control<FormValues>; errors: FieldErrors<FormValues>; halfTypedKey: (field: string) => string }) {
   const { t } = useTranslation();
   const err = (name: keyof FormValues) => translateMessage(t, errors[name]?.message as string | undefined);
 
@@ -56,7 +55,7 @@ export function WorkshopFields({ control, errors, draftKey }: { control: Control
           isRequired
           description={t('workshops.form.timeHint')}
           errorMessage={err(name)}
-          partialKey={halfTypedDateKey(draftKey, name)}
+          partialKey={halfTypedKey(name)}
         />
       )}
     />
