@@ -1,4 +1,5 @@
 /** The workshop's status as a word with a shape; colour only repeats what the word says. */
+import './workshops.css';
 import { useTranslation } from 'react-i18next';
 import type { WorkshopStatus } from '#shared/workshops/workshop.schema.js';
 

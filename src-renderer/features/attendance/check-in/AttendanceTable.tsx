@@ -22,7 +22,7 @@ export function AttendanceTable({ items, onAction, readOnly = false }: { items: 
   const { t } = useTranslation();
   if (items.length === 0) return <p className="empty-state">{t('attendance.list.empty')}</p>;
   return (
-    <table className="workshop-table attendance-table">
+    <table className="data-table attendance-table">
       <thead>
         <tr>
           <th scope="col">{t('attendance.list.name')}</th>

@@ -1,4 +1,5 @@
 /** #/workshops/:id — the workshop, its status and what can be done with it now. */
+import '../workshops.css';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { invoke } from '#renderer/api/client.js';

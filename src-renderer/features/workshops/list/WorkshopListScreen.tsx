@@ -1,4 +1,5 @@
 /** #/workshops — the list, its filters, its count and what to do when it is empty. */
+import '../workshops.css';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { invoke } from '#renderer/api/client.js';

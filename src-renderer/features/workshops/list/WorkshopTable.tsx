@@ -11,7 +11,7 @@ export function WorkshopTable({ items }: { items: readonly Workshop[] }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   return (
-    <table className="workshop-table">
+    <table className="data-table workshop-table">
       <caption className="visually-hidden">{t('workshops.list.tableCaption')}</caption>
       <thead>
         <tr>
