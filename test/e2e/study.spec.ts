@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { expectNoAxeViolations } from './axe.js';
 import { expect, test, type Page } from './fixtures.js';
 import { StudyPage } from './pages/StudyPage.js';
-import { invoke, seedWorkshop } from './seed.js';
+import { must, seedWorkshop } from './seed.js';
 
 const study = { purpose: 'study', granted: true, textVersion: 'study-2026-11' };
 const profile = (ageBracket: string, livesInQpv: string) => ({
@@ -23,12 +23,6 @@ const profile = (ageBracket: string, livesInQpv: string) => ({
   associationMember: 'no',
   associationName: null,
 });
-
-async function must(page: Page, origin: string, name: string, input: unknown) {
-  const answer = await invoke(page, origin, name, input);
-  expect(answer.ok, `${name}: ${JSON.stringify(answer)}`).toBe(true);
-  return answer.value as Record<string, unknown>;
-}
 
 /**
  * 12 people agreed to the study: 7 aged 26–40 and 5 aged 41–60 (every other bracket 0, so

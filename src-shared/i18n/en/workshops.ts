@@ -107,6 +107,16 @@ export const workshopsEn = {
     reasonHint: 'Optional. The Lab team will see it.',
     cancelConfirm: 'Confirm the cancellation',
     cancelDismiss: 'Keep the workshop',
+    studyLink: 'Study of this workshop',
+  },
+  featureNotOffered: {
+    back: 'Back to the workshop',
+    welcomeDesk: { title: 'No welcome desk for this workshop', text: 'A “{{kind}}” workshop has no welcome desk nor sign-in sheet.' },
+    proposals: { title: 'No proposals for this workshop', text: 'A “{{kind}}” workshop does not collect participatory budget proposals.' },
+    supports: { title: 'No supports for this workshop', text: 'A “{{kind}}” workshop does not collect supports for proposals.' },
+    study: { title: 'No study for this workshop', text: 'A “{{kind}}” workshop is not part of the sociology study.' },
+    lottery: { title: 'No lottery for this workshop', text: 'A “{{kind}}” workshop has no lottery.' },
+    contributions: { title: 'No contributions for this workshop', text: 'A “{{kind}}” workshop does not collect contributions to a text.' },
   },
   notices: {
     created: 'Workshop “{{title}}” created.',

@@ -109,6 +109,20 @@ export const workshopsFr = {
     reasonHint: 'Facultatif. Il sera visible par l’équipe du Lab.',
     cancelConfirm: 'Confirmer l’annulation',
     cancelDismiss: 'Garder l’atelier',
+    studyLink: 'Étude de l’atelier',
+  },
+  /**
+   * A screen of a feature the workshop's kind does not have (src-shared/workshops/workshop-kinds.ts):
+   * one title and one sentence per feature, so a new feature cannot be left without its words.
+   */
+  featureNotOffered: {
+    back: 'Retour à l’atelier',
+    welcomeDesk: { title: 'Pas d’accueil pour cet atelier', text: 'Un atelier de type «\u00a0{{kind}}\u00a0» n’a pas d’accueil ni d’émargement.' },
+    proposals: { title: 'Pas de propositions pour cet atelier', text: 'Un atelier de type «\u00a0{{kind}}\u00a0» ne recueille pas de propositions du budget participatif.' },
+    supports: { title: 'Pas de soutiens pour cet atelier', text: 'Un atelier de type «\u00a0{{kind}}\u00a0» ne recueille pas de soutiens aux propositions.' },
+    study: { title: 'Pas d’étude pour cet atelier', text: 'Un atelier de type «\u00a0{{kind}}\u00a0» n’entre pas dans l’étude sociologique.' },
+    lottery: { title: 'Pas de tirage au sort pour cet atelier', text: 'Un atelier de type «\u00a0{{kind}}\u00a0» n’a pas de tirage au sort.' },
+    contributions: { title: 'Pas de contributions pour cet atelier', text: 'Un atelier de type «\u00a0{{kind}}\u00a0» ne recueille pas de contributions à un texte.' },
   },
   notices: {
     created: 'Atelier «\u00a0{{title}}\u00a0» créé.',

@@ -13,6 +13,7 @@ import {
   workshopTransitions,
   type Workshop,
 } from '#shared/workshops/workshop.schema.js';
+import { kindHas } from '#shared/workshops/workshop-kinds.js';
 import { invoke } from '#renderer/api/client.js';
 import { translateError } from '#renderer/app/i18n.js';
 import { useNotice } from '#renderer/app/notices.js';
@@ -72,15 +73,23 @@ export function WorkshopActions({ workshop: w, onStale }: { workshop: Workshop; 
 
   return (
     <div className="actions" role="group" aria-label={t('workshops.detail.actions')}>
-      {/* Closed, the desk still prints the sign-in sheet and takes the paper sheet typed afterwards. */}
-      {w.status !== 'cancelled' ? (
+      {/* What the kind offers (workshop-kinds.ts). Closed, the desk still prints the sign-in
+          sheet and takes the paper sheet typed afterwards. */}
+      {kindHas(w.kind, 'welcomeDesk') && w.status !== 'cancelled' ? (
         <Link to={`/workshops/${w.id}/attendance`} className="button button--primary">
           {t('attendance.entry')}
         </Link>
       ) : null}
-      <Link to={`/workshops/${w.id}/proposals`} className="button button--primary">
-        {t('proposals.workshopLink')}
-      </Link>
+      {kindHas(w.kind, 'proposals') ? (
+        <Link to={`/workshops/${w.id}/proposals`} className="button button--primary">
+          {t('proposals.workshopLink')}
+        </Link>
+      ) : null}
+      {kindHas(w.kind, 'study') ? (
+        <Link to={`/study?scope=workshop&workshop=${w.id}`} className="button button--secondary">
+          {t('workshops.detail.studyLink')}
+        </Link>
+      ) : null}
       {allowed.includes('open') ? (
         <Button variant="primary" onPress={() => void run(invoke('workshops:open', { id: w.id, version: w.version }), 'workshops.notices.opened')}>
           {t('workshops.detail.open')}
