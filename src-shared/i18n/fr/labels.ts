@@ -81,6 +81,6 @@ export const labelsFr = {
   triStates: { yes: 'Oui', no: 'Non', unknown: 'Ne sait pas' },
   grades: { adore: 'J’adore', aime_bien: 'J’aime bien', pourquoi_pas: 'Pourquoi pas\u00a0?', pas_convaincu: 'Pas convaincu·e' },
   /** « 1er arrondissement », « 18e arrondissement »: `t('labels.arrondissement', { count, ordinal: true })`. */
-  arrondissement_ordinal_one: '{{count}}er\u00a0arrondissement',
-  arrondissement_ordinal_other: '{{count}}e\u00a0arrondissement',
+  arrondissement_ordinal_one: '{{count}}er arrondissement',
+  arrondissement_ordinal_other: '{{count}}e arrondissement',
 };

@@ -46,7 +46,7 @@ describe('the label catalogue', () => {
   });
 
   it('writes the arrondissement with its ordinal in each language', () => {
-    expect([1, 2, 18].map((n) => arrondissementLabel(translatorFor('fr'), n))).toEqual(['1er\u00a0arrondissement', '2e\u00a0arrondissement', '18e\u00a0arrondissement']);
+    expect([1, 2, 18].map((n) => arrondissementLabel(translatorFor('fr'), n))).toEqual(['1er arrondissement', '2e arrondissement', '18e arrondissement']);
     expect([1, 2, 3, 11, 20].map((n) => arrondissementLabel(translatorFor('en'), n))).toEqual([
       '1st arrondissement',
       '2nd arrondissement',
