@@ -54,7 +54,7 @@ export function DateField({ label, value, onChange, withTime = false, descriptio
       value={toDateValue(value, withTime)}
       // Controlled: the parent must take each value at once (react-aria clears the segments
       // when a whole date it reported does not come back); see SentDateField otherwise.
-      onChange={(v) => onChange(fromDateValue(v as CalendarDate | CalendarDateTime | null, withTime))}
+      onChange={(v) => onChange(fromDateValue(v, withTime))}
       granularity={withTime ? 'minute' : 'day'}
       hourCycle={24}
       shouldForceLeadingZeros
@@ -82,7 +82,7 @@ type HalfTyped = Partial<Record<DateSegmentType, number>>;
 
 function readPartial(key: string): HalfTyped | null {
   const stored = readStoredJson(key);
-  return stored && typeof stored === 'object' ? (stored as HalfTyped) : null;
+  return stored && typeof stored === 'object' ? stored : null;
 }
 
 /**

@@ -104,7 +104,7 @@ test('the dashboard shows a workshop’s counts with small groups masked, and do
   const [download] = await Promise.all([page.waitForEvent('download'), studyPage.exportButton('csv').click()]);
   expect(download.suggestedFilename()).toMatch(/^etude-atelier-.*\.csv$/);
   await expect(page.getByRole('status').filter({ hasText: 'Fichier prêt' })).toBeVisible();
-  const bytes = readFileSync((await download.path())!);
+  const bytes = readFileSync(await download.path());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = bytes.toString('utf8').slice(1).split('\r\n');
   expect(lines[0]).toBe('Tableau;Catégorie;Colonne;Effectif;Part (%)');
@@ -113,9 +113,9 @@ test('the dashboard shows a workshop’s counts with small groups masked, and do
 
   // The bundled core writes the PDF and the GeoJSON too.
   const [pdf] = await Promise.all([page.waitForEvent('download'), studyPage.exportButton('pdf').click()]);
-  expect(readFileSync((await pdf.path())!).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(readFileSync(await pdf.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   const [geo] = await Promise.all([page.waitForEvent('download'), studyPage.exportButton('geojson').click()]);
-  const collection = JSON.parse(readFileSync((await geo.path())!, 'utf8')) as { type: string; features: { geometry: { coordinates: number[] } }[] };
+  const collection = JSON.parse(readFileSync(await geo.path(), 'utf8')) as { type: string; features: { geometry: { coordinates: number[] } }[] };
   expect(collection.type).toBe('FeatureCollection');
   expect(collection.features.map((f) => f.geometry.coordinates)).toEqual([
     [2.3551, 48.8873],

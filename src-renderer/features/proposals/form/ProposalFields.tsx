@@ -34,7 +34,7 @@ export function ProposalFields({ control, errors, setValue }: Props) {
           label={t(`proposals.form.${name}`)}
           name={name}
           options={options}
-          value={(field.value as string | undefined) ?? null}
+          value={field.value ?? null}
           onChange={field.onChange}
           onBlur={field.onBlur}
           buttonRef={field.ref}

@@ -17,7 +17,7 @@ type TextName = 'title' | 'description' | 'venueName' | 'venueAddress';
 /** `halfTypedKey`: where the form's draft keeps a date still half typed. */
 export function WorkshopFields({ control, errors, halfTypedKey }: { control: Control<FormValues>; errors: FieldErrors<FormValues>; halfTypedKey: (field: string) => string }) {
   const { t } = useTranslation();
-  const err = (name: keyof FormValues) => translateMessage(t, errors[name]?.message as string | undefined);
+  const err = (name: keyof FormValues) => translateMessage(t, errors[name]?.message);
 
   const text = (name: TextName, options: { required?: boolean; multiline?: boolean; hint?: string } = {}) => (
     <Controller
