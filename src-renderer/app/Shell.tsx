@@ -1,4 +1,7 @@
-/** The frame around every screen: skip link, header (name, navigation, sync, language), main. */
+/**
+ * The frame around every screen: skip link, header (name, navigation, sync, language, the lock),
+ * main. Until the vault is unlocked, main shows its first-start or lock screen instead.
+ */
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useHref, useNavigate } from 'react-router';
 import { I18nProvider, RouterProvider } from 'react-aria-components';
@@ -7,10 +10,12 @@ import { currentLanguage } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NoticeProvider } from './notices';
 import { SyncIndicator } from './SyncIndicator';
+import { LockControls, useVaultStatus, VaultGate } from '../features/vault/VaultGate';
 
 export function Shell() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const vault = useVaultStatus();
   return (
     <I18nProvider locale={localeOf[currentLanguage()]}>
       <RouterProvider navigate={(to) => void navigate(to)} useHref={useHref}>
@@ -42,11 +47,21 @@ export function Shell() {
           </div>
           <div className="app-header__status">
             <SyncIndicator />
+            <LockControls
+              status={vault}
+              securityLink={
+                <NavLink to="/security" className="app-header__link">
+                  {t('vault.securityNav')}
+                </NavLink>
+              }
+            />
           </div>
         </header>
         <NoticeProvider>
           <main id="main" tabIndex={-1} className="app-main">
-            <Outlet />
+            <VaultGate status={vault}>
+              <Outlet />
+            </VaultGate>
           </main>
         </NoticeProvider>
       </RouterProvider>

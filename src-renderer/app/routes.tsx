@@ -45,6 +45,7 @@ export const router = createHashRouter([
       { path: 'proposals', lazy: async () => ({ Component: (await import('../features/proposals/list/ProposalsScreen')).ProposalsScreen }) },
       { path: 'sources', lazy: async () => ({ Component: (await import('../features/proposals/sources/SourcesScreen')).SourcesScreen }) },
       { path: 'sync', lazy: async () => ({ Component: (await import('../features/sync/SyncScreen')).SyncScreen }) },
+      { path: 'security', lazy: async () => ({ Component: (await import('../features/vault/SecurityScreen')).SecurityScreen }) },
       { path: 'study', lazy: async () => ({ Component: (await import('../features/study/StudyScreen')).StudyScreen }) },
       { path: '*', element: <Navigate to="/workshops" replace /> },
     ],

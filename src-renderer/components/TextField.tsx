@@ -13,7 +13,7 @@ export interface TextFieldProps {
   onBlur?: () => void;
   description?: string;
   errorMessage?: string;
-  type?: 'text' | 'datetime-local' | 'date' | 'search';
+  type?: 'text' | 'datetime-local' | 'date' | 'search' | 'password';
   multiline?: boolean;
   rows?: number;
   isRequired?: boolean;

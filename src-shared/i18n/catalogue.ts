@@ -19,6 +19,7 @@ import { labelsEn } from './en/labels.js';
 import { proposalsEn } from './en/proposals.js';
 import { studyEn } from './en/study.js';
 import { syncCenterEn } from './en/sync.js';
+import { vaultEn } from './en/vault.js';
 import { workshopsEn } from './en/workshops.js';
 import { appFr, commonFr } from './fr/app.js';
 import { attendanceFr } from './fr/attendance.js';
@@ -27,6 +28,7 @@ import { labelsFr } from './fr/labels.js';
 import { proposalsFr } from './fr/proposals.js';
 import { studyFr } from './fr/study.js';
 import { syncCenterFr } from './fr/sync.js';
+import { vaultFr } from './fr/vault.js';
 import { workshopsFr } from './fr/workshops.js';
 
 export const fr = {
@@ -41,6 +43,7 @@ export const fr = {
   proposals: proposalsFr,
   study: studyFr,
   syncCenter: syncCenterFr,
+  vault: vaultFr,
 };
 
 export type Catalogue = Shape<typeof fr>;
@@ -57,6 +60,7 @@ export const en = {
   proposals: proposalsEn,
   study: studyEn,
   syncCenter: syncCenterEn,
+  vault: vaultEn,
 } satisfies Catalogue;
 
 /** The i18next resources, one namespace (`translation`) per language. */

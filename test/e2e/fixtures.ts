@@ -33,14 +33,18 @@ export const test = base.extend<{
   openApp: (path?: string) => Promise<void>;
   /** Set by tests that stop the host on purpose: the browser's own network messages are expected. */
   hostWillStop: boolean;
+  /**
+   * The harness opens the vault before the page does (host.ts), at every start and restart;
+   * vault.spec.ts turns it off to go through the first-start and lock screens itself.
+   */
+  vaultUnlocked: boolean;
 }>({
   hostWillStop: [false, { option: true }],
+  vaultUnlocked: [true, { option: true }],
 
-  // Playwright reads the fixture's dependencies from this (empty) pattern.
-  // eslint-disable-next-line no-empty-pattern
-  host: async ({}, use) => {
+  host: async ({ vaultUnlocked }, use) => {
     const dataDir = freshDataDir();
-    let running: RunningHost = await startHost(dataDir);
+    let running: RunningHost = await startHost(dataDir, 0, { unlock: vaultUnlocked });
     const handle: HostHandle = {
       get url() {
         return running.url;
@@ -53,7 +57,7 @@ export const test = base.extend<{
         // Leave the app first, so its event stream does not try the stopped host.
         if (page) await page.goto('about:blank');
         await running.stop();
-        running = await startHost(dataDir, Number(new URL(running.origin).port));
+        running = await startHost(dataDir, Number(new URL(running.origin).port), { unlock: vaultUnlocked });
       },
       stop: () => running.stop(),
     };

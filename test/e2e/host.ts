@@ -3,6 +3,7 @@
  * It builds nothing: `npm run test:e2e` runs the build first.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,8 +26,48 @@ export function removeDataDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/** The passphrase the harness chooses for every e2e data folder (vault.spec.ts types its own). */
+export const E2E_PASSPHRASE = 'quatre chaises bleues au marché';
+export const E2E_ACTOR = 'Camille Martin';
+
+/** One HTTP exchange with the host, as a browser of its origin would send it. */
+function exchange(url: string, method: 'GET' | 'POST', cookie?: string, body?: unknown): Promise<{ status: number; cookie?: string; body: string }> {
+  const { port, pathname, search } = new URL(url);
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = { host: `127.0.0.1:${port}` };
+    if (cookie) headers.cookie = cookie;
+    if (payload) headers['content-type'] = 'application/json';
+    const req = request({ host: '127.0.0.1', port, path: pathname + search, method, headers, agent: false }, (res) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, cookie: (res.headers['set-cookie'] ?? [])[0]?.split(';')[0], body: text }));
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+/**
+ * Opens the vault through the host, as the first-start or lock screen would (vault:setup with
+ * E2E_PASSPHRASE on a new folder, vault:unlock after a restart), with a session of its own:
+ * the specs then start on an unlocked app, at the app's real Argon2id cost. The vault's own
+ * screens are tested by vault.spec.ts, which starts its host with `unlock: false`.
+ */
+async function unlockThroughHost(printed: string): Promise<void> {
+  const opened = await exchange(printed, 'GET');
+  if (opened.status !== 303 || !opened.cookie) throw new Error(`opening ${printed} answered ${opened.status}`);
+  const origin = new URL(printed).origin;
+  const status = JSON.parse((await exchange(`${origin}/rpc/vault:status`, 'POST', opened.cookie, {})).body) as { ok: boolean; value: { state: string } };
+  const setup = status.value.state === 'setup';
+  const answer = setup
+    ? await exchange(`${origin}/rpc/vault:setup`, 'POST', opened.cookie, { passphrase: E2E_PASSPHRASE, confirmation: E2E_PASSPHRASE, actor: E2E_ACTOR })
+    : await exchange(`${origin}/rpc/vault:unlock`, 'POST', opened.cookie, { method: 'passphrase', passphrase: E2E_PASSPHRASE, actor: E2E_ACTOR });
+  if (!(JSON.parse(answer.body) as { ok: boolean }).ok) throw new Error(`the vault did not open: ${answer.body}`);
+}
+
 /** `port` 0 picks a free one; a restart passes the previous port so the origin (and its localStorage) stays. */
-export async function startHost(dataDir: string, port = 0): Promise<RunningHost> {
+export async function startHost(dataDir: string, port = 0, { unlock = true }: { unlock?: boolean } = {}): Promise<RunningHost> {
   const child: ChildProcess = spawn(process.execPath, [HOST_SCRIPT, '--data-dir', dataDir, '--port', String(port)], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ATELIER_LOG_LEVEL: 'warn' },
@@ -52,6 +93,16 @@ export async function startHost(dataDir: string, port = 0): Promise<RunningHost>
       reject(new Error(`web host exited with ${code}:\n${output}`));
     });
   });
+  if (unlock) {
+    const first = latest;
+    await unlockThroughHost(first);
+    // The spent address is replaced by a new one for the browser.
+    const deadline = Date.now() + 10_000;
+    while (latest === first) {
+      if (Date.now() > deadline) throw new Error(`the web host printed no new address after the first was used:\n${output}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
   return {
     get url() {
       return latest;

@@ -19,7 +19,7 @@ import { CheckboxField } from '#renderer/components/CheckboxField.js';
 import { TextField } from '#renderer/components/TextField.js';
 import { ArrivalDialog, type ArrivalMode } from '../shared/ArrivalDialog';
 import { useStoredState } from '#renderer/app/use-stored-state.js';
-import { useFacilitator } from '../shared/use-facilitator';
+import { useFacilitator } from '#renderer/app/use-facilitator.js';
 import { AttendanceTable } from './AttendanceTable';
 import { CheckInSearch } from './CheckInSearch';
 import { RoomCountsPanel } from './RoomCountsPanel';

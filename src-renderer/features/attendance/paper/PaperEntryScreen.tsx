@@ -21,7 +21,7 @@ import { NumberField } from '#renderer/components/NumberField.js';
 import { TextField } from '#renderer/components/TextField.js';
 import { ChoiceField } from '../shared/ChoiceField';
 import { useStoredState } from '#renderer/app/use-stored-state.js';
-import { useFacilitator } from '../shared/use-facilitator';
+import { useFacilitator } from '#renderer/app/use-facilitator.js';
 import '../attendance.css';
 
 type YesNo = 'yes' | 'no' | null;

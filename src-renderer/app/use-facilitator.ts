@@ -1,5 +1,5 @@
 /** The facilitator's name, remembered on this computer from one workshop to the next. */
-import { useStoredState } from '#renderer/app/use-stored-state.js';
+import { useStoredState } from './use-stored-state';
 
 export function useFacilitator(fallback: string) {
   const [state, setState] = useStoredState('atelier.attendance.facilitator', { name: '' });
