@@ -60,12 +60,16 @@ export function parseBackupName(name: string): BackupName | null {
 
 /**
  * Copies the database (as seen by this connection, WAL included) into `backupDir`, encrypted
- * with the connection's key, and returns the path of the finished backup. Works on a
- * connection of its own: a daily backup never runs inside a write of the app.
+ * with the connection's key, and returns the path of the finished backup (never an existing
+ * one's). Works on a connection of its own: a daily backup never runs inside a write of the app.
  */
 export function backupDatabase(sqlite: SqliteDatabase, backupDir: string, schemaVersion: number, at: Date, key: DatabaseKey, kind: BackupKind = 'migration'): string {
   mkdirSync(backupDir, { recursive: true, mode: 0o700 });
-  const target = join(backupDir, backupFileName(at, schemaVersion, kind));
+  // A backup never replaces another: two in the same millisecond (a restore right after one, a
+  // clock set back) get the next free one.
+  let time = at.getTime();
+  while (existsSync(join(backupDir, backupFileName(new Date(time), schemaVersion, kind)))) time++;
+  const target = join(backupDir, backupFileName(new Date(time), schemaVersion, kind));
   const partial = `${target}${PARTIAL}`;
   removeWithSidecars(partial);
   // VACUUM INTO wants a new or empty file: created empty and owner-only first.
