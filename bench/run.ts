@@ -13,6 +13,7 @@ import { measureFirstScreen } from './first-screen.js';
 import { generateWorkshops, writeDataDir } from './generate.js';
 import { markdownTable, terminalTable, writeResults, type Row } from './report.js';
 import { summarize, type Summary } from './stats.js';
+import type { VaultBench } from './vault.bench.js';
 import type { WorkerFigures, WorkerFiguresInput } from './worker-figures.js';
 import { dataFolderKey } from '#test/support/vault.js';
 
@@ -106,6 +107,9 @@ const proposals = proposalsOut
   ? (JSON.parse(proposalsOut.trim().split('\n').pop()!) as { create: Summary; listWorkshop: Summary; listAll: Summary; tally: Summary; winners: Summary })
   : null;
 
+const vaultOut = runBench('encryption at rest: create and check-in search encrypted vs plain, unlock at the app’s Argon2id cost', ['bench/vault.bench.ts', '--json'], 600_000);
+const vault = vaultOut ? (JSON.parse(vaultOut.trim().split('\n').pop()!) as VaultBench) : null;
+
 // ── Report ──────────────────────────────────────────────────────────────────────────────
 const create = summarize(figures.create);
 const baseline = summarize(figures.baseline);
@@ -153,6 +157,15 @@ if (proposals) {
     reported('proposals:list, all 5,000', proposals.listAll),
     reported('supports:tally, one workshop', proposals.tally),
     reported('reference:winners near a point (after the first call)', proposals.winners),
+  );
+}
+
+if (vault) {
+  const versus = (x: { encrypted: Summary; plain: Summary }) => `encrypted p50 ${x.encrypted.p50.toFixed(2)} ms, plain p50 ${x.plain.p50.toFixed(2)} ms (alternated, same run)`;
+  rows.push(
+    { measure: 'Encryption overhead: workshops:create, encrypted ÷ plain', target: '≤ 1.3×', summary: null, judgedOn: 'p50', met: vault.create.ratio <= 1.3, note: `${vault.create.ratio.toFixed(2)}×: ${versus(vault.create)}` },
+    { measure: 'Encryption overhead: check-in search, encrypted ÷ plain', target: '≤ 1.3×', summary: null, judgedOn: 'p50', met: vault.search.ratio <= 1.3, note: `${vault.search.ratio.toFixed(2)}×: ${versus(vault.search)}` },
+    { measure: `Unlock with the passphrase (Argon2id ${vault.kdf.memoryKiB / 1024} MiB × ${vault.kdf.iterations})`, target: '< 1000 ms', summary: vault.unlock, judgedOn: 'p95', met: vault.unlock.p95 < 1000, note: `Argon2id alone: p50 ${vault.derive.p50.toFixed(0)} ms` },
   );
 }
 

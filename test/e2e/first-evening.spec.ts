@@ -3,10 +3,9 @@
  * reloading with the field still focused, typing an address then Enter at once, the desk of a
  * closed workshop, consents edited twice, the study at check-in with the keyboard alone.
  */
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { expectNoAxeViolations } from './axe.js';
 import { expect, test, type Page } from './fixtures.js';
+import { readDataFolder } from './host.js';
 import { AttendancePage } from './pages/AttendancePage.js';
 import { DetailPage } from './pages/DetailPage.js';
 import { dateValue, field } from './pages/controls.js';
@@ -40,12 +39,7 @@ async function workshopWithRegistrations(page: Page, origin: string, people: { n
 
 /** The study profiles as stored (no name in them), read-only beside the running host. */
 function storedProfiles(dataDir: string) {
-  const db = new Database(join(dataDir, 'atelier.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare('select age_bracket, residence, residence_arrondissement, lives_in_qpv, occupation_category from participant_profiles where deleted_at is null').all();
-  } finally {
-    db.close();
-  }
+  return readDataFolder(dataDir, 'query', 'select age_bracket, residence, residence_arrondissement, lives_in_qpv, occupation_category from participant_profiles where deleted_at is null');
 }
 
 async function listed(page: Page, origin: string, workshopId: string, name: string) {

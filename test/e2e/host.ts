@@ -2,7 +2,7 @@
  * Starts `node out/web/host.mjs` on a data directory and reads the URL it prints.
  * It builds nothing: `npm run test:e2e` runs the build first.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -117,4 +117,14 @@ export async function startHost(dataDir: string, port = 0, { unlock = true }: { 
         setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
       }),
   };
+}
+
+/**
+ * Reads the encrypted data folder as the harness left it (E2E_PASSPHRASE), through
+ * test/support/data-folder-cli.ts in a child process: the specs cannot load the core's code.
+ */
+export function readDataFolder(dataDir: string, what: 'query' | 'attachment', arg: string): unknown {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(process.cwd(), 'test', 'support', 'data-folder-cli.ts'), what, dataDir, E2E_PASSPHRASE, arg], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`reading ${dataDir} failed: ${run.stderr}`);
+  return JSON.parse(run.stdout) as unknown;
 }

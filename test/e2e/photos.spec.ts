@@ -4,10 +4,11 @@
  * the app's own address for the command and be saved with the proposal.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
+import { readDataFolder } from './host.js';
 import { ProposalsPage } from './pages/ProposalsPage.js';
 import { invoke, seedWorkshop } from './seed.js';
 
@@ -75,8 +76,9 @@ test('a 4 MB phone photo picked in the proposal form is saved with the proposal'
   const list = (await invoke(page, host.origin, 'proposals:list', { workshopId: id })) as { ok: boolean; value?: { items: { title: string; photos: string[] }[] } };
   expect(list.ok).toBe(true);
   expect(list.value!.items.find((i) => i.title === 'Un mur d’expression au square')!.photos).toEqual([sha256]);
-  // Stored whole, by its content, in the data folder.
+  // Stored whole, by its content, in the data folder: encrypted, so never as the photo's bytes.
   const file = join(host.dataDir, 'attachments', sha256.slice(0, 2), sha256);
   expect(existsSync(file)).toBe(true);
-  expect(statSync(file).size).toBe(photo.byteLength);
+  expect(readFileSync(file).includes(photo.subarray(100_000, 104_096))).toBe(false);
+  expect(readDataFolder(host.dataDir, 'attachment', sha256)).toEqual({ size: photo.byteLength, sha256 });
 });

@@ -137,3 +137,32 @@ test('the lock screens in English', async ({ page, openApp }) => {
   await expect(shell.heading).toHaveText('Atelier is locked');
   await expectNoAxeViolations(page, 'the lock, in English');
 });
+
+test.describe('the welcome desk kept unlocked', () => {
+  test.use({ vaultUnlocked: true });
+
+  test('until the workshop of today ends, on purpose, and « Verrouiller » still locks it', async ({ page, host, openApp }) => {
+    const shell = new ShellPage(page);
+    await openApp();
+    const paris = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d).replace(' ', 'T');
+    const created = (await commandFromTab(page, 'workshops:create', {
+      kind: 'pb_co_construction', title: 'Accueil du soir', description: '', startsAt: paris(new Date(Date.now() - 30 * 60_000)), endsAt: paris(new Date(Date.now() + 90 * 60_000)),
+      venueName: 'Centre Barbara', venueAddress: '', arrondissement: 18, inQpv: true, capacity: null, partners: [], facilitators: ['Awa Diallo'],
+    })) as { ok: boolean; value: { id: string } };
+    expect(created.ok).toBe(true);
+    await page.goto(`${host.origin}/#/workshops/${created.value.id}/attendance`);
+    await expect(shell.heading).toContainText('Accueil du soir');
+    const desk = page.locator('.keep-open');
+    await expect(desk).toContainText('Atelier se verrouille après 10\u00a0minutes sans activité.');
+    await desk.getByRole('button', { name: 'Garder l’accueil déverrouillé jusqu’à la fin de l’atelier' }).click();
+    await expect(desk).toContainText('L’accueil reste déverrouillé jusqu’à la fin de l’atelier');
+    await expectNoAxeViolations(page, 'the desk kept unlocked');
+    await page.getByRole('button', { name: 'Verrouiller', exact: true }).click();
+    await expect(shell.heading).toHaveText('Atelier est verrouillé');
+    await field(page, 'Phrase de passe').locator('input').fill('quatre chaises bleues au marché');
+    await field(page, 'Phrase de passe').locator('input').press('Enter');
+    await expect(shell.heading).toContainText('Accueil du soir');
+    // A lock ends the desk kept open: it locks by itself again.
+    await expect(page.locator('.keep-open')).toContainText('Atelier se verrouille après 10\u00a0minutes sans activité.');
+  });
+});

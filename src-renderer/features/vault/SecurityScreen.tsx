@@ -44,6 +44,7 @@ export function SecurityScreen() {
       <h1 id="vault-security-title" ref={heading} tabIndex={-1}>
         {title}
       </h1>
+      {status.data?.protection ? <p className="vault-protection">{t(`vault.security.protection_${status.data.protection}`)}</p> : null}
       <form
         noValidate
         className="panel form-grid"

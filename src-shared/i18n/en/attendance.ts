@@ -9,6 +9,13 @@ export const attendanceEn = {
   loading: 'Loading the welcome desk…',
   facilitator: 'Who is welcoming',
   facilitatorHint: 'Your name is kept with each arrival and each consent.',
+  keepOpen: {
+    heading: 'Locking during the welcome',
+    off: 'Atelier locks after {{minutes}} minutes without activity.',
+    on: 'The desk stays unlocked until the workshop ends, {{time}}. “Lock” still closes it.',
+    start: 'Keep the desk unlocked until the workshop ends',
+    stop: 'Stop keeping the desk unlocked',
+  },
   counts: { label: 'In the room', present: 'Named people present', anonymous: 'Anonymous people', total: 'Total in the room', expected: 'Still expected' },
   search: {
     label: 'Search a registered person',

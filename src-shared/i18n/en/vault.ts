@@ -57,6 +57,8 @@ export const vaultEn = {
     back: 'Back to the passphrase',
   },
   security: {
+    protection_passphrase: 'The data is protected by the passphrase.',
+    protection_passphrase_and_os: 'The data is protected by the passphrase and by the system keychain.',
     title: 'This computer’s security',
     pinHeading: 'A code to unlock quickly',
     pinIntro: 'A code of a few digits unlocks Atelier until it next restarts; then the passphrase is asked.',

@@ -13,6 +13,14 @@ export const attendanceFr = {
   loading: 'Chargement de l’accueil…',
   facilitator: 'Qui accueille',
   facilitatorHint: 'Votre nom est noté avec chaque arrivée et chaque consentement.',
+  /** The welcome desk kept unlocked on purpose until the workshop ends (the vault's idle lock). */
+  keepOpen: {
+    heading: 'Verrouillage pendant l’accueil',
+    off: 'Atelier se verrouille après {{minutes}}\u00a0minutes sans activité.',
+    on: 'L’accueil reste déverrouillé jusqu’à la fin de l’atelier, {{time}}. « Verrouiller » le ferme quand même.',
+    start: 'Garder l’accueil déverrouillé jusqu’à la fin de l’atelier',
+    stop: 'Ne plus garder l’accueil déverrouillé',
+  },
   counts: {
     label: 'Dans la salle',
     present: 'Présent·es nommé·es',

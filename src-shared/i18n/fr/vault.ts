@@ -57,6 +57,8 @@ export const vaultFr = {
     back: 'Revenir à la phrase de passe',
   },
   security: {
+    protection_passphrase: 'Les données sont protégées par la phrase de passe.',
+    protection_passphrase_and_os: 'Les données sont protégées par la phrase de passe et par le trousseau du système.',
     title: 'Sécurité de cet ordinateur',
     pinHeading: 'Un code pour déverrouiller vite',
     pinIntro: 'Un code de quelques chiffres déverrouille Atelier jusqu’à son prochain redémarrage\u00a0; ensuite, la phrase de passe est demandée.',

@@ -22,6 +22,7 @@ import { useStoredState } from '#renderer/app/use-stored-state.js';
 import { useFacilitator } from '#renderer/app/use-facilitator.js';
 import { AttendanceTable } from './AttendanceTable';
 import { CheckInSearch } from './CheckInSearch';
+import { KeepDeskOpen } from './KeepDeskOpen';
 import { RoomCountsPanel } from './RoomCountsPanel';
 import { useDeskActions } from './use-desk-actions';
 import '../attendance.css';
@@ -151,6 +152,7 @@ export function CheckInScreen() {
       ) : (
         <p className="loading">{t('attendance.loading')}</p>
       )}
+      {atTheDoor ? <KeepDeskOpen workshopId={w.id} /> : null}
       {dialog ? (
         <ArrivalDialog
           key={dialog.kind === 'consent' ? `consent-${dialog.attendance.id}` : dialog.kind}
