@@ -138,7 +138,12 @@ test('the lock screens in English', async ({ page, openApp }) => {
   await expectNoAxeViolations(page, 'the lock, in English');
 });
 
-test.describe('the welcome desk kept unlocked', () => {
+const workshop = (title: string) => ({
+  kind: 'pb_co_construction', title, description: '', startsAt: '2026-03-14T18:30', endsAt: '2026-03-14T20:30',
+  venueName: 'Centre Barbara', venueAddress: '', arrondissement: 18, inQpv: true, capacity: null, partners: [], facilitators: [],
+});
+
+test.describe('an unlocked app', () => {
   test.use({ vaultUnlocked: true });
 
   test('until the workshop of today ends, on purpose, and « Verrouiller » still locks it', async ({ page, host, openApp }) => {
@@ -164,5 +169,32 @@ test.describe('the welcome desk kept unlocked', () => {
     await expect(shell.heading).toContainText('Accueil du soir');
     // A lock ends the desk kept open: it locks by itself again.
     await expect(page.locator('.keep-open')).toContainText('Atelier se verrouille après 10\u00a0minutes sans activité.');
+  });
+
+  test('a backup taken on « Sécurité » and restored, the passphrase typed again', async ({ page, openApp }) => {
+    const shell = new ShellPage(page);
+    await openApp('/security');
+    await expect(shell.heading).toHaveText('Sécurité de cet ordinateur');
+    await expect(page.getByText('Les données sont protégées par la phrase de passe.')).toBeVisible();
+    const before = (await commandFromTab(page, 'workshops:create', workshop('Avant la sauvegarde'))) as { ok: boolean };
+    expect(before.ok).toBe(true);
+    await page.getByRole('button', { name: 'Sauvegarder maintenant' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Sauvegarde prise.' })).toBeVisible();
+    await expect(page.getByTestId('backups').getByRole('listitem')).toHaveCount(1);
+    await expect(page.getByTestId('backups')).toContainText('quotidienne');
+    await commandFromTab(page, 'workshops:create', workshop('Après la sauvegarde'));
+    await expectNoAxeViolations(page, 'the backups');
+
+    await field(page, 'Sauvegarde à restaurer').getByRole('button').click();
+    await page.getByRole('option').first().click();
+    await field(page, 'Phrase de passe').last().locator('input').fill('pas la bonne phrase');
+    await page.getByRole('button', { name: 'Restaurer', exact: true }).click();
+    await expect(field(page, 'Phrase de passe').last().locator('.field__error')).toContainText('Ce n’est pas la phrase de passe de cet ordinateur');
+    await field(page, 'Phrase de passe').last().locator('input').fill('quatre chaises bleues au marché');
+    await page.getByRole('button', { name: 'Restaurer', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'restaurée' })).toBeVisible({ timeout: 15_000 });
+    const titles = (await commandFromTab(page, 'workshops:list', {})) as unknown as { value: { items: { title: string }[] } };
+    expect(titles.value.items.map((w) => w.title)).toEqual(['Avant la sauvegarde']);
+    await expect(page.getByTestId('backups')).toContainText('avant une restauration');
   });
 });

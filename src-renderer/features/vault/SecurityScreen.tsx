@@ -1,7 +1,7 @@
 /**
  * This laptop's security, once unlocked: a PIN that unlocks until the app restarts, the idle
  * time after which it locks (the lab's setting, 10 minutes by default), and a new passphrase
- * (the key is wrapped again; nothing is re-encrypted).
+ * (the key is wrapped again; nothing is re-encrypted), and the encrypted backups.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { vaultChangeInputSchema, vaultPinInputSchema, vaultSettingsInputSchema }
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { TextField } from '../../components/TextField';
+import { BackupsPanel } from './BackupsPanel';
 import { PassphraseFields } from './PassphraseFields';
 import { useVaultForm } from './use-vault-form';
 
@@ -109,6 +110,7 @@ export function SecurityScreen() {
           </Button>
         </div>
       </form>
+      <BackupsPanel />
     </section>
   );
 }
