@@ -80,6 +80,7 @@ function screens(w: { workshopId: string; proposalId: string }): string[] {
     '/proposals',
     '/sources',
     '/sync',
+    '/security',
     `/study?scope=workshop&workshop=${id}`,
   ];
 }
