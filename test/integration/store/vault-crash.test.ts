@@ -1,6 +1,7 @@
 /**
  * The vault killed (SIGKILL) right after each of its steps in turn (kill-switch.ts: every SQL
- * statement, fsync, rename and removal):
+ * statement, fsync, rename and removal; inside the long runs of SQL that copy a database into
+ * its encrypted file, one statement in 8):
  * - the encryption in place of a plain data folder of an earlier version (its database with a
  *   write only in the WAL, two plain backups, a photo);
  * - a change of passphrase.
@@ -69,16 +70,41 @@ async function expectAllThere(dir: string, passphrase: string, context: string) 
   expect(foundInClear(dir, [KNOWN.name, KNOWN.email, KNOWN.card, KNOWN.walOnlyName, KNOWN.photoMarker]), context).toEqual([]);
 }
 
-/** Kills the child after step 1, 2, 3… until it finishes; `check` looks at each folder left. */
-async function killAtEveryStep(template: string, args: (dir: string) => string[], check: (dir: string, landed: string) => Promise<void>) {
+/**
+ * Kills the child after each step in turn and lets `check` look at each folder left. With
+ * `thinSql`, a first run without a kill lists the steps, and inside a run of SQL statements
+ * (the copy of a database into its encrypted file: about 90 statements, all writing the same
+ * temporary file) only the first, the last and every 8th are kill points; every other step
+ * (each fsync, rename and removal) always is. Returns the steps killed after and all the steps.
+ */
+async function killAtEveryStep(template: string, args: (dir: string) => string[], check: (dir: string, landed: string) => Promise<void>, thinSql = false) {
+  let chosen: number[] | null = null;
+  if (thinSql) {
+    const dry = join(work, 'dry-run');
+    cpSync(template, dry, { recursive: true });
+    const all = (await runCrashChild(bundle, args(dry), null)).steps!;
+    rmSync(dry, { recursive: true, force: true });
+    const isSql = (i: number) => all[i]?.startsWith('sql: ') ?? false;
+    chosen = all
+      .map((_, i) => i)
+      .filter((i) => {
+        if (!isSql(i) || !isSql(i - 1) || !isSql(i + 1)) return true;
+        let start = i;
+        while (isSql(start - 1)) start--;
+        return (i - start) % 8 === 0;
+      })
+      .map((i) => i + 1);
+  }
   const landed: string[] = [];
-  for (let n = 1; ; n++) {
-    const dir = join(work, `attempt-${n}`);
+  const points = chosen ?? [];
+  for (let k = 0; ; k++) {
+    const n = chosen ? (points[k] ?? Number.MAX_SAFE_INTEGER) : k + 1;
+    const dir = join(work, `attempt-${k + 1}`);
     cpSync(template, dir, { recursive: true });
-    const run = await runCrashChild(bundle, args(dir), n);
+    const run = await runCrashChild(bundle, args(dir), n === Number.MAX_SAFE_INTEGER ? null : n);
     await check(dir, run.killedAfter ?? 'finished');
     rmSync(dir, { recursive: true, force: true });
-    if (run.steps) return { landed, steps: run.steps };
+    if (run.steps) return { landed, steps: run.steps, points: chosen };
     landed.push(run.killedAfter!);
   }
 }
@@ -86,15 +112,24 @@ async function killAtEveryStep(template: string, args: (dir: string) => string[]
 describe('the vault killed at every step', () => {
   it('while a plain data folder is encrypted in place: the data opens with no secret (as before) or the new one, never neither', { timeout: 1_800_000 }, async () => {
     let withNew = 0;
-    const { landed, steps } = await killAtEveryStep(plainTemplate, (dir) => ['--convert', dir], async (dir, at) => {
-      const context = `after a kill after « ${at} »`;
-      // vault.json is written before anything is converted: without it nothing was touched and
-      // the next first start converts from the plain files; with it, the new passphrase opens.
-      if (existsSync(join(dir, 'vault.json'))) withNew++;
-      await expectAllThere(dir, TEST_PASSPHRASE, context);
-    });
-    console.log(`conversion: killed after each of ${landed.length} steps (${withNew} with the new vault in place)`);
-    expect(landed).toEqual(steps);
+    const { landed, steps, points } = await killAtEveryStep(
+      plainTemplate,
+      (dir) => ['--convert', dir],
+      async (dir, at) => {
+        const context = `after a kill after « ${at} »`;
+        // vault.json is written before anything is converted: without it nothing was touched and
+        // the next first start converts from the plain files; with it, the new passphrase opens.
+        if (existsSync(join(dir, 'vault.json'))) withNew++;
+        await expectAllThere(dir, TEST_PASSPHRASE, context);
+      },
+      true,
+    );
+    console.log(`conversion: killed after ${landed.length} of its ${steps.length} steps (${withNew} with the new vault in place)`);
+    // Each run makes its own key, times and temporary names: compared without them.
+    const same = (step: string) => step.replace(/[0-9a-f]{64}/g, '<hex>').replace(/\d{4}-\d\d-\d\dT[\d-]+Z/g, '<time>').replace(/\.\d+\.tmp/g, '.<pid>.tmp');
+    expect(landed.map(same)).toEqual(points!.map((n) => same(steps[n - 1]!)));
+    // Every step that is not inside a copy's SQL was a kill point.
+    expect(landed.map(same)).toEqual(expect.arrayContaining(steps.filter((s) => !s.startsWith('sql: ')).map(same)));
     expect(steps).toContain('fs: rename vault.json.tmp → vault.json');
     expect(steps).toContain('fs: rename atelier.sqlite.encrypted → atelier.sqlite');
     expect(steps.some((s) => /^fs: rename .*\.sqlite\.partial → atelier-conversion-/.test(s))).toBe(true);
