@@ -92,6 +92,11 @@ interface BackupProgress {
   remainingPages: number;
 }
 
+/** The statement on one line; a key is never written out (each run makes its own, and it is a secret). */
 function oneLine(source: string): string {
-  return source.replace(/\s+/g, ' ').trim().slice(0, 160);
+  return source
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(PRAGMA (?:re)?key\s*=).*$/i, '$1 <key>')
+    .slice(0, 160);
 }
