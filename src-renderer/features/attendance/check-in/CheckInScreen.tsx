@@ -25,6 +25,7 @@ import { CheckInSearch } from './CheckInSearch';
 import { RoomCountsPanel } from './RoomCountsPanel';
 import { useDeskActions } from './use-desk-actions';
 import '../attendance.css';
+import { BackLink } from '#renderer/components/BackLink.js';
 
 export function CheckInScreen() {
   const { id = '' } = useParams();
@@ -84,12 +85,7 @@ export function CheckInScreen() {
 
   return (
     <div className="screen check-in">
-      <p className="back-link">
-        <Link to={`/workshops/${w.id}`}>
-          <span aria-hidden="true">← </span>
-          {t('attendance.back')}
-        </Link>
-      </p>
+      <BackLink to={`/workshops/${w.id}`}>{t('attendance.back')}</BackLink>
       <h1>{t('attendance.title', { title: w.title })}</h1>
       {atTheDoor ? null : (
         <Alert tone="info">
