@@ -5,17 +5,8 @@
  */
 import { readFile as fsReadFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '#shared/security-policy.js';
+import { SECURITY_HEADERS } from '#shared/security-policy.js';
 import { APP_HOST, APP_SCHEME, parseUrl } from './app-origin.js';
-
-export const APP_SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'content-security-policy': CONTENT_SECURITY_POLICY,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
-  'x-frame-options': 'DENY',
-};
 
 const MIME_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -76,7 +67,7 @@ export function contentTypeFor(path: string): string {
 function refusal(status: number, reason: string): Response {
   return new Response(`${status} ${reason}`, {
     status,
-    headers: { ...APP_SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+    headers: { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
   });
 }
 
@@ -97,7 +88,7 @@ export function createAppProtocolHandler({ rootDir, readFile = fsReadFile }: App
     } catch {
       return refusal(404, 'not found');
     }
-    const headers: Record<string, string> = { ...APP_SECURITY_HEADERS, 'content-type': contentTypeFor(resolved.path) };
+    const headers: Record<string, string> = { ...SECURITY_HEADERS, 'content-type': contentTypeFor(resolved.path) };
     if (resolved.path.endsWith('.html')) headers['cache-control'] = 'no-store';
     return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers });
   };

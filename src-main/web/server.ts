@@ -13,7 +13,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { IncomingMessage } from 'node:http';
 import { MAX_ATTACHMENT_REQUEST_BYTES, MAX_COMMAND_NAME, MAX_REQUEST_BYTES } from '#shared/contract.js';
 import { fail } from '#shared/result.js';
-import { CONTENT_SECURITY_POLICY } from '#shared/security-policy.js';
+import { SECURITY_HEADERS } from '#shared/security-policy.js';
 import type { CoreClient } from '#core/core-client.js';
 import { cookieName, isAllowedHost, isAllowedOrigin } from './guards.js';
 import { answerClientError, failureOf, sendFailure, type HttpFailure } from './http-errors.js';
@@ -53,15 +53,6 @@ export interface WebServerOptions {
   /** A page was asked for without a valid session: the host prints its address again. */
   onSessionLost?: () => void;
 }
-
-const SECURITY_HEADERS = {
-  'content-security-policy': CONTENT_SECURITY_POLICY,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
-  'x-frame-options': 'DENY',
-} as const;
 
 /**
  * The renderer writes `/rpc/${encodeURIComponent(name)}`, so a colon arrives as `%3A`; the

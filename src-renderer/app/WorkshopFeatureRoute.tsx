@@ -6,12 +6,13 @@
  * loaded, the feature's screen shows its own loading and error states.
  */
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useParams } from 'react-router';
+import { Outlet, useParams } from 'react-router';
 import { kindHas, type WorkshopFeature } from '#shared/workshops/workshop-kinds.js';
 import type { WorkshopKind } from '#shared/workshops/workshop.schema.js';
 import { invoke } from '#renderer/api/client.js';
 import { useResult } from '#renderer/api/use-result.js';
 import { useScreenTitle } from './use-screen-title';
+import { BackLink } from '#renderer/components/BackLink.js';
 
 export function WorkshopFeatureRoute({ feature }: { feature: WorkshopFeature }) {
   const { id = '' } = useParams();
@@ -26,12 +27,7 @@ function FeatureNotOffered({ workshopId, feature, kind }: { workshopId: string; 
   const heading = useScreenTitle(t(`workshops.featureNotOffered.${feature}.title`));
   return (
     <div className="screen screen--narrow" data-testid="feature-not-offered">
-      <p className="back-link">
-        <Link to={`/workshops/${workshopId}`}>
-          <span aria-hidden="true">← </span>
-          {t('workshops.featureNotOffered.back')}
-        </Link>
-      </p>
+      <BackLink to={`/workshops/${workshopId}`}>{t('workshops.featureNotOffered.back')}</BackLink>
       <h1 ref={heading} tabIndex={-1}>
         {t(`workshops.featureNotOffered.${feature}.title`)}
       </h1>

@@ -11,9 +11,10 @@
  */
 import { parseDate, parseDateTime, type CalendarDate, type CalendarDateTime } from '@internationalized/date';
 import { useContext, useEffect, useRef, useState } from 'react';
-import { DateField as AriaDateField, DateFieldStateContext, DateInput, DateSegment, FieldError, Label, Text, type DateFieldState } from 'react-aria-components';
+import { DateField as AriaDateField, DateFieldStateContext, DateInput, DateSegment, FieldError, type DateFieldState } from 'react-aria-components';
 import { readStoredJson, removeStored, writeStoredJson } from '#renderer/app/storage.js';
 import './date-field.css';
+import { FieldHead, fieldClass } from './FieldHead';
 
 type DateSegmentType = DateFieldState['segments'][number]['type'];
 
@@ -60,17 +61,9 @@ export function DateField({ label, value, onChange, withTime = false, descriptio
       shouldForceLeadingZeros
       isInvalid={Boolean(errorMessage)}
       validationBehavior="aria"
-      className={`field date-field${className ? ` ${className}` : ''}`}
+      className={fieldClass('date-field', className)}
     >
-      <Label className="field__label">
-        {label}
-        {props.isRequired ? <span aria-hidden="true" className="field__required"> *</span> : null}
-      </Label>
-      {description ? (
-        <Text slot="description" className="field__hint">
-          {description}
-        </Text>
-      ) : null}
+      <FieldHead label={label} isRequired={props.isRequired} description={description} />
       <DateInput className="field__control date-field__input">{(segment) => <DateSegment segment={segment} className="date-field__segment" />}</DateInput>
       <FieldError className="field__error">{errorMessage}</FieldError>
       {partialKey ? <KeepHalfTyped storageKey={partialKey} /> : null}

@@ -9,7 +9,8 @@
  */
 import { NumberParser } from '@internationalized/number';
 import { useMemo, useState, type Ref } from 'react';
-import { FieldError, Group, Input, Label, NumberField as AriaNumberField, Text, useLocale } from 'react-aria-components';
+import { FieldError, Group, Input, NumberField as AriaNumberField, useLocale } from 'react-aria-components';
+import { FieldHead, fieldClass } from './FieldHead';
 
 export interface NumberFieldProps {
   label: string;
@@ -60,17 +61,9 @@ export function NumberField({ label, value, onChange, description, errorMessage,
       formatOptions={formatOptions}
       isInvalid={Boolean(errorMessage)}
       validationBehavior="aria"
-      className={`field${className ? ` ${className}` : ''}`}
+      className={fieldClass(className)}
     >
-      <Label className="field__label">
-        {label}
-        {props.isRequired ? <span aria-hidden="true" className="field__required"> *</span> : null}
-      </Label>
-      {description ? (
-        <Text slot="description" className="field__hint">
-          {description}
-        </Text>
-      ) : null}
+      <FieldHead label={label} isRequired={props.isRequired} description={description} />
       <Group className="number-field__group">
         <Input
           ref={inputRef}

@@ -1,6 +1,7 @@
 /** A labelled single choice: react-aria's Select (a button and a listbox, keyboard typeahead). */
 import type { Key, Ref } from 'react';
-import { Button, FieldError, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, Text } from 'react-aria-components';
+import { Button, FieldError, ListBox, ListBoxItem, Popover, Select, SelectValue } from 'react-aria-components';
+import { FieldHead, fieldClass } from './FieldHead';
 
 export interface Option {
   id: string;
@@ -31,17 +32,9 @@ export function SelectField({ label, options, value, onChange, placeholder, desc
       placeholder={placeholder}
       isInvalid={Boolean(errorMessage)}
       validationBehavior="aria"
-      className={`field${className ? ` ${className}` : ''}`}
+      className={fieldClass(className)}
     >
-      <Label className="field__label">
-        {label}
-        {props.isRequired ? <span aria-hidden="true" className="field__required"> *</span> : null}
-      </Label>
-      {description ? (
-        <Text slot="description" className="field__hint">
-          {description}
-        </Text>
-      ) : null}
+      <FieldHead label={label} isRequired={props.isRequired} description={description} />
       <Button ref={buttonRef} className="field__control select__button">
         <SelectValue className="select__value" />
         <span aria-hidden="true" className="select__chevron">

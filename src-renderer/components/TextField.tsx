@@ -3,7 +3,8 @@
  * translated sentence; react-aria links both to the input with aria-describedby.
  */
 import type { Ref } from 'react';
-import { FieldError, Input, Label, Text, TextArea, TextField as AriaTextField } from 'react-aria-components';
+import { FieldError, Input, TextArea, TextField as AriaTextField } from 'react-aria-components';
+import { FieldHead, fieldClass } from './FieldHead';
 
 export interface TextFieldProps {
   label: string;
@@ -29,17 +30,9 @@ export function TextField({ label, description, errorMessage, type = 'text', mul
       {...props}
       isInvalid={Boolean(errorMessage)}
       validationBehavior="aria"
-      className={`field${className ? ` ${className}` : ''}`}
+      className={fieldClass(className)}
     >
-      <Label className="field__label">
-        {label}
-        {props.isRequired ? <span aria-hidden="true" className="field__required"> *</span> : null}
-      </Label>
-      {description ? (
-        <Text slot="description" className="field__hint">
-          {description}
-        </Text>
-      ) : null}
+      <FieldHead label={label} isRequired={props.isRequired} description={description} />
       {multiline ? (
         <TextArea ref={inputRef} rows={rows} className="field__control field__control--multiline" />
       ) : (

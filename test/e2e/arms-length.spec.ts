@@ -5,7 +5,7 @@
  */
 import { armsLengthProblems, sidewaysOverflow } from './arms-length.js';
 import { expect, test, type Page } from './fixtures.js';
-import { must, seedWorkshop } from './seed.js';
+import { must, proposalFields, seedWorkshop } from './seed.js';
 
 const study = { purpose: 'study', granted: true, textVersion: 'study-2026-11' };
 const profile = {
@@ -40,23 +40,7 @@ async function seed(page: Page, origin: string) {
     await must(page, origin, 'attendance:walk-in', { workshopId, person: null, recordedBy: 'Camille Martin', consents: [study], profile });
   }
   await must(page, origin, 'attendance:head-count', { workshopId, delta: 2 });
-  const fields = {
-    description: 'Des bancs à l’ombre.',
-    locationType: 'arrondissement',
-    arrondissement: 18,
-    addressLabel: '',
-    addressId: null,
-    point: { lon: 2.3551, lat: 48.8873 },
-    inVeilleActive: false,
-    estimatedCostEuros: 12500,
-    runningCostsEuros: null,
-    proposerType: 'people_present',
-    proposerName: '',
-    proposerAttendanceIds: [],
-    proposedBefore: 'no',
-    accessibleToDisabled: 'yes',
-    photos: [],
-  };
+  const fields = proposalFields({ estimatedCostEuros: 12500 });
   const p1 = await must(page, origin, 'proposals:create', { workshopId, fields: { ...fields, title: 'Des bancs au square Léon', themeCode: 'cadre-de-vie' } });
   await must(page, origin, 'proposals:create', { workshopId, fields: { ...fields, title: 'Un terrain de basket', themeCode: 'sport' } });
   for (let i = 0; i < 3; i++) await must(page, origin, 'supports:addDot', { proposalId: p1.id, workshopId });

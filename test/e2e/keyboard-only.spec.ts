@@ -48,6 +48,8 @@ test('a workshop can be created with the keyboard only', async ({ page, openApp 
   await page.keyboard.press('End'); // the 20th is last
   await page.keyboard.press('Enter');
   await expect(field(page, 'Arrondissement').getByRole('button')).toContainText('20e arrondissement');
+  // The list closes and gives the focus back to its button, as a person sees before going on.
+  await expect(field(page, 'Arrondissement').getByRole('button')).toBeFocused();
 
   await page.keyboard.press('Tab');
   await page.keyboard.type('25');

@@ -5,27 +5,10 @@
  * buttons, and a map that opens on the workshop's arrondissement.
  */
 import { expect, test } from './fixtures.js';
-import { must, seedWorkshop } from './seed.js';
+import type { ProposalFieldsInput } from '#shared/proposals/proposal.schema.js';
+import { must, proposalFields, seedWorkshop } from './seed.js';
 
-const fields = (title: string, themeCode: string) => ({
-  title,
-  description: `${title}.`,
-  themeCode,
-  locationType: 'arrondissement',
-  arrondissement: 18,
-  addressLabel: '',
-  addressId: null,
-  point: { lon: 2.3551, lat: 48.8873 },
-  inVeilleActive: false,
-  estimatedCostEuros: null,
-  runningCostsEuros: null,
-  proposerType: 'people_present',
-  proposerName: '',
-  proposerAttendanceIds: [],
-  proposedBefore: 'no',
-  accessibleToDisabled: 'yes',
-  photos: [],
-});
+const fields = (title: string, themeCode: ProposalFieldsInput['themeCode']) => proposalFields({ title, description: `${title}.`, themeCode });
 
 // Soft checks: each detail is its own finding, and one failing does not hide the others.
 test('the details: headings, accents, quotes, draft notice, grade buttons, the map on the arrondissement', async ({ page, host, openApp }) => {

@@ -1,5 +1,7 @@
 /** Creates workshops through the web host's command endpoint, as the renderer would. */
 import { expect, type Page } from '@playwright/test';
+import type { ProposalFieldsInput } from '#shared/proposals/proposal.schema.js';
+import { proposalFields as typedProposal } from '../unit/proposals/proposal-fixtures.js';
 
 export interface SeedWorkshop {
   kind: string;
@@ -30,4 +32,21 @@ export async function must(page: Page, origin: string, name: string, input: unkn
   const answer = await invoke(page, origin, name, input);
   expect(answer.ok, `${name}: ${JSON.stringify(answer)}`).toBe(true);
   return answer.value as Record<string, unknown>;
+}
+
+/**
+ * A proposal's fields as `proposals:create` takes them: the unit tests' typed proposal, placed in
+ * the 18th at La Chapelle by the people present, nothing optional filled; `overrides` says what
+ * the test is about.
+ */
+export function proposalFields(overrides: Partial<ProposalFieldsInput> = {}): ProposalFieldsInput {
+  return typedProposal({
+    title: 'Des bancs à l’ombre',
+    description: 'Des bancs à l’ombre.',
+    arrondissement: 18,
+    addressLabel: '',
+    point: { lon: 2.3551, lat: 48.8873 },
+    estimatedCostEuros: null,
+    ...overrides,
+  });
 }

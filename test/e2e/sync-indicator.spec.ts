@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from './fixtures.js';
 import { ShellPage } from './pages/ShellPage.js';
-import { invoke, seedWorkshop } from './seed.js';
+import { invoke, proposalFields, seedWorkshop } from './seed.js';
 
 async function pending(page: Page, origin: string): Promise<number> {
   const status = await invoke(page, origin, 'sync:status', {});
@@ -47,25 +47,7 @@ test('the header says nothing was sent on a laptop never linked, and its count f
   // A proposal, then six dots on the supports screen.
   const proposal = await invoke(page, host.origin, 'proposals:create', {
     workshopId,
-    fields: {
-      title: 'Des bancs à l’ombre',
-      description: 'Des bancs.',
-      themeCode: 'cadre-de-vie',
-      locationType: 'arrondissement',
-      arrondissement: 18,
-      addressLabel: '',
-      addressId: null,
-      point: { lon: 2.3551, lat: 48.8873 },
-      inVeilleActive: false,
-      estimatedCostEuros: null,
-      runningCostsEuros: null,
-      proposerType: 'people_present',
-      proposerName: '',
-      proposerAttendanceIds: [],
-      proposedBefore: 'no',
-      accessibleToDisabled: 'yes',
-      photos: [],
-    },
+    fields: proposalFields({ description: 'Des bancs.' }),
   });
   expect(proposal.ok).toBe(true);
   await page.goto(`${host.origin}/#/workshops/${workshopId}/supports`);

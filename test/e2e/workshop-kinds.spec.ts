@@ -7,29 +7,11 @@
 import { expectNoAxeViolations } from './axe.js';
 import { expect, test } from './fixtures.js';
 import { ShellPage } from './pages/ShellPage.js';
-import { must, seedWorkshop } from './seed.js';
+import { must, proposalFields, seedWorkshop } from './seed.js';
 
 const evening = { startsAt: '2026-06-18T18:00', endsAt: '2026-06-18T20:00', venueName: 'Quartier Jeunes', arrondissement: 1 };
 
-const proposal = {
-  title: 'Des bancs au square',
-  description: 'Des bancs à l’ombre.',
-  themeCode: 'cadre-de-vie',
-  locationType: 'arrondissement',
-  arrondissement: 1,
-  addressLabel: '',
-  addressId: null,
-  point: null,
-  inVeilleActive: false,
-  estimatedCostEuros: null,
-  runningCostsEuros: null,
-  proposerType: 'people_present',
-  proposerName: '',
-  proposerAttendanceIds: [],
-  proposedBefore: 'no',
-  accessibleToDisabled: 'unknown',
-  photos: [],
-};
+const proposal = proposalFields({ title: 'Des bancs au square', arrondissement: 1, point: null, accessibleToDisabled: 'unknown' });
 
 test('a dataset meetup shows the desk but no « Propositions »; a co-construction workshop shows both', async ({ page, host, openApp }) => {
   const shell = new ShellPage(page);

@@ -57,6 +57,20 @@ export function createAttendanceService(deps: ServiceDeps) {
     };
   }
 
+  /** An arrival on an attendance already recorded: a registration checked in, consents asked afterwards. */
+  async function onRecorded(attendanceId: string, when: Door, arrival: Arrival): Promise<Result<ArrivalResult>> {
+    const row = await findSyncedRow(db, attendanceCodec, attendanceId);
+    if (!row || row.deleted_at !== null) return fail('not_found', `No attendance ${attendanceId}`);
+    const workshopId = row.workshop_id;
+    const result = await write(workshopId, async (w) => {
+      const allowed = await workshopAllows(w.trx, workshopId, when);
+      if (!allowed.ok) return allowed;
+      const current = (await w.find(attendanceCodec, attendanceId))!;
+      return arriveRegistered(w, current, arrival, 'profile');
+    });
+    return result.ok ? ok(await arrivalResult(workshopId, result.value)) : result;
+  }
+
   /** A status change on a registered person (cancel, no-show, undo), at the expected transition. */
   async function setStatus(input: CommandParsedInput<'attendance:cancel'>, to: AttendanceStatus): Promise<Result<AttendanceView>> {
     const row = await findSyncedRow(db, attendanceCodec, input.attendanceId);
@@ -108,30 +122,12 @@ export function createAttendanceService(deps: ServiceDeps) {
     },
 
     async checkIn(input: CommandParsedInput<'attendance:check-in'>): Promise<Result<ArrivalResult>> {
-      const row = await findSyncedRow(db, attendanceCodec, input.attendanceId);
-      if (!row || row.deleted_at !== null) return fail('not_found', `No attendance ${input.attendanceId}`);
-      const workshopId = row.workshop_id;
-      const result = await write(workshopId, async (w) => {
-        const allowed = await workshopAllows(w.trx, workshopId, 'door');
-        if (!allowed.ok) return allowed;
-        const current = (await w.find(attendanceCodec, input.attendanceId))!;
-        return arriveRegistered(w, current, { ...input, attendanceId: input.attendanceId, person: null, source: 'walk_in' }, 'profile');
-      });
-      return result.ok ? ok(await arrivalResult(workshopId, result.value)) : result;
+      return onRecorded(input.attendanceId, 'door', { ...input, person: null, source: 'walk_in' });
     },
 
     /** Consents (and the profile, with study consent) asked after a quick check-in. */
     async recordConsent(input: CommandParsedInput<'attendance:record-consent'>): Promise<Result<ArrivalResult>> {
-      const row = await findSyncedRow(db, attendanceCodec, input.attendanceId);
-      if (!row || row.deleted_at !== null) return fail('not_found', `No attendance ${input.attendanceId}`);
-      const workshopId = row.workshop_id;
-      const result = await write(workshopId, async (w) => {
-        const allowed = await workshopAllows(w.trx, workshopId, 'after');
-        if (!allowed.ok) return allowed;
-        const current = (await w.find(attendanceCodec, input.attendanceId))!;
-        return arriveRegistered(w, current, { ...input, person: null, source: 'walk_in', amend: true }, 'profile');
-      });
-      return result.ok ? ok(await arrivalResult(workshopId, result.value)) : result;
+      return onRecorded(input.attendanceId, 'after', { ...input, person: null, source: 'walk_in', amend: true });
     },
 
     async walkIn(input: CommandParsedInput<'attendance:walk-in'>): Promise<Result<ArrivalResult>> {

@@ -166,18 +166,10 @@ function ownCopy(text: string): string {
   return text.length < 13 ? text : Buffer.from(text, 'utf8').toString('utf8');
 }
 
-/** The public shape of one address, as the search returns it and a proposal stores it. */
-export interface AddressRecord {
-  /** BAN id (cle_interop), stable across BAN releases. */
-  id: string;
+/** The public shape of one address, as the search returns it and a proposal stores it: its row (the id is BAN's cle_interop, stable across releases) and how it reads. */
+export interface AddressRecord extends AddressRow {
   /** « 12 Rue de la Goutte d'Or, 75018 Paris » */
   label: string;
-  number: string;
-  street: string;
-  postcode: string;
-  arrondissement: number;
-  lon: number;
-  lat: number;
 }
 
 export function addressRecord(index: AddressIndex, i: number): AddressRecord {

@@ -9,9 +9,9 @@ import { invoke } from '../../api/client';
 import { useResult } from '../../api/use-result';
 import { formatDateTime } from '../../app/format';
 import { currentLanguage, translateError } from '../../app/i18n';
-import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { fieldLabel, valueText } from './sync-values';
+import { ErrorAlert } from '#renderer/components/ErrorAlert.js';
 
 export function ConflictList({ onResolved }: { onResolved: (text: string) => void }) {
   const { t } = useTranslation();
@@ -30,11 +30,7 @@ export function ConflictList({ onResolved }: { onResolved: (text: string) => voi
     <section aria-labelledby="sync-conflicts" className="panel">
       <h2 id="sync-conflicts">{t('syncCenter.conflictsHeading')}</h2>
       <p>{t('syncCenter.conflictsIntro')}</p>
-      {error ? (
-        <Alert tone="error" role="alert">
-          {error}
-        </Alert>
-      ) : null}
+      <ErrorAlert message={error} />
       <ul className="sync-list" data-testid="conflict-list">
         {(conflicts.data ?? []).map((conflict) => {
           const id = `conflict-${conflict.recordId}-${conflict.field}`;

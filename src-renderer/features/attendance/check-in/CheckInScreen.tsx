@@ -26,6 +26,7 @@ import { KeepDeskOpen } from './KeepDeskOpen';
 import { RoomCountsPanel } from './RoomCountsPanel';
 import { useDeskActions } from './use-desk-actions';
 import '../attendance.css';
+import { BackLink } from '#renderer/components/BackLink.js';
 
 export function CheckInScreen() {
   const { id = '' } = useParams();
@@ -85,12 +86,7 @@ export function CheckInScreen() {
 
   return (
     <div className="screen check-in">
-      <p className="back-link">
-        <Link to={`/workshops/${w.id}`}>
-          <span aria-hidden="true">← </span>
-          {t('attendance.back')}
-        </Link>
-      </p>
+      <BackLink to={`/workshops/${w.id}`}>{t('attendance.back')}</BackLink>
       <h1>{t('attendance.title', { title: w.title })}</h1>
       {atTheDoor ? null : (
         <Alert tone="info">

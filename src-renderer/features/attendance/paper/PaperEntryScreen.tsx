@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { currentConsentVersion } from '#shared/attendance/consent-texts.js';
 import { paperEntryInputSchema, type ConsentInput } from '#shared/attendance/attendance.schema.js';
 import { fieldsFromIssues } from '#shared/result.js';
@@ -23,6 +23,8 @@ import { ChoiceField } from '../shared/ChoiceField';
 import { useStoredState } from '#renderer/app/use-stored-state.js';
 import { useFacilitator } from '#renderer/app/use-facilitator.js';
 import '../attendance.css';
+import { BackLink } from '#renderer/components/BackLink.js';
+import { ErrorAlert } from '#renderer/components/ErrorAlert.js';
 
 type YesNo = 'yes' | 'no' | null;
 interface Row {
@@ -85,12 +87,7 @@ export function PaperEntryScreen() {
 
   return (
     <div className="screen screen--narrow">
-      <p className="back-link">
-        <Link to={`/workshops/${id}/attendance`}>
-          <span aria-hidden="true">← </span>
-          {t('attendance.back')}
-        </Link>
-      </p>
+      <BackLink to={`/workshops/${id}/attendance`}>{t('attendance.back')}</BackLink>
       <h1 ref={heading} tabIndex={-1}>
         {w ? t('attendance.paperScreen.title', { title: w.title }) : t('attendance.loading')}
       </h1>
@@ -102,11 +99,7 @@ export function PaperEntryScreen() {
       ) : (
         <>
           <p>{t('attendance.paperScreen.intro')}</p>
-          {failure ? (
-            <Alert tone="error" role="alert">
-              <p>{failure}</p>
-            </Alert>
-          ) : null}
+          <ErrorAlert message={failure} />
           <form
             noValidate
             onSubmit={(e) => {

@@ -19,11 +19,11 @@ import { fieldsFromIssues, type Result } from '#shared/result.js';
 import { invoke } from '#renderer/api/client.js';
 import { translateError } from '#renderer/app/i18n.js';
 import { ActionDialog } from '#renderer/components/ActionDialog.js';
-import { Alert } from '#renderer/components/Alert.js';
 import { Button } from '#renderer/components/Button.js';
 import { ConsentFields, PersonFields, ProfileFields } from './ArrivalFields';
 import { consentsOf, emptyArrival, profileOf, recordedAnswers, shownAnswers, type ArrivalValues } from './arrival-values';
 import { useStoredState } from '#renderer/app/use-stored-state.js';
+import { ErrorAlert } from '#renderer/components/ErrorAlert.js';
 
 export type ArrivalMode =
   | { kind: 'walk-in' }
@@ -122,11 +122,7 @@ export function ArrivalDialog({ mode, workshopId, recordedBy, onClose, onDone }:
         }}
       >
         {mode.kind === 'consent' && mode.offered ? <p className="field__hint">{t('attendance.offerDialog.keys')}</p> : null}
-        {failure ? (
-          <Alert tone="error" role="alert">
-            <p>{failure}</p>
-          </Alert>
-        ) : null}
+        <ErrorAlert message={failure} />
         {mode.kind !== 'consent' ? (
           <PersonFields value={values.person} onChange={(person) => setValues({ ...values, person })} errors={errors} autoFocus />
         ) : null}

@@ -10,8 +10,9 @@ import { invoke } from '#renderer/api/client.js';
 import { arrondissementLabel } from '#shared/i18n/label-accessors.js';
 import { Button } from '#renderer/components/Button.js';
 import { MapLegend } from '#renderer/components/map/MapLegend.js';
-import { ParisMap, type MapMarker } from '#renderer/components/map/ParisMap.js';
-import { attributionText, useBoundaries, useLicences } from '../use-reference';
+import type { MapMarker } from '#renderer/components/map/ParisMap.js';
+import { ProposalsMap } from '../ProposalsMap';
+import { useBoundaries } from '../use-reference';
 
 type Point = { lon: number; lat: number };
 
@@ -28,7 +29,6 @@ export interface LocationPickerProps {
 export function LocationPicker({ point, onPoint, focus, errorMessage, openOn }: LocationPickerProps) {
   const { t } = useTranslation();
   const boundaries = useBoundaries();
-  const licences = useLicences();
   const centre = useRef<(() => Point) | null>(null);
   const [located, setPlace] = useState<{ point: Point; place: Location } | null>(null);
   const place = point && located && located.point.lon === point.lon && located.point.lat === point.lat ? located.place : null;
@@ -57,13 +57,7 @@ export function LocationPicker({ point, onPoint, focus, errorMessage, openOn }: 
         {t('proposals.form.mapHint')}
       </p>
       {boundaries ? (
-        <ParisMap
-          boundaries={boundaries}
-          markers={markers}
-          label={t('proposals.map.label')}
-          zoomInLabel={t('proposals.map.zoomIn')}
-          zoomOutLabel={t('proposals.map.zoomOut')}
-          attribution={attributionText(licences)}
+        <ProposalsMap          boundaries={boundaries}          markers={markers}
           onPick={onPoint}
           focus={focus}
           centreRef={centre}

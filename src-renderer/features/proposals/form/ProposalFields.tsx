@@ -7,10 +7,10 @@ import { arrondissementOptions } from '#renderer/app/workshop-options.js';
 import { translateMessage } from '#renderer/app/i18n.js';
 import { CheckboxField } from '#renderer/components/CheckboxField.js';
 import { SelectField } from '#renderer/components/SelectField.js';
-import { TextField } from '#renderer/components/TextField.js';
+import { BoundNumberField, BoundSelectField, BoundTextField } from '#renderer/components/forms/bound-fields.js';
 import { AddressField } from './AddressField';
 import { themeOptions } from '../format';
-import { EurosField } from './EurosField';
+import { EUROS } from './euros-format';
 import type { FormValues } from './form-values';
 import { LocationPicker } from './LocationPicker';
 import { PhotosField } from './PhotosField';
@@ -26,62 +26,21 @@ export function ProposalFields({ control, errors, setValue }: Props) {
   const dirty = { shouldDirty: true, shouldValidate: false } as const;
 
   const select = (name: 'themeCode' | 'locationType' | 'proposerType' | 'proposedBefore' | 'accessibleToDisabled', options: { id: string; label: string }[], required = false) => (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field }) => (
-        <SelectField
-          label={t(`proposals.form.${name}`)}
-          name={name}
-          options={options}
-          value={field.value ?? null}
-          onChange={field.onChange}
-          onBlur={field.onBlur}
-          buttonRef={field.ref}
-          placeholder={t('common.choose')}
-          isRequired={required}
-          errorMessage={err(name)}
-        />
-      )}
-    />
+    <BoundSelectField control={control} name={name} label={t(`proposals.form.${name}`)} options={options} placeholder={t('common.choose')} isRequired={required} errorMessage={err(name)} />
   );
   const text = (name: 'title' | 'description' | 'proposerName', options: { required?: boolean; multiline?: boolean; hint?: string } = {}) => (
-    <Controller
+    <BoundTextField
       control={control}
       name={name}
-      render={({ field }) => (
-        <TextField
-          label={t(`proposals.form.${name}`)}
-          name={name}
-          value={field.value ?? ''}
-          onChange={field.onChange}
-          onBlur={field.onBlur}
-          inputRef={field.ref}
-          multiline={options.multiline}
-          isRequired={options.required}
-          description={options.hint}
-          errorMessage={err(name)}
-        />
-      )}
+      label={t(`proposals.form.${name}`)}
+      multiline={options.multiline}
+      isRequired={options.required}
+      description={options.hint}
+      errorMessage={err(name)}
     />
   );
   const euros = (name: 'estimatedCostEuros' | 'runningCostsEuros') => (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field }) => (
-        <EurosField
-          label={t(`proposals.form.${name}`)}
-          name={name}
-          value={field.value ?? null}
-          onChange={field.onChange}
-          onBlur={field.onBlur}
-          inputRef={field.ref}
-          description={t('proposals.form.costHint')}
-          errorMessage={err(name)}
-        />
-      )}
-    />
+    <BoundNumberField control={control} name={name} label={t(`proposals.form.${name}`)} formatOptions={EUROS} description={t('proposals.form.costHint')} errorMessage={err(name)} />
   );
   const tri = triStates.map((id) => ({ id, label: t(`labels.triStates.${id}`) }));
 

@@ -1,13 +1,14 @@
 /** #/workshops/:id/proposals/new and #/workshops/:id/proposals/:pid/edit */
 import '../proposals.css';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { invoke } from '#renderer/api/client.js';
 import { useResult } from '#renderer/api/use-result.js';
 import { translateError } from '#renderer/app/i18n.js';
 import { useScreenTitle } from '#renderer/app/use-screen-title.js';
 import { Alert } from '#renderer/components/Alert.js';
 import { ProposalForm } from './ProposalForm';
+import { BackLink } from '#renderer/components/BackLink.js';
 
 export function ProposalFormScreen() {
   const { id: workshopId = '', pid } = useParams();
@@ -24,12 +25,7 @@ export function ProposalFormScreen() {
 
   return (
     <div className="screen screen--narrow">
-      <p className="back-link">
-        <Link to={`/workshops/${workshopId}/proposals`}>
-          <span aria-hidden="true">← </span>
-          {t('proposals.form.cancel')}
-        </Link>
-      </p>
+      <BackLink to={`/workshops/${workshopId}/proposals`}>{t('proposals.form.cancel')}</BackLink>
       <h1 ref={heading} tabIndex={-1}>
         {title}
       </h1>

@@ -14,10 +14,12 @@ import { useScreenTitle } from '#renderer/app/use-screen-title.js';
 import { Alert } from '#renderer/components/Alert.js';
 import { Button } from '#renderer/components/Button.js';
 import { MapLegend } from '#renderer/components/map/MapLegend.js';
-import { ParisMap, type MapMarker } from '#renderer/components/map/ParisMap.js';
-import { attributionText, useBoundaries, useLicences } from '../use-reference';
+import type { MapMarker } from '#renderer/components/map/ParisMap.js';
+import { ProposalsMap } from '../ProposalsMap';
+import { useBoundaries } from '../use-reference';
 import { ProposalList } from './ProposalList';
 import { WinnersList } from './WinnersList';
+import { BackLink } from '#renderer/components/BackLink.js';
 
 const WINNER_RADIUS = 800;
 
@@ -56,7 +58,6 @@ export function ProposalsScreen() {
     winnersKey,
   );
   const boundaries = useBoundaries();
-  const licences = useLicences();
   const title = workshopId ? (w ? t('proposals.workshopTitle', { title: w.title }) : undefined) : t('proposals.allTitle');
   const heading = useScreenTitle(title);
 
@@ -88,12 +89,7 @@ export function ProposalsScreen() {
   return (
     <div className="screen">
       {workshopId ? (
-        <p className="back-link">
-          <Link to={`/workshops/${workshopId}`}>
-            <span aria-hidden="true">← </span>
-            {t('proposals.back')}
-          </Link>
-        </p>
+        <BackLink to={`/workshops/${workshopId}`}>{t('proposals.back')}</BackLink>
       ) : null}
       <h1 ref={heading} tabIndex={-1}>
         {title ?? t('proposals.loading')}
@@ -124,13 +120,7 @@ export function ProposalsScreen() {
               <p>{t('proposals.map.loadError')}</p>
             </Alert>
           ) : (
-            <ParisMap
-              boundaries={boundaries}
-              markers={markers}
-              label={t('proposals.map.label')}
-              zoomInLabel={t('proposals.map.zoomIn')}
-              zoomOutLabel={t('proposals.map.zoomOut')}
-              attribution={attributionText(licences)}
+            <ProposalsMap              boundaries={boundaries}              markers={markers}
               fitTo={fitTo}
               openOn={w?.arrondissement ?? null}
             />

@@ -6,7 +6,7 @@ import '../proposals.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Checkbox, CheckboxGroup, FieldError, Label, Text } from 'react-aria-components';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import type { PbThemeCode } from '#shared/reference/pb-themes.js';
 import { invoke } from '#renderer/api/client.js';
 import { CheckboxLook } from '#renderer/components/CheckboxField.js';
@@ -14,11 +14,12 @@ import { useResult } from '#renderer/api/use-result.js';
 import { translateError, translateMessage } from '#renderer/app/i18n.js';
 import { useNotice } from '#renderer/app/notices.js';
 import { useScreenTitle } from '#renderer/app/use-screen-title.js';
-import { Alert } from '#renderer/components/Alert.js';
 import { Button } from '#renderer/components/Button.js';
 import { SelectField } from '#renderer/components/SelectField.js';
 import { TextField } from '#renderer/components/TextField.js';
 import { describePlace, themeOptions } from '../format';
+import { BackLink } from '#renderer/components/BackLink.js';
+import { ErrorAlert } from '#renderer/components/ErrorAlert.js';
 
 export function MergeScreen() {
   const { id: workshopId = '' } = useParams();
@@ -49,21 +50,12 @@ export function MergeScreen() {
   const candidates = (list.data?.items ?? []).filter((p) => p.status !== 'merged' && p.status !== 'retained' && p.status !== 'not_retained');
   return (
     <div className="screen screen--narrow">
-      <p className="back-link">
-        <Link to={`/workshops/${workshopId}/proposals`}>
-          <span aria-hidden="true">← </span>
-          {t('proposals.form.cancel')}
-        </Link>
-      </p>
+      <BackLink to={`/workshops/${workshopId}/proposals`}>{t('proposals.form.cancel')}</BackLink>
       <h1 ref={heading} tabIndex={-1}>
         {t('proposals.mergeScreen.title')}
       </h1>
       <p>{t('proposals.mergeScreen.intro')}</p>
-      {error ? (
-        <Alert tone="error" role="alert">
-          <p>{error}</p>
-        </Alert>
-      ) : null}
+      <ErrorAlert message={error} />
       <form
         noValidate
         onSubmit={(e) => {

@@ -5,7 +5,7 @@
 import '../proposals.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { grades, type Grade } from '#shared/proposals/support.schema.js';
 import { invoke } from '#renderer/api/client.js';
 import { useResult } from '#renderer/api/use-result.js';
@@ -15,6 +15,7 @@ import { Alert } from '#renderer/components/Alert.js';
 import { Button } from '#renderer/components/Button.js';
 import { SelectField } from '#renderer/components/SelectField.js';
 import { NeighbourhoodBadge } from '../QpvBadge';
+import { BackLink } from '#renderer/components/BackLink.js';
 
 export function SupportsScreen() {
   const { id: workshopId = '' } = useParams();
@@ -40,12 +41,7 @@ export function SupportsScreen() {
 
   return (
     <div className="screen screen--narrow">
-      <p className="back-link">
-        <Link to={`/workshops/${workshopId}/proposals`}>
-          <span aria-hidden="true">← </span>
-          {t('proposals.form.cancel')}
-        </Link>
-      </p>
+      <BackLink to={`/workshops/${workshopId}/proposals`}>{t('proposals.form.cancel')}</BackLink>
       <h1 ref={heading} tabIndex={-1}>
         {t('proposals.supportsScreen.title')}
       </h1>

@@ -1,7 +1,7 @@
 /** #/workshops/:id — the workshop, its status and what can be done with it now. */
 import '../workshops.css';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { invoke } from '#renderer/api/client.js';
 import { useResult } from '#renderer/api/use-result.js';
 import { formatDateTime } from '#renderer/app/format.js';
@@ -12,6 +12,7 @@ import { Alert } from '#renderer/components/Alert.js';
 import { Button } from '#renderer/components/Button.js';
 import { WorkshopActions } from './WorkshopActions';
 import { WorkshopFacts } from './WorkshopFacts';
+import { BackLink } from '#renderer/components/BackLink.js';
 
 export function WorkshopDetailScreen() {
   const { id = '' } = useParams();
@@ -23,12 +24,7 @@ export function WorkshopDetailScreen() {
 
   return (
     <div className="screen screen--narrow">
-      <p className="back-link">
-        <Link to="/workshops">
-          <span aria-hidden="true">← </span>
-          {t('workshops.detail.back')}
-        </Link>
-      </p>
+      <BackLink to="/workshops">{t('workshops.detail.back')}</BackLink>
       {loaded.error && !w ? (
         <>
           <h1 ref={heading} tabIndex={-1}>

@@ -2,12 +2,11 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Control, FieldErrors } from 'react-hook-form';
-import { Controller, useFieldArray } from 'react-hook-form';
+import { useFieldArray } from 'react-hook-form';
 import { LIMITS } from '#shared/workshops/workshop.schema.js';
 import { translateMessage } from '#renderer/app/i18n.js';
 import { Button } from '#renderer/components/Button.js';
-import { SelectField } from '#renderer/components/SelectField.js';
-import { TextField } from '#renderer/components/TextField.js';
+import { BoundSelectField, BoundTextField } from '#renderer/components/forms/bound-fields.js';
 import { partnerTypeOptions } from '#renderer/app/workshop-options.js';
 import type { FormValues } from './form-values';
 
@@ -23,39 +22,21 @@ export function PartnersField({ control, errors }: { control: Control<FormValues
       <ol className="repeat__list">
         {fields.map((row, i) => (
           <li key={row.id} className="repeat__row" data-testid="partner-row">
-            <Controller
+            <BoundTextField
               control={control}
               name={`partners.${i}.name`}
-              render={({ field }) => (
-                <TextField
-                  label={t('workshops.form.partnerName', { n: i + 1 })}
-                  name={field.name}
-                  value={field.value ?? ''}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                  inputRef={field.ref}
-                  isRequired
-                  errorMessage={translateMessage(t, errors.partners?.[i]?.name?.message)}
-                />
-              )}
+              label={t('workshops.form.partnerName', { n: i + 1 })}
+              isRequired
+              errorMessage={translateMessage(t, errors.partners?.[i]?.name?.message)}
             />
-            <Controller
+            <BoundSelectField
               control={control}
               name={`partners.${i}.type`}
-              render={({ field }) => (
-                <SelectField
-                  label={t('workshops.form.partnerType', { n: i + 1 })}
-                  name={field.name}
-                  options={partnerTypeOptions(t)}
-                  value={field.value ?? null}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                  buttonRef={field.ref}
-                  placeholder={t('common.choose')}
-                  isRequired
-                  errorMessage={translateMessage(t, errors.partners?.[i]?.type?.message)}
-                />
-              )}
+              label={t('workshops.form.partnerType', { n: i + 1 })}
+              options={partnerTypeOptions(t)}
+              placeholder={t('common.choose')}
+              isRequired
+              errorMessage={translateMessage(t, errors.partners?.[i]?.type?.message)}
             />
             <Button
               variant="quiet"

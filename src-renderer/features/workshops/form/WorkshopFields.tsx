@@ -3,10 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Controller, type Control, type FieldErrors } from 'react-hook-form';
 import { translateMessage } from '#renderer/app/i18n.js';
 import { CheckboxField } from '#renderer/components/CheckboxField.js';
-import { DateField } from '#renderer/components/DateField.js';
-import { NumberField } from '#renderer/components/NumberField.js';
 import { SelectField } from '#renderer/components/SelectField.js';
-import { TextField } from '#renderer/components/TextField.js';
+import { BoundDateField, BoundNumberField, BoundSelectField, BoundTextField } from '#renderer/components/forms/bound-fields.js';
 import { arrondissementOptions, kindOptions } from '#renderer/app/workshop-options.js';
 import { FacilitatorsField } from './FacilitatorsField';
 import type { FormValues } from './form-values';
@@ -20,44 +18,27 @@ export function WorkshopFields({ control, errors, halfTypedKey }: { control: Con
   const err = (name: keyof FormValues) => translateMessage(t, errors[name]?.message);
 
   const text = (name: TextName, options: { required?: boolean; multiline?: boolean; hint?: string } = {}) => (
-    <Controller
+    <BoundTextField
       control={control}
       name={name}
-      render={({ field }) => (
-        <TextField
-          label={t(`workshops.form.${name}`)}
-          name={name}
-          value={field.value ?? ''}
-          onChange={field.onChange}
-          onBlur={field.onBlur}
-          inputRef={field.ref}
-          multiline={options.multiline}
-          isRequired={options.required}
-          description={options.hint}
-          errorMessage={err(name)}
-        />
-      )}
+      label={t(`workshops.form.${name}`)}
+      multiline={options.multiline}
+      isRequired={options.required}
+      description={options.hint}
+      errorMessage={err(name)}
     />
   );
 
   const when = (name: 'startsAt' | 'endsAt') => (
-    <Controller
+    <BoundDateField
       control={control}
       name={name}
-      render={({ field }) => (
-        <DateField
-          label={t(`workshops.form.${name}`)}
-          name={name}
-          withTime
-          value={field.value ?? ''}
-          onChange={field.onChange}
-          onBlur={field.onBlur}
-          isRequired
-          description={t('workshops.form.timeHint')}
-          errorMessage={err(name)}
-          partialKey={halfTypedKey(name)}
-        />
-      )}
+      label={t(`workshops.form.${name}`)}
+      withTime
+      isRequired
+      description={t('workshops.form.timeHint')}
+      errorMessage={err(name)}
+      partialKey={halfTypedKey(name)}
     />
   );
 
@@ -65,24 +46,7 @@ export function WorkshopFields({ control, errors, halfTypedKey }: { control: Con
     <>
       <section className="form-section" aria-labelledby="section-what">
         <h2 id="section-what">{t('workshops.form.sectionWhat')}</h2>
-        <Controller
-          control={control}
-          name="kind"
-          render={({ field }) => (
-            <SelectField
-              label={t('workshops.form.kind')}
-              name="kind"
-              options={kindOptions(t)}
-              value={field.value ?? null}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              buttonRef={field.ref}
-              placeholder={t('common.choose')}
-              isRequired
-              errorMessage={err('kind')}
-            />
-          )}
-        />
+        <BoundSelectField control={control} name="kind" label={t('workshops.form.kind')} options={kindOptions(t)} placeholder={t('common.choose')} isRequired errorMessage={err('kind')} />
         {text('title', { required: true })}
         {text('description', { multiline: true, hint: t('common.optional') })}
       </section>
@@ -114,22 +78,7 @@ export function WorkshopFields({ control, errors, halfTypedKey }: { control: Con
               />
             )}
           />
-          <Controller
-            control={control}
-            name="capacity"
-            render={({ field }) => (
-              <NumberField
-                label={t('workshops.form.capacity')}
-                name="capacity"
-                value={field.value ?? null}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                inputRef={field.ref}
-                description={t('workshops.form.capacityHint')}
-                errorMessage={err('capacity')}
-              />
-            )}
-          />
+          <BoundNumberField control={control} name="capacity" label={t('workshops.form.capacity')} description={t('workshops.form.capacityHint')} errorMessage={err('capacity')} />
         </div>
         <Controller
           control={control}

@@ -1,6 +1,6 @@
 /** #/workshops/new and #/workshops/:id/edit */
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { isEditable } from '#shared/workshops/workshop.schema.js';
 import { invoke } from '#renderer/api/client.js';
 import { useResult } from '#renderer/api/use-result.js';
@@ -8,6 +8,7 @@ import { translateError } from '#renderer/app/i18n.js';
 import { useScreenTitle } from '#renderer/app/use-screen-title.js';
 import { Alert } from '#renderer/components/Alert.js';
 import { WorkshopForm } from './WorkshopForm';
+import { BackLink } from '#renderer/components/BackLink.js';
 
 export function WorkshopFormScreen() {
   const { id } = useParams();
@@ -35,12 +36,7 @@ function EditScreen({ id }: { id: string }) {
   const w = loaded.data;
   return (
     <div className="screen screen--narrow">
-      <p className="back-link">
-        <Link to={`/workshops/${id}`}>
-          <span aria-hidden="true">← </span>
-          {w ? w.title : t('workshops.detail.back')}
-        </Link>
-      </p>
+      <BackLink to={`/workshops/${id}`}>{w ? w.title : t('workshops.detail.back')}</BackLink>
       <h1 ref={heading} tabIndex={-1}>
         {t('workshops.form.titleEdit')}
       </h1>
