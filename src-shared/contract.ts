@@ -13,6 +13,7 @@ import { attendanceCommands, attendanceEvents } from './attendance/attendance.co
 import { proposalCommands, proposalEvents } from './proposals/proposal.contract.js';
 import { referenceCommands } from './reference/reference.contract.js';
 import { studyCommands } from './study/study.contract.js';
+import { peopleCommands, peopleEvents } from './people/people.contract.js';
 
 export type { SyncStatus } from './sync/sync.contract.js';
 export { syncStatusSchema } from './sync/sync.contract.js';
@@ -35,6 +36,7 @@ export const contract = {
   ...proposalCommands,
   ...referenceCommands,
   ...studyCommands,
+  ...peopleCommands,
 } as const;
 
 export type Contract = typeof contract;
@@ -53,6 +55,7 @@ export const events = {
   ...workshopEvents,
   ...attendanceEvents,
   ...proposalEvents,
+  ...peopleEvents,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<K extends EventName> = z.output<(typeof events)[K]>;

@@ -2,11 +2,15 @@
  * Starts the application core on a data directory: open, back up, migrate, wire the
  * handlers. It knows nothing of the host (Electron or web) it runs under.
  */
+import { join } from 'node:path';
 import type { EventName, EventPayload } from '#shared/contract.js';
 import { ensureDataDir } from './data-dir.js';
 import { createDispatcher, type Dispatch } from './dispatcher.js';
 import { createHandlers } from './handlers.js';
 import type { Logger } from './logger.js';
+import { reapplyErasures } from './people/erasure.service.js';
+import { purgeDue } from './people/retention.js';
+import { ERASURE_JOURNAL_FILE, memoryErasureJournal, openErasureJournal } from './store/erasure-journal.js';
 import { prepareDatabase } from './store/migrate.js';
 import { createPortalHttp, type PortalHttp } from './sync/portal-http.js';
 import { createMemorySecretStore, type SecretStore } from './sync/secret-store.js';
@@ -25,7 +29,14 @@ export interface CoreOptions {
   /** Start the sync timer (first run one second after start-up). Off for tests and benchmarks. */
   autoSync?: boolean;
   httpFor?: (portalUrl: string) => PortalHttp;
+  /** Who is acting for this session, for the access log (set by the lock's unlock). */
+  currentActor?: () => string | null;
+  /** Run the retention purge at start-up and then every `intervalMs` (a day). Off: no purge at all. */
+  retention?: { intervalMs: number } | false;
 }
+
+/** The retention purge runs at every start and once a day while the app runs. */
+export const RETENTION_PURGE_INTERVAL_MS = 24 * 60 * 60_000;
 
 export interface Core {
   dispatch: Dispatch;
@@ -50,7 +61,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     options.logger.info({ from: prepared.previousVersion, to: prepared.schemaVersion }, 'database migrated');
   }
 
+  const journal = layout ? openErasureJournal(join(layout.root, ERASURE_JOURNAL_FILE)) : memoryErasureJournal();
   const deps = {
+    erasureJournal: journal,
     db: prepared.db,
     now,
     newId,
@@ -66,13 +79,32 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     engine,
     appVersion: options.appVersion,
     schemaVersion: prepared.schemaVersion,
+    currentActor: options.currentActor,
   });
+  // Erasures first: a database restored from an older backup gets every erasure made since
+  // re-applied before anyone can read it (the journal lives outside the database). Then the
+  // identities whose retention period is over.
+  const erasureDeps = { db: prepared.db, now, newId, emit: options.onEvent, logger: options.logger, journal, nudge: () => engine.nudge() };
+  await reapplyErasures(erasureDeps);
+  let purgeTimer: ReturnType<typeof setInterval> | null = null;
+  const retention = options.retention ?? { intervalMs: RETENTION_PURGE_INTERVAL_MS };
+  if (retention) {
+    const purge = () =>
+      purgeDue(erasureDeps).catch((error: unknown) => {
+        options.logger.error({ err: error }, 'retention purge failed; it runs again at the next start or tomorrow');
+        return 0;
+      });
+    await purge();
+    purgeTimer = setInterval(() => void purge(), retention.intervalMs);
+    purgeTimer.unref?.();
+  }
   if (options.autoSync) engine.start();
   return {
     dispatch: createDispatcher(handlers, options.logger),
     schemaVersion: prepared.schemaVersion,
     backupPath: prepared.backupPath,
     async close() {
+      if (purgeTimer) clearInterval(purgeTimer);
       engine.stop();
       await engine.idle();
       await prepared.db.destroy();

@@ -11,6 +11,8 @@ import { mergeHandlers, type Handlers } from './define-handlers.js';
 import type { ServiceDeps } from './deps.js';
 import type { Logger } from './logger.js';
 import { createSilentLogger } from './logger.js';
+import { withAccessLog } from './people/access-log.js';
+import { createPeopleHandlers } from './people/people.handlers.js';
 import { createProposalHandlers } from './proposals/proposals.handlers.js';
 import { findRepositoryDataDir } from './reference/reference-data-files.js';
 import { createReferenceHandlers } from './reference/reference.handlers.js';
@@ -19,6 +21,7 @@ import { createStudyHandlers } from './study/study.handlers.js';
 import { createPortalHttp, type PortalHttp } from './sync/portal-http.js';
 import { createMemorySecretStore, type SecretStore } from './sync/secret-store.js';
 import { createSyncEngine, type SyncEngine } from './sync/sync-engine.js';
+import { memoryErasureJournal, type ErasureJournal } from './store/erasure-journal.js';
 import { createSyncHandlers } from './sync/sync.handlers.js';
 import { createWorkshopHandlers } from './workshops/workshops.handlers.js';
 
@@ -39,6 +42,10 @@ export interface HandlerContext extends ServiceDeps {
   referenceDataDir?: string;
   /** Also warm the address base this long after start-up; by default only when a proposal screen opens. */
   warmAddressesAfterMs?: number | null;
+  /** Where erasures are journaled (outside the database); in memory when absent. */
+  erasureJournal?: ErasureJournal;
+  /** Who is acting for this session, for the access log (the lock's unlock names them). */
+  currentActor?: () => string | null;
 }
 
 export function createHandlers(context: HandlerContext) {
@@ -76,7 +83,8 @@ export function createHandlers(context: HandlerContext) {
     logger: ctx.logger,
     warmAfterMs: ctx.warmAddressesAfterMs,
   });
-  return mergeHandlers(
+  const journal = ctx.erasureJournal ?? memoryErasureJournal();
+  const handlers = mergeHandlers(
     createAppHandlers(ctx),
     createSyncHandlers({ ...ctx, engine }),
     createWorkshopHandlers(writing),
@@ -85,5 +93,8 @@ export function createHandlers(context: HandlerContext) {
     createAttachmentHandlers({ db: ctx.db, now: ctx.now, attachmentsDir: ctx.attachmentsDir ?? null }),
     createReferenceHandlers(reference),
     createStudyHandlers(ctx),
+    createPeopleHandlers({ ...writing, journal }),
   ) satisfies Handlers;
+  // Who opened or exported personal data: one line per logged command (people/access-log.ts).
+  return withAccessLog(handlers, { db: ctx.db, now: ctx.now, currentActor: ctx.currentActor });
 }

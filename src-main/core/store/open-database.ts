@@ -1,6 +1,6 @@
 /**
  * Opens the local SQLite database with the storage rules set on every connection: WAL,
- * synchronous=FULL, foreign keys, a busy timeout. (A reopened WAL database silently falls
+ * synchronous=FULL, foreign keys, a busy timeout, secure_delete. (A reopened WAL database silently falls
  * back to synchronous=NORMAL, so these are set each time, never assumed.)
  */
 import BetterSqlite3 from 'better-sqlite3';
@@ -20,6 +20,8 @@ export function applyConnectionPragmas(sqlite: BetterSqlite3.Database): void {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  // Deleted and overwritten content is zeroed, so an erased name does not linger in free space.
+  sqlite.pragma('secure_delete = ON');
 }
 
 export function openDatabase(file: string): OpenedDatabase {

@@ -72,6 +72,8 @@ export const syncCenterFr = {
     head_count: 'comptage anonyme {{delta}}',
     proposal: '{{title}}',
     support: '$t(syncCenter.recordValues.{{method}}) pour la proposition {{proposal}}',
+    erasure: 'effacement {{id}} ($t(syncCenter.recordValues.{{reason}}))',
+    lab_settings: 'réglages du Lab (conservation {{months}}\u00a0mois)',
     missing: 'enregistrement {{id}}',
   } satisfies RecordLabels,
   recordValues: {
@@ -83,6 +85,8 @@ export const syncCenterFr = {
     study: 'étude',
     dot: 'gommette',
     majority_judgement: 'jugement majoritaire',
+    request: 'à la demande de la personne',
+    retention: 'fin de la durée de conservation',
   },
   empty: '(vide)',
   yes: 'oui',
@@ -98,6 +102,7 @@ export const syncCenterFr = {
     partners: 'Organisations partenaires',
     facilitators: 'Animatrices et animateurs',
     inQpv: 'Se tient en QPV',
+    identityRetentionMonths: 'Durée de conservation des identités',
   },
 };
 
@@ -168,6 +173,8 @@ export const syncCenterEn: Shape<typeof syncCenterFr> = {
     head_count: 'anonymous count {{delta}}',
     proposal: '{{title}}',
     support: '$t(syncCenter.recordValues.{{method}}) for proposal {{proposal}}',
+    erasure: 'erasure {{id}} ($t(syncCenter.recordValues.{{reason}}))',
+    lab_settings: 'lab settings (kept {{months}} months)',
     missing: 'record {{id}}',
   },
   recordValues: {
@@ -179,6 +186,8 @@ export const syncCenterEn: Shape<typeof syncCenterFr> = {
     study: 'study',
     dot: 'dot',
     majority_judgement: 'majority judgement',
+    request: 'at the person’s request',
+    retention: 'end of the retention period',
   },
   empty: '(empty)',
   yes: 'yes',
@@ -194,5 +203,6 @@ export const syncCenterEn: Shape<typeof syncCenterFr> = {
     partners: 'Partner organisations',
     facilitators: 'Facilitators',
     inQpv: 'Held in a QPV',
+    identityRetentionMonths: 'How long identities are kept',
   },
 };

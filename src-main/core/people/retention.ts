@@ -1,0 +1,67 @@
+/**
+ * Retention: an identity is purged a set time after the person's last workshop (the lab's
+ * setting, 12 months by default), counted in Paris calendar days (retention-dates.ts); the
+ * consents stay as proof, without the contact, since they hold none. The purge erases through
+ * the same path as a request (erasure.service.ts), so it reaches the portal and every laptop.
+ * It runs at every start and once a day while the app runs (core.ts); the lab sees beforehand
+ * what it will remove, by day and by workshop, as counts.
+ */
+import { LAB_SETTINGS_ID, DEFAULT_RETENTION_MONTHS } from '#shared/people/rights-records.schema.js';
+import { PEOPLE_LIMITS, type RetentionOverview } from '#shared/people/people.schema.js';
+import { addDays, parisDay, purgeDay } from '#shared/people/retention-dates.js';
+import { ok, type Result } from '#shared/result.js';
+import type { Executor } from '../store/executor.js';
+import { runWrite } from '../store/synced-write.js';
+import { eraseForRetention, type ErasureDeps } from './erasure.service.js';
+import { lastPurge, recordPurge, retentionCandidates, retentionMonths } from './people.repository.js';
+import { labSettingsCodec } from './rights.codecs.js';
+
+/** The identities whose purge day is `today` or before, and the others with their day. */
+export async function retentionSchedule(db: Executor, today: string) {
+  const months = await retentionMonths(db);
+  const schedule = (await retentionCandidates(db)).map((c) => ({ ...c, purgeOn: purgeDay(c.lastActivity, months) }));
+  return { months, due: schedule.filter((c) => c.purgeOn <= today), later: schedule.filter((c) => c.purgeOn > today) };
+}
+
+export async function retentionOverview(db: Executor, now: Date): Promise<RetentionOverview> {
+  const today = parisDay(now);
+  const horizon = addDays(today, PEOPLE_LIMITS.retentionHorizonDays);
+  const { months, due, later } = await retentionSchedule(db, today);
+  const groups = new Map<string, RetentionOverview['upcoming'][number]>();
+  for (const c of later.filter((l) => l.purgeOn <= horizon)) {
+    const key = `${c.purgeOn}\u0000${c.workshop?.workshopId ?? ''}`;
+    const group = groups.get(key) ?? {
+      purgeOn: c.purgeOn,
+      workshopId: c.workshop?.workshopId ?? null,
+      workshopTitle: c.workshop?.title ?? null,
+      workshopEndedAt: c.workshop?.endsAt ?? null,
+      count: 0,
+    };
+    group.count++;
+    groups.set(key, group);
+  }
+  const upcoming = [...groups.values()].sort((a, b) => a.purgeOn.localeCompare(b.purgeOn) || (a.workshopTitle ?? '').localeCompare(b.workshopTitle ?? '', 'fr'));
+  return { months, defaultMonths: DEFAULT_RETENTION_MONTHS, dueNow: due.length, horizonDays: PEOPLE_LIMITS.retentionHorizonDays, upcoming, lastPurge: await lastPurge(db) };
+}
+
+/** Erases every identity whose time is up; returns how many. */
+export async function purgeDue(deps: ErasureDeps): Promise<number> {
+  const now = deps.now();
+  const { due } = await retentionSchedule(deps.db, parisDay(now));
+  const erased = await eraseForRetention(deps, due.map((d) => d.id));
+  await recordPurge(deps.db, now.toISOString(), erased);
+  if (erased > 0) deps.logger?.info({ erased }, 'identities purged at the end of their retention period');
+  return erased;
+}
+
+/** The lab's new retention period: one record every laptop pulls. */
+export async function setRetentionMonths(deps: ErasureDeps, months: number): Promise<Result<number>> {
+  return runWrite(deps, async (w) => {
+    if (await w.find(labSettingsCodec, LAB_SETTINGS_ID)) {
+      const updated = await w.update(labSettingsCodec, LAB_SETTINGS_ID, () => ok({ identityRetentionMonths: months }), { allowDeleted: true });
+      return updated.ok ? ok(months) : updated;
+    }
+    await w.insert(labSettingsCodec, { id: LAB_SETTINGS_ID, fields: { identityRetentionMonths: months } });
+    return ok(months);
+  });
+}
