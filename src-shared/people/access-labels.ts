@@ -144,13 +144,10 @@ export function profileAnswerText(language: AccessLanguage, field: string, value
   return String(value);
 }
 
-/** A Paris calendar day (`YYYY-MM-DD`) as people read it: « samedi 14 mars 2026 ». */
+/** A Paris calendar day (`YYYY-MM-DD`) as people read it: « dimanche 14 mars 2027 », « Sunday 14 March 2027 ». */
 export function dayText(day: string, language: AccessLanguage): string {
-  return new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
-    timeZone: 'UTC',
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(new Date(`${day}T12:00:00Z`));
+  const parts: Record<string, string> = {};
+  const format = new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+  for (const p of format.formatToParts(new Date(`${day}T12:00:00Z`))) parts[p.type] = p.value;
+  return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}`;
 }

@@ -30,14 +30,16 @@ function ensure(pen: Pen, height: number) {
 }
 
 /** Wrapped text at `indent`, each line on the page it fits. */
-function paragraph(pen: Pen, text: string, options: { size?: number; bold?: boolean; indent?: number; grey?: boolean } = {}) {
+function paragraph(pen: Pen, text: string, options: { size?: number; bold?: boolean; indent?: number; grey?: boolean; gap?: number } = {}) {
   const size = options.size ?? 10;
+  // Room under each line: Arabic and Indic glyphs reach further below the baseline than Latin.
+  const gap = options.gap ?? 4;
   const indent = options.indent ?? 0;
   const style = { size, bold: !!options.bold, color: options.grey ? GREY : INK };
   for (const line of pen.text.wrap(text, style, WIDTH - indent)) {
-    ensure(pen, size + 4);
+    ensure(pen, size + gap);
     pen.text.draw(pen.page, line, MARGIN + indent, pen.y, style);
-    pen.y -= size + 4;
+    pen.y -= size + gap;
   }
 }
 
@@ -72,7 +74,7 @@ export async function accessReportPdf(report: AccessReport, language: AccessLang
   }
   for (const identity of report.identities) {
     for (const [field, value] of Object.entries(identity.fields)) {
-      paragraph(pen, `${l.fields[field] ?? field}${colon} ${value ?? l.empty}`, { size: 11 });
+      paragraph(pen, `${l.fields[field] ?? field}${colon} ${value ?? l.empty}`, { size: 11, gap: 8 });
     }
     paragraph(pen, `${l.recordedOn} ${at(identity.createdAt)}`, { size: 9, grey: true });
     if (identity.removedAt) paragraph(pen, `${l.removedOn} ${at(identity.removedAt)}`, { size: 9, grey: true });

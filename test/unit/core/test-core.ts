@@ -39,6 +39,8 @@ export interface TestCoreOptions {
   fileLogger?: boolean;
   /** Who is acting, as the lock's unlock would say. */
   currentActor?: () => string | null;
+  /** The retention purge's schedule (at start-up, then every `intervalMs`). */
+  retention?: { intervalMs: number } | false;
 }
 
 export async function openTestCore(options: TestCoreOptions = {}): Promise<TestCore> {
@@ -51,6 +53,7 @@ export async function openTestCore(options: TestCoreOptions = {}): Promise<TestC
     dataDir,
     logger,
     currentActor: options.currentActor,
+    retention: options.retention,
     appVersion: '0.0.0-test',
     onEvent: (name, payload) => {
       events.push({ name, payload });

@@ -40,7 +40,9 @@ describe('erasing a person', () => {
     expect(result).toMatchObject({ personId, records: 1 });
 
     expect(findInDatabase(core.sqlite)).toEqual([]);
-    const backup = await backupDatabase(new BetterSqlite3(core.file, { readonly: true }), dataDirLayout(core.dataDir).backups, 6, new Date());
+    const reader = new BetterSqlite3(core.file, { readonly: true });
+    const backup = await backupDatabase(reader, dataDirLayout(core.dataDir).backups, 6, new Date());
+    reader.close();
     await settledLogs();
     const files = dataFiles();
     expect(files).toContain(backup);
