@@ -182,7 +182,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       // Erasures made elsewhere: journaled here too (a restore must re-apply them), and the
       // freed pages leave the WAL.
       if (applied.erasures.length > 0) deps.erasureJournal?.append(applied.erasures);
-      if (applied.wiped > 0) await checkpointWal(db);
+      if (applied.erasures.length > 0 || applied.wiped > 0) await checkpointWal(db);
       // One event per kind of record and page: a pull of thousands must not flood the window.
       for (const entity of new Set(applied.changed.map((c) => c.entity))) {
         const ids = applied.changed.filter((c) => c.entity === entity);
