@@ -138,7 +138,7 @@ export const setRetentionInputSchema = z.object({
 export const accessLogInputSchema = z.object({
   limit: z.number().int().min(1).max(PEOPLE_LIMITS.accessLogPage).default(100),
   /** The page after this entry id (newest first). */
-  beforeId: z.number().int().min(1).optional(),
+  olderThan: z.number().int().min(1).optional(),
 });
 export const accessLogEntrySchema = z.object({
   id: z.number().int(),

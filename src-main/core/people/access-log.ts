@@ -47,11 +47,11 @@ export async function logAccess(db: Executor, entry: AccessEntry, quietMs = ACCE
     .execute();
 }
 
-export async function listAccessLog(db: Executor, input: { limit: number; beforeId?: number | undefined }) {
+export async function listAccessLog(db: Executor, input: { limit: number; olderThan?: number | undefined }) {
   const rows = await db
     .selectFrom('access_log')
     .selectAll()
-    .$if(input.beforeId !== undefined, (q) => q.where('id', '<', input.beforeId!))
+    .$if(input.olderThan !== undefined, (q) => q.where('id', '<', input.olderThan!))
     .orderBy('id', 'desc')
     .limit(input.limit + 1)
     .execute();

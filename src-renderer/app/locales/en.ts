@@ -3,6 +3,7 @@ import { syncCenterEn } from '../../features/sync/messages';
 import { attendanceEn, attendanceValidationEn } from '../../features/attendance/messages';
 import { proposalsEn, proposalsValidationEn } from '../../features/proposals/messages-en';
 import { studyEn } from '../../features/study/messages';
+import { peopleEn, peopleValidationEn } from '../../features/people/messages';
 import type { Messages } from './fr';
 
 export const en: Messages = {
@@ -20,6 +21,7 @@ export const en: Messages = {
   attendance: attendanceEn,
   proposals: proposalsEn,
   study: studyEn,
+  people: peopleEn,
   sync: {
     label: 'Sending to the portal',
     upToDate: 'Everything is sent',
@@ -65,6 +67,7 @@ export const en: Messages = {
   validation: {
     ...proposalsValidationEn,
     ...attendanceValidationEn,
+    ...peopleValidationEn,
     required: 'Please fill this in.',
     tooLong: '{{param}} characters at most.',
     tooMany: '{{param}} at most.',

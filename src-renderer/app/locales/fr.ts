@@ -8,6 +8,7 @@ import { syncCenterFr } from '../../features/sync/messages';
 import { attendanceFr, attendanceValidationFr } from '../../features/attendance/messages';
 import { proposalsFr, proposalsValidationFr } from '../../features/proposals/messages';
 import { studyFr } from '../../features/study/messages';
+import { peopleFr, peopleValidationFr } from '../../features/people/messages';
 
 export const fr = {
   app: {
@@ -24,6 +25,7 @@ export const fr = {
   attendance: attendanceFr,
   proposals: proposalsFr,
   study: studyFr,
+  people: peopleFr,
   sync: {
     label: 'Envoi au portail',
     upToDate: 'Tout est envoyé',
@@ -70,6 +72,7 @@ export const fr = {
   validation: {
     ...proposalsValidationFr,
     ...attendanceValidationFr,
+    ...peopleValidationFr,
     required: 'À remplir.',
     tooLong: '{{param}}\u00a0caractères au maximum.',
     tooMany: '{{param}}\u00a0au maximum.',
