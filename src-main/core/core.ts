@@ -9,7 +9,7 @@ import { createDispatcher, type Dispatch } from './dispatcher.js';
 import { createHandlers } from './handlers.js';
 import type { Logger } from './logger.js';
 import { reapplyErasures } from './people/erasure.service.js';
-import { purgeDue } from './people/retention.js';
+import { createRetentionState, purgeDue } from './people/retention.js';
 import { ERASURE_JOURNAL_FILE, memoryErasureJournal, openErasureJournal } from './store/erasure-journal.js';
 import { prepareDatabase } from './store/migrate.js';
 import { createPortalHttp, type PortalHttp } from './sync/portal-http.js';
@@ -74,8 +74,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     attachmentsDir: layout ? layout.attachments : null,
   };
   const engine = createSyncEngine(deps);
+  const retentionState = createRetentionState();
   const handlers = createHandlers({
     ...deps,
+    retentionState,
     engine,
     appVersion: options.appVersion,
     schemaVersion: prepared.schemaVersion,
@@ -86,16 +88,22 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   // identities whose retention period is over.
   const erasureDeps = { db: prepared.db, now, newId, emit: options.onEvent, logger: options.logger, journal, nudge: () => engine.nudge() };
   await reapplyErasures(erasureDeps);
+  // The purge runs beside the commands, not before them: a first purge of thousands of
+  // identities takes seconds (a hundred per commit), and the window must not wait for it.
   let purgeTimer: ReturnType<typeof setInterval> | null = null;
+  let purging: Promise<unknown> = Promise.resolve();
   const retention = options.retention ?? { intervalMs: RETENTION_PURGE_INTERVAL_MS };
   if (retention) {
-    const purge = () =>
-      purgeDue(erasureDeps).catch((error: unknown) => {
-        options.logger.error({ err: error }, 'retention purge failed; it runs again at the next start or tomorrow');
-        return 0;
-      });
-    await purge();
-    purgeTimer = setInterval(() => void purge(), retention.intervalMs);
+    const purge = () => {
+      purging = purging.then(() =>
+        purgeDue(erasureDeps, retentionState).catch((error: unknown) => {
+          options.logger.error({ err: error }, 'retention purge failed; it runs again at the next start or tomorrow');
+          return 0;
+        }),
+      );
+    };
+    purge();
+    purgeTimer = setInterval(purge, retention.intervalMs);
     purgeTimer.unref?.();
   }
   if (options.autoSync) engine.start();
@@ -105,6 +113,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     backupPath: prepared.backupPath,
     async close() {
       if (purgeTimer) clearInterval(purgeTimer);
+      await purging;
       engine.stop();
       await engine.idle();
       await prepared.db.destroy();

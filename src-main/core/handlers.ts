@@ -13,6 +13,7 @@ import type { Logger } from './logger.js';
 import { createSilentLogger } from './logger.js';
 import { withAccessLog } from './people/access-log.js';
 import { createPeopleHandlers } from './people/people.handlers.js';
+import { createRetentionState, type RetentionState } from './people/retention.js';
 import { createProposalHandlers } from './proposals/proposals.handlers.js';
 import { findRepositoryDataDir } from './reference/reference-data-files.js';
 import { createReferenceHandlers } from './reference/reference.handlers.js';
@@ -46,6 +47,8 @@ export interface HandlerContext extends ServiceDeps {
   erasureJournal?: ErasureJournal;
   /** Who is acting for this session, for the access log (the lock's unlock names them). */
   currentActor?: () => string | null;
+  /** When the retention purge last ran (core.ts runs it); a fresh state when absent. */
+  retentionState?: RetentionState;
 }
 
 export function createHandlers(context: HandlerContext) {
@@ -93,7 +96,7 @@ export function createHandlers(context: HandlerContext) {
     createAttachmentHandlers({ db: ctx.db, now: ctx.now, attachmentsDir: ctx.attachmentsDir ?? null }),
     createReferenceHandlers(reference),
     createStudyHandlers(ctx),
-    createPeopleHandlers({ ...writing, journal }),
+    createPeopleHandlers({ ...writing, journal, retention: ctx.retentionState ?? createRetentionState() }),
   ) satisfies Handlers;
   // Who opened or exported personal data: one line per logged command (people/access-log.ts).
   return withAccessLog(handlers, { db: ctx.db, now: ctx.now, currentActor: ctx.currentActor });

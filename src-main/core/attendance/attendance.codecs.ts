@@ -41,7 +41,7 @@ export const personCodec = defineCodec<Stored<PersonRecord>, 'people'>()({
   derived: (row) => ({ search_text: personSearchText(row.name, row.email) }),
   label: (p) => ({ key: 'syncCenter.records.person', values: { name: p.name ?? p.email ?? short(p.id) } }),
   // Wiped by an erasure and by the retention purge (src-main/core/people/).
-  personal: { subject: 'person', fields: ['name', 'email', 'phone', 'citizenCardNumber'] },
+  personal: { subject: 'person', fields: ['name', 'email', 'phone', 'citizenCardNumber'], searchColumn: 'search_text' },
 });
 
 const yesNo = text<YesNoUnknown>();

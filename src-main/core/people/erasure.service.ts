@@ -94,24 +94,38 @@ export async function erasePerson(
   return ok({ personId, erasedAt: erasure?.erased_at ?? deps.now().toISOString(), records: result.value });
 }
 
+/** People erased per unit of work by the purge: one commit (one fsync) for each hundred. */
+export const PURGE_BATCH = 100;
+
 /**
- * Erases these people for the retention purge: one journal append (one fsync) for all, one
- * unit of work each (a failure leaves the others erased), one checkpoint at the end.
+ * Erases these people for the retention purge: one journal append (one fsync) for all, then a
+ * hundred per unit of work, with a pause between two so that the window's commands get their
+ * turn; one checkpoint at the end. A batch that fails is rolled back and re-applied from the
+ * journal at the next start.
  */
 export async function eraseForRetention(deps: ErasureDeps, personIds: readonly string[]): Promise<number> {
-  const plans: Plan[] = [];
-  for (const id of personIds) {
-    const targets = await personalTargets(deps.db, syncedTables, PERSON, id);
-    if (targets.length > 0) plans.push({ subject: PERSON, id, targets });
+  if (personIds.length === 0) return 0;
+  const byPerson = new Map<string, PersonalTarget[]>();
+  for (const { codec, id, subjectId } of await subjectRecords(deps.db, syncedTables, PERSON, personIds)) {
+    byPerson.set(subjectId, [...(byPerson.get(subjectId) ?? []), { codec, id }]);
   }
+  const plans: Plan[] = [...byPerson].map(([id, targets]) => ({ subject: PERSON, id, targets }));
   if (plans.length === 0) return 0;
   const at = deps.now().toISOString();
   deps.journal.append(plans.map((p) => journalEntry(p, 'retention', at)));
   let erased = 0;
-  for (const plan of plans) {
-    const result = await runWrite(deps, (w) => applyPlan(w, plan, 'retention', null));
-    if (result.ok) erased++;
-    else deps.logger?.error({ code: result.error.code, kind: plan.subject }, 'a retention erasure failed; it is re-applied at the next start');
+  for (let i = 0; i < plans.length; i += PURGE_BATCH) {
+    const batch = plans.slice(i, i + PURGE_BATCH);
+    const result = await runWrite(deps, async (w) => {
+      for (const plan of batch) {
+        const applied = await applyPlan(w, plan, 'retention', null);
+        if (!applied.ok) return applied;
+      }
+      return ok(batch.length);
+    });
+    if (result.ok) erased += result.value;
+    else deps.logger?.error({ code: result.error.code }, 'a batch of retention erasures failed; it is re-applied from the journal at the next start');
+    await new Promise((resolve) => setImmediate(resolve));
   }
   await checkpointWal(deps.db);
   return erased;

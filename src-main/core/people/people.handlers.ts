@@ -2,8 +2,9 @@
 import { defineHandlers } from '../define-handlers.js';
 import type { ErasureDeps } from './erasure.service.js';
 import { createPeopleService } from './people.service.js';
+import type { RetentionState } from './retention.js';
 
-export function createPeopleHandlers(deps: ErasureDeps) {
+export function createPeopleHandlers(deps: ErasureDeps & { retention: RetentionState }) {
   const people = createPeopleService(deps);
   return defineHandlers<'people'>({
     'people:search': people.search,

@@ -11,7 +11,7 @@ import type { SyncEntity } from '#shared/sync/protocol.schema.js';
 import { normalizeForSearch } from '#shared/text.js';
 import type { AnyCodec } from '../store/codec.js';
 import type { Executor } from '../store/executor.js';
-import { holdsPersonalData, personalCodecs } from '../store/erasure-writes.js';
+import { personalCodecs } from '../store/erasure-writes.js';
 import { loose } from '../store/synced-write.js';
 import { syncedTables } from '../synced-tables.js';
 
@@ -27,37 +27,45 @@ export function subjectCodec(subject: SyncEntity = PERSON): AnyCodec {
   return codec;
 }
 
-/** Rows of the subject kind still holding a personal value, erased or not (filtered by the caller). */
-async function subjectRowsWithData(db: Executor, codec: AnyCodec): Promise<Loose[]> {
-  const columns = Object.keys(codec.columns(Object.fromEntries((codec.personal?.fields ?? []).map((f) => [f, null]))));
-  if (columns.length === 0) return [];
-  const rows = (await loose(db)
-    .selectFrom(codec.table)
-    .selectAll()
-    .where((eb) => eb.or(columns.map((c) => eb(c, 'is not', null))))
-    .execute()) as Loose[];
-  return rows.filter((r) => holdsPersonalData(codec, r));
+/** The columns of the subject's personal fields. */
+function personalColumns(codec: AnyCodec): string[] {
+  return Object.keys(codec.columns(Object.fromEntries((codec.personal?.fields ?? []).map((f) => [f, null]))));
 }
 
-const compact = (s: string) => s.replace(/[\s.-]/g, '').toUpperCase();
+/** SQL: the row still holds a personal value. */
+const holdsData = (columns: readonly string[]) => sql.join(columns.map((c) => sql`${sql.ref(c)} is not null`), sql` or `);
 
 /**
- * People whose personal fields match: every word of the query in a field (accents and case
- * ignored), or a card or phone number written with or without spaces.
+ * People whose personal fields match, in SQL (50,000 identities are scanned in milliseconds):
+ * every word of the query in the folded search column (accents and case ignored) — or in a
+ * field, lower-cased, for a kind without one — or a card or phone number written with or
+ * without spaces, dots or dashes.
  */
 export async function searchPeople(db: Executor, query: string, limit: number) {
   const codec = subjectCodec();
+  const columns = personalColumns(codec);
+  const searchColumn = codec.personal?.searchColumn ?? null;
   const words = normalizeForSearch(query).split(' ').filter(Boolean);
-  const number = compact(query);
-  const matches: PersonSummary[] = [];
-  for (const row of await subjectRowsWithData(db, codec)) {
+  const number = query.replace(/[\s.-]/g, '').toUpperCase();
+  const conditions = [];
+  if (words.length > 0) {
+    const inText = (w: string) =>
+      searchColumn ? sql`${sql.ref(searchColumn)} like ${`%${w}%`}` : sql`(${sql.join(columns.map((c) => sql`lower(${sql.ref(c)}) like ${`%${w}%`}`), sql` or `)})`;
+    conditions.push(sql`(${sql.join(words.map(inText), sql` and `)})`);
+  }
+  if (/^[A-Z0-9+]{4,}$/.test(number)) {
+    conditions.push(sql`(${sql.join(columns.map((c) => sql`replace(replace(replace(upper(${sql.ref(c)}), ' ', ''), '.', ''), '-', '') like ${`%${number}%`}`), sql` or `)})`);
+  }
+  if (conditions.length === 0) return { items: [], truncated: false };
+  const rows = (await loose(db)
+    .selectFrom(codec.table)
+    .selectAll()
+    .where(sql<boolean>`(${holdsData(columns)}) and (${sql.join(conditions, sql` or `)})`)
+    .limit(limit + 1)
+    .execute()) as Loose[];
+  const matches: PersonSummary[] = rows.map((row) => {
     const record = codec.snapshot(row) as Record<string, string | null>;
-    const values = (codec.personal?.fields ?? []).map((f) => record[f]).filter((v): v is string => typeof v === 'string');
-    const text = normalizeForSearch(values.join(' '));
-    const byWords = words.length > 0 && words.every((w) => text.includes(w));
-    const byNumber = number.length >= 4 && values.some((v) => compact(v).includes(number));
-    if (!byWords && !byNumber) continue;
-    matches.push({
+    return {
       id: row.id as string,
       name: record.name ?? null,
       email: record.email ?? null,
@@ -65,8 +73,8 @@ export async function searchPeople(db: Executor, query: string, limit: number) {
       citizenCardNumber: record.citizenCardNumber ?? null,
       removed: row.deleted_at !== null,
       lastWorkshopAt: null,
-    });
-  }
+    };
+  });
   const last = await lastWorkshopEnds(db, matches.map((m) => m.id));
   const items = matches
     .map((m) => ({ ...m, lastWorkshopAt: last.get(m.id)?.endsAt ?? null }))
@@ -106,19 +114,24 @@ export interface RetentionCandidate {
   workshop: LastWorkshop | null;
 }
 
-/** Every identity still holding personal data and not erased, with when its retention started. */
+/**
+ * Every identity still holding personal data and not erased, with when its retention started:
+ * one query, grouped by person (SQLite takes the bare workshop columns from the row of max()).
+ */
 export async function retentionCandidates(db: Executor): Promise<RetentionCandidate[]> {
   const codec = subjectCodec();
-  const rows = await subjectRowsWithData(db, codec);
-  const ids = rows.map((r) => r.id as string);
-  const erased = await erasedIds(db, ids);
-  const last = await lastWorkshopEnds(db, ids);
-  return rows
-    .filter((r) => !erased.has(r.id as string))
-    .map((r) => {
-      const workshop = last.get(r.id as string) ?? null;
-      return { id: r.id as string, lastActivity: workshop?.endsAt ?? (r.created_at as string), workshop };
-    });
+  const rows = await sql<{ id: string; created_at: string; ends_at: string | null; workshop_id: string | null; title: string | null }>`
+    select p.id, p.created_at, max(w.ends_at) as ends_at, w.id as workshop_id, w.title
+    from ${sql.table(codec.table)} as p
+    left join attendances as a on a.person_id = p.id
+    left join workshops as w on w.id = a.workshop_id
+    where (${holdsData(personalColumns(codec).map((c) => `p.${c}`))})
+      and not exists (select 1 from erasures as e where e.id = p.id)
+    group by p.id`.execute(db);
+  return rows.rows.map((r) => {
+    const workshop = r.ends_at && r.workshop_id ? { endsAt: r.ends_at, workshopId: r.workshop_id, title: r.title ?? '' } : null;
+    return { id: r.id, lastActivity: workshop?.endsAt ?? r.created_at, workshop };
+  });
 }
 
 export async function erasedIds(db: Executor, ids: readonly string[]): Promise<Set<string>> {
@@ -143,20 +156,3 @@ export async function retentionMonths(db: Executor): Promise<number> {
     .executeTakeFirst();
   return row?.identity_retention_months ?? DEFAULT_RETENTION_MONTHS;
 }
-
-const LAST_PURGE = 'retention.lastPurge';
-
-export async function lastPurge(db: Executor): Promise<{ at: string; erased: number } | null> {
-  const row = await db.selectFrom('device_meta').select('value').where('key', '=', LAST_PURGE).executeTakeFirst();
-  return row ? (JSON.parse(row.value) as { at: string; erased: number }) : null;
-}
-
-export async function recordPurge(db: Executor, at: string, erased: number): Promise<void> {
-  const value = JSON.stringify({ at, erased });
-  await db
-    .insertInto('device_meta')
-    .values({ key: LAST_PURGE, value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-    .execute();
-}
-

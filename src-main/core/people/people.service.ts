@@ -11,9 +11,9 @@ import { accessReportPdf } from './access-pdf.js';
 import { buildAccessReport } from './access-report.js';
 import { erasePerson, type ErasureDeps } from './erasure.service.js';
 import { searchPeople } from './people.repository.js';
-import { retentionOverview, setRetentionMonths } from './retention.js';
+import { retentionOverview, setRetentionMonths, type RetentionState } from './retention.js';
 
-export function createPeopleService(deps: ErasureDeps) {
+export function createPeopleService(deps: ErasureDeps & { retention: RetentionState }) {
   const report = async (personId: string): Promise<Result<AccessReport>> => {
     const built = await buildAccessReport(deps.db, personId, deps.now());
     return built ? ok(built) : fail('not_found', `No person ${personId}`);
@@ -40,12 +40,12 @@ export function createPeopleService(deps: ErasureDeps) {
 
     erase: (input: CommandParsedInput<'people:erase'>) => erasePerson(deps, input.personId, { reason: 'request', actor: input.actor }),
 
-    retention: async (): Promise<Result<CommandOutput<'people:retention'>>> => ok(await retentionOverview(deps.db, deps.now())),
+    retention: async (): Promise<Result<CommandOutput<'people:retention'>>> => ok(await retentionOverview(deps.db, deps.now(), deps.retention)),
 
     async setRetention(input: CommandParsedInput<'people:set-retention'>): Promise<Result<CommandOutput<'people:set-retention'>>> {
       const set = await setRetentionMonths(deps, input.months);
       if (!set.ok) return set;
-      return ok(await retentionOverview(deps.db, deps.now()));
+      return ok(await retentionOverview(deps.db, deps.now(), deps.retention));
     },
 
     accessLog: async (input: CommandParsedInput<'people:access-log'>): Promise<Result<CommandOutput<'people:access-log'>>> =>

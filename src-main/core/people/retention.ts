@@ -13,17 +13,30 @@ import { ok, type Result } from '#shared/result.js';
 import type { Executor } from '../store/executor.js';
 import { runWrite } from '../store/synced-write.js';
 import { eraseForRetention, type ErasureDeps } from './erasure.service.js';
-import { lastPurge, recordPurge, retentionCandidates, retentionMonths } from './people.repository.js';
+import { retentionCandidates, retentionMonths } from './people.repository.js';
 import { labSettingsCodec } from './rights.codecs.js';
+
+/**
+ * When the purge last ran in this process (it runs at every start, then daily): kept in memory,
+ * so that a start with nothing to purge writes nothing at all.
+ */
+export interface RetentionState {
+  lastPurge: { at: string; erased: number } | null;
+}
+
+export const createRetentionState = (): RetentionState => ({ lastPurge: null });
 
 /** The identities whose purge day is `today` or before, and the others with their day. */
 export async function retentionSchedule(db: Executor, today: string) {
   const months = await retentionMonths(db);
-  const schedule = (await retentionCandidates(db)).map((c) => ({ ...c, purgeOn: purgeDay(c.lastActivity, months) }));
+  // People of one workshop share its end: each distinct moment is turned into a day once.
+  const days = new Map<string, string>();
+  const dayOf = (iso: string) => days.get(iso) ?? (days.set(iso, purgeDay(iso, months)), days.get(iso)!);
+  const schedule = (await retentionCandidates(db)).map((c) => ({ ...c, purgeOn: dayOf(c.lastActivity) }));
   return { months, due: schedule.filter((c) => c.purgeOn <= today), later: schedule.filter((c) => c.purgeOn > today) };
 }
 
-export async function retentionOverview(db: Executor, now: Date): Promise<RetentionOverview> {
+export async function retentionOverview(db: Executor, now: Date, state: RetentionState): Promise<RetentionOverview> {
   const today = parisDay(now);
   const horizon = addDays(today, PEOPLE_LIMITS.retentionHorizonDays);
   const { months, due, later } = await retentionSchedule(db, today);
@@ -41,15 +54,15 @@ export async function retentionOverview(db: Executor, now: Date): Promise<Retent
     groups.set(key, group);
   }
   const upcoming = [...groups.values()].sort((a, b) => a.purgeOn.localeCompare(b.purgeOn) || (a.workshopTitle ?? '').localeCompare(b.workshopTitle ?? '', 'fr'));
-  return { months, defaultMonths: DEFAULT_RETENTION_MONTHS, dueNow: due.length, horizonDays: PEOPLE_LIMITS.retentionHorizonDays, upcoming, lastPurge: await lastPurge(db) };
+  return { months, defaultMonths: DEFAULT_RETENTION_MONTHS, dueNow: due.length, horizonDays: PEOPLE_LIMITS.retentionHorizonDays, upcoming, lastPurge: state.lastPurge };
 }
 
 /** Erases every identity whose time is up; returns how many. */
-export async function purgeDue(deps: ErasureDeps): Promise<number> {
+export async function purgeDue(deps: ErasureDeps, state: RetentionState): Promise<number> {
   const now = deps.now();
   const { due } = await retentionSchedule(deps.db, parisDay(now));
   const erased = await eraseForRetention(deps, due.map((d) => d.id));
-  await recordPurge(deps.db, now.toISOString(), erased);
+  state.lastPurge = { at: now.toISOString(), erased };
   if (erased > 0) deps.logger?.info({ erased }, 'identities purged at the end of their retention period');
   return erased;
 }

@@ -99,10 +99,15 @@ export type NullableFields<R> = { [K in keyof SyncedFields<R>]-?: null extends S
  * field that holds the subject's id when the record is not the subject itself (a Citizen Card
  * holder naming its person). A codec that declares this is covered without more code.
  */
-export interface PersonalData<R> {
+export interface PersonalData<R, Row = Record<string, unknown>> {
   subject: SyncEntity;
   fields: readonly NullableFields<R>[];
   link?: keyof SyncedFields<R> & string;
+  /**
+   * A computed column holding the fields' words folded for search (`normalizeForSearch`), when
+   * the table has one: the lab's search then runs in SQL on it; without it, on each field.
+   */
+  searchColumn?: keyof Row & string;
 }
 
 export interface CodecSpec<R extends { id: string; version: number }, T extends SyncedTableName> {
@@ -120,7 +125,7 @@ export interface CodecSpec<R extends { id: string; version: number }, T extends 
   /** A few words a person recognises the record by (rejected changes, conflicts), as a key the renderer translates. */
   label: (record: R) => RecordLabel;
   /** The personal fields of this kind and whose they are; absent when the kind holds none. */
-  personal?: PersonalData<R>;
+  personal?: PersonalData<R, RowOf<T>>;
 }
 
 type Columns<S> = S extends { fields: infer F } ? { [K in keyof F]: F[K] extends { column: infer C } ? C : never }[keyof F] : never;
@@ -158,7 +163,7 @@ export interface SyncedCodec<
   changedFields(before: RowOf<T>, after: RowOf<T>): Partial<SyncedFields<R>>;
   label(record: R): RecordLabel;
   /** The personal fields and their subject (see PersonalData); null when the kind holds none. */
-  readonly personal: { subject: SyncEntity; fields: readonly string[]; link: string | null } | null;
+  readonly personal: { subject: SyncEntity; fields: readonly string[]; link: string | null; searchColumn: string | null } | null;
 }
 
 /** Any codec, as the registry and the sync see them (rows of a table chosen at run time). */
@@ -227,7 +232,7 @@ function buildCodec<R extends { id: string; version: number }, T extends SyncedT
     },
     label: spec.label,
     personal: spec.personal
-      ? { subject: spec.personal.subject, fields: [...spec.personal.fields], link: spec.personal.link ?? null }
+      ? { subject: spec.personal.subject, fields: [...spec.personal.fields], link: spec.personal.link ?? null, searchColumn: spec.personal.searchColumn ?? null }
       : null,
   };
 }

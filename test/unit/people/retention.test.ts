@@ -26,11 +26,14 @@ async function start(dataDir: string, now: string, retention?: { intervalMs: num
   return core;
 }
 
-/** Stops a core and starts it again on the same data folder at another time: the start-up purge runs. */
+/** Stops a core and starts it again on the same data folder at another time, and waits for its start-up purge. */
 async function restartAt(core: TestCore, now: string) {
   await core.close();
   open.splice(open.indexOf(core), 1);
-  return start(core.dataDir, now);
+  const next = await start(core.dataDir, now);
+  // The purge runs beside the first commands; its last run says when it is over.
+  await expect.poll(async () => (await next.must('people:retention', { actor: lab })).lastPurge?.at, { timeout: 5000 }).toBe(now);
+  return next;
 }
 
 const nameOf = (core: TestCore, id: string) => (core.sqlite.prepare('select name from people where id = ?').get(id) as { name: string | null }).name;
@@ -98,6 +101,7 @@ describe('what the lab sees beforehand', () => {
     const dir = mkdtempSync(join(tmpdir(), 'atelier-retention-'));
     dirs.push(dir);
     const core = await start(dir, '2026-02-01T09:00:00.000Z');
+    await expect.poll(async () => (await core.must('people:retention', { actor: lab })).lastPurge).not.toBeNull();
     const { june } = await twoPeople(core);
     const overview = await core.must('people:retention', { actor: lab });
     expect(overview).toMatchObject({ months: 12, defaultMonths: 12, dueNow: 0, horizonDays: 90, lastPurge: { erased: 0 } });
