@@ -58,8 +58,8 @@ function startHost(hostFile: string, dataDir: string, timeoutMs: number): Promis
         resolve({ child, url: () => latest });
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.on('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`the web host exited (${code}) before printing its address:\n${output}`));

@@ -57,7 +57,7 @@ export async function buildPortal(options: PortalOptions): Promise<FastifyInstan
     // Ids are made here, never taken from a client header.
     requestIdHeader: false,
     // What Fastify and Node refuse before a route runs is answered in the protocol's shape too.
-    frameworkErrors: frameworkErrorHandler,
+    frameworkErrors: (error, request, reply) => void frameworkErrorHandler(error, request, reply),
     clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

@@ -66,7 +66,7 @@ export async function migratePortalDb(db: Kysely<PortalDatabase>): Promise<void>
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
     throw new Error(
-      `portal migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : String(error)}. ` +
+      `portal migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}. ` +
         'No migration of this start was kept: the database is as it was before it.',
       { cause: error },
     );

@@ -14,7 +14,7 @@ export function installJsonBodyParser(app: FastifyInstance): void {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     // parseAs 'string' hands over a string; the type allows a Buffer for other parsers.
-    parse(request, String(body), (error, value) => {
+    void parse(request, String(body), (error, value) => {
       if (error) return done(error, undefined);
       if (jsonDepthExceeds(value, SYNC_LIMITS.bodyDepth)) {
         return done(new PortalError(400, 'invalid_request', `The request body nests more than ${SYNC_LIMITS.bodyDepth} levels.`), undefined);

@@ -9,6 +9,7 @@ import type { PortalDatabase } from '#db/portal/schema.js';
 import type { DeviceRole, PullResponse, SyncEntity } from '#shared/sync/protocol.schema.js';
 import { toNumber } from './database.js';
 import { PortalError } from './errors.js';
+import type { StoredConflict } from './merge.js';
 import { readPortalMeta } from './portal-meta.js';
 import { publicConflicts } from './records-repository.js';
 import { pullableEntities } from './scope.js';
@@ -60,7 +61,7 @@ export async function pullRecords(db: Kysely<PortalDatabase>, role: DeviceRole, 
       recordId: r.record_id,
       revision: r.revision,
       fields: JSON.parse(r.fields) as Record<string, unknown>,
-      conflicts: publicConflicts(JSON.parse(r.conflicts)),
+      conflicts: publicConflicts(JSON.parse(r.conflicts) as StoredConflict[]),
     })),
     cursor: `${meta.epoch}.${position}`,
     hasMore,

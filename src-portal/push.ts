@@ -180,8 +180,9 @@ async function applyChange(
   serial: number,
   erased: ErasedIndex,
 ): Promise<ChangeOutcome> {
-  if (!canPush(ctx.device.role, change.entity)) {
-    return reject(change.seq, { code: 'entity_not_allowed', message: `This device may not write ${change.entity} records.` });
+  const entity: string = change.entity;
+  if (!canPush(ctx.device.role, entity)) {
+    return reject(change.seq, { code: 'entity_not_allowed', message: `This device may not write ${entity} records.` });
   }
   // Depth first: measuring the size walks the value, and must never meet a depth it cannot walk.
   if (jsonDepthExceeds(change.fields, SYNC_LIMITS.fieldsDepth)) {
@@ -209,7 +210,7 @@ async function applyChange(
     // Normalised to milliseconds so that string order is time order in the tie-break.
     capturedAt: new Date(change.capturedAt).toISOString(),
     baseRevision: change.baseRevision,
-    fields: parsedFields.data as Record<string, unknown>,
+    fields: parsedFields.data,
     resolves: change.resolves,
   });
   if (!outcome.changed) {

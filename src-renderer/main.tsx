@@ -9,7 +9,8 @@ import './styles/base.css';
 import './styles/shell.css';
 import './styles/controls.css';
 import './styles/messages.css';
-import './styles/workshops.css';
+import './styles/screen.css';
+import './styles/forms.css';
 import './styles/sync.css';
 
 initI18n();

@@ -8,7 +8,7 @@ export interface StartErrorText {
 }
 
 export function startErrorText(error: unknown): StartErrorText {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : 'unknown';
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'unknown';
   const detail = error instanceof Error ? error.message : String(error);
   if (code === 'schema_too_new') {
     return {

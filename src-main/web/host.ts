@@ -9,7 +9,7 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startCoreWorker, type CoreStartError } from '#core/core-client.js';
+import { startCoreWorker, type CoreClient, type CoreStartError } from '#core/core-client.js';
 import { argValue, defaultDataDir, ensureDataDir } from '#core/data-dir.js';
 import { createFileLogger } from '#core/logger.js';
 import { createFileSecretStore } from '#core/sync/secret-store.js';
@@ -32,7 +32,7 @@ ensureDataDir(dataDir);
 const logger = createFileLogger(dataDir, 'web-host');
 const tokenFile = createFileSecretStore(join(dataDir, 'sync-token'));
 
-let core;
+let core: CoreClient;
 try {
   core = await startCoreWorker({
     workerFile: join(here, '..', 'core', 'worker.mjs'),

@@ -44,7 +44,7 @@ export function useJsonBodies(app: FastifyInstance): void {
     if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
       return done(new WebHostError(415, 'validation', 'Commands are sent as UTF-8 JSON'), undefined);
     }
-    parseJson(request, body as string, (error, parsed) => {
+    void parseJson(request, body as string, (error, parsed) => {
       if (error) {
         const empty = (error as { code?: string }).code === 'FST_ERR_CTP_EMPTY_JSON_BODY';
         return done(new WebHostError(400, 'validation', empty ? 'Empty body: send {} for a command without input' : 'The body is not valid JSON'), undefined);

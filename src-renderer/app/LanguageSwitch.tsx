@@ -1,7 +1,7 @@
 /** FR / EN, remembered on this computer. Each button names its language in that language. */
 import { useTranslation } from 'react-i18next';
 import { ToggleButton, ToggleButtonGroup } from 'react-aria-components';
-import { currentLanguage, setLanguage, type Language } from './i18n';
+import { currentLanguage, setLanguage } from './i18n';
 
 export function LanguageSwitch() {
   const { t } = useTranslation();
@@ -14,7 +14,7 @@ export function LanguageSwitch() {
       selectedKeys={[language]}
       onSelectionChange={(keys) => {
         const next = [...keys][0];
-        if (next === 'fr' || next === 'en') setLanguage(next as Language);
+        if (next === 'fr' || next === 'en') setLanguage(next);
       }}
       className="language-switch"
     >

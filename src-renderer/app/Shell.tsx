@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useHref, useNavigate } from 'react-router';
 import { I18nProvider, RouterProvider } from 'react-aria-components';
-import { localeOf } from './format';
+import { localeOf } from '#shared/i18n/languages.js';
 import { currentLanguage } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NoticeProvider } from './notices';
@@ -12,7 +12,7 @@ export function Shell() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (
-    <I18nProvider locale={localeOf(currentLanguage())}>
+    <I18nProvider locale={localeOf[currentLanguage()]}>
       <RouterProvider navigate={(to) => void navigate(to)} useHref={useHref}>
         <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
           {t('app.skipLink')}
@@ -25,7 +25,7 @@ export function Shell() {
             </p>
             <nav aria-label={t('app.mainNav')} className="app-nav">
               <NavLink to="/workshops" end className="app-nav__link">
-                {t('nav.workshops')}
+                {t('app.nav.workshops')}
               </NavLink>
               <NavLink to="/study" className="app-nav__link">
                 {t('study.nav')}
@@ -38,7 +38,7 @@ export function Shell() {
               </NavLink>
               <NavLink to="/workshops/new" className="app-nav__link app-nav__link--action">
                 <span aria-hidden="true">+ </span>
-                {t('nav.newWorkshop')}
+                {t('app.nav.newWorkshop')}
               </NavLink>
             </nav>
             <LanguageSwitch />

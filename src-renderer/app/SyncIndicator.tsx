@@ -23,11 +23,11 @@ const listsEveryEvent: Exclude<EventName, (typeof everyEvent)[number]> extends n
 void listsEveryEvent;
 
 export function syncLine(t: TFunction, s: SyncStatus | undefined): string {
-  if (!s) return t('sync.unknown');
-  if (!s.enrolled) return s.pending === 0 ? t('sync.notLinkedEmpty') : t('sync.notLinked', { count: s.pending });
-  const last = s.lastSyncedAt ? t('sync.lastSent', { time: formatTime(s.lastSyncedAt, currentLanguage()) }) : null;
-  if (s.pending === 0) return last ? `${t('sync.upToDate')} — ${last}` : t('sync.nothingToSend');
-  return `${t('sync.pending', { count: s.pending })} — ${last ?? t('sync.neverSent')}`;
+  if (!s) return t('app.sync.unknown');
+  if (!s.enrolled) return s.pending === 0 ? t('app.sync.notLinkedEmpty') : t('app.sync.notLinked', { count: s.pending });
+  const last = s.lastSyncedAt ? t('app.sync.lastSent', { time: formatTime(s.lastSyncedAt, currentLanguage()) }) : null;
+  if (s.pending === 0) return last ? `${t('app.sync.upToDate')} — ${last}` : t('app.sync.nothingToSend');
+  return `${t('app.sync.pending', { count: s.pending })} — ${last ?? t('app.sync.neverSent')}`;
 }
 
 export function SyncIndicator() {
@@ -44,7 +44,7 @@ export function SyncIndicator() {
   return (
     <p className="sync-indicator" data-testid="sync-indicator">
       <span className="sync-indicator__dot" aria-hidden="true" data-pending={s && s.pending > 0 ? 'yes' : 'no'} />
-      <span className="visually-hidden">{t('sync.label')} : </span>
+      <span className="visually-hidden">{t('app.sync.label')} : </span>
       {text}
       <Link to="/sync" className="sync-indicator__link">
         {t('syncCenter.link')}

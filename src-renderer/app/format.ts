@@ -2,14 +2,12 @@
  * French-first formatting. Dates are always shown in Europe/Paris, whatever the laptop's
  * time zone: « mardi 14 mars 2026, 18 h 30 ». Numbers follow the language (« 12 500 »).
  */
+import { localeOf, type Language } from '#shared/i18n/languages.js';
 import { PARIS_TIME_ZONE } from '#shared/time/paris-time.js';
-import type { Language } from './i18n';
-
-const locales: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB' };
 
 function parts(iso: string, language: Language, options: Intl.DateTimeFormatOptions) {
   const map: Record<string, string> = {};
-  for (const p of new Intl.DateTimeFormat(locales[language], { timeZone: PARIS_TIME_ZONE, ...options }).formatToParts(new Date(iso))) {
+  for (const p of new Intl.DateTimeFormat(localeOf[language], { timeZone: PARIS_TIME_ZONE, ...options }).formatToParts(new Date(iso))) {
     map[p.type] = p.value;
   }
   return map;
@@ -41,21 +39,5 @@ export function formatRange(startIso: string, endIso: string, language: Language
 }
 
 export function formatNumber(n: number, language: Language): string {
-  return new Intl.NumberFormat(locales[language]).format(n);
-}
-
-/** « 1er arrondissement », « 11e arrondissement » / « 1st arrondissement », « 2nd arrondissement ». */
-export function formatArrondissement(n: number, language: Language, short = false): string {
-  let ordinal: string;
-  if (language === 'fr') {
-    ordinal = n === 1 ? '1er' : `${n}e`;
-  } else {
-    const suffix = { one: 'st', two: 'nd', few: 'rd', other: 'th', zero: 'th', many: 'th' }[new Intl.PluralRules('en', { type: 'ordinal' }).select(n)];
-    ordinal = `${n}${suffix}`;
-  }
-  return short ? ordinal : `${ordinal} arrondissement`;
-}
-
-export function localeOf(language: Language): string {
-  return locales[language];
+  return new Intl.NumberFormat(localeOf[language]).format(n);
 }

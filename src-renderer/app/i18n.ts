@@ -2,31 +2,25 @@
  * i18next with French first and English complete. The chosen language is remembered on this
  * computer; `<html lang>` follows it so screen readers pronounce the right language.
  */
-import i18next, { type TFunction } from 'i18next';
+import i18next, { type ParseKeys, type TFunction } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { ErrorCode } from '#shared/result.js';
-import { en } from './locales/en';
-import { fr } from './locales/fr';
+import { resources } from '#shared/i18n/catalogue.js';
+import { languages, localeOf, type Language } from '#shared/i18n/languages.js';
+import type { RecordNoun } from '#shared/i18n/catalogue.js';
+import { errorSentence } from '#shared/i18n/error-text.js';
+import type { AppError } from '#shared/result.js';
+import { readStored, writeStored } from './storage';
 
-export const languages = ['fr', 'en'] as const;
-export type Language = (typeof languages)[number];
+export { languages, type Language };
 const STORAGE_KEY = 'atelier.language';
 
 function storedLanguage(): Language {
-  try {
-    const value = localStorage.getItem(STORAGE_KEY);
-    return value === 'en' ? 'en' : 'fr';
-  } catch {
-    return 'fr';
-  }
+  return readStored(STORAGE_KEY) === 'en' ? 'en' : 'fr';
 }
 
+/** Without storage (private mode), the choice lasts for this session only. */
 export function setLanguage(language: Language) {
-  try {
-    localStorage.setItem(STORAGE_KEY, language);
-  } catch {
-    // private mode: the choice lasts for this session only
-  }
+  writeStored(STORAGE_KEY, language);
   void i18next.changeLanguage(language);
 }
 
@@ -36,7 +30,7 @@ export function currentLanguage(): Language {
 
 export function initI18n() {
   void i18next.use(initReactI18next).init({
-    resources: { fr: { translation: fr }, en: { translation: en } },
+    resources,
     lng: storedLanguage(),
     fallbackLng: 'fr',
     supportedLngs: languages,
@@ -59,11 +53,22 @@ export function translateMessage(t: TFunction, message: string | undefined): str
   const key = sep === -1 ? message : message.slice(0, sep);
   const raw = sep === -1 ? '' : message.slice(sep + 1);
   const asNumber = Number(raw);
-  const param = raw !== '' && Number.isFinite(asNumber) ? new Intl.NumberFormat(currentLanguage() === 'fr' ? 'fr-FR' : 'en-GB').format(asNumber) : raw;
-  if (!key.startsWith('validation.') || !i18next.exists(key)) return t('validation.invalid');
+  const param = raw !== '' && Number.isFinite(asNumber) ? new Intl.NumberFormat(localeOf[currentLanguage()]).format(asNumber) : raw;
+  if (!key.startsWith('validation.') || !isKey(key)) return t('validation.invalid');
   return t(key, { param });
 }
 
-export function translateError(t: TFunction, code: ErrorCode): string {
-  return t(`errors.${code}`);
+/**
+ * The sentence for a refused command, naming the record it is about (« Cette proposition a été
+ * modifiée ailleurs… »): every call site says which kind of record it was acting on. A command
+ * of a feature the workshop's kind lacks says so (`validation.featureNotOffered`).
+ */
+export function translateError(t: TFunction, error: Pick<AppError, 'code' | 'fields'>, record: RecordNoun): string {
+  if (error.fields && Object.values(error.fields).includes('validation.featureNotOffered')) return t('validation.featureNotOffered');
+  return errorSentence(t, error.code, record);
+}
+
+/** A key known only at run time (sent by the core, built from a value): checked against the catalogue. */
+export function isKey(key: string): key is ParseKeys {
+  return i18next.exists(key);
 }

@@ -9,6 +9,7 @@ import { WorkshopDetailScreen } from '../features/workshops/detail/WorkshopDetai
 import { WorkshopFormScreen } from '../features/workshops/form/WorkshopFormScreen';
 import { WorkshopListScreen } from '../features/workshops/list/WorkshopListScreen';
 import { Shell } from './Shell';
+import { WorkshopFeatureRoute } from './WorkshopFeatureRoute';
 
 export const router = createHashRouter([
   {
@@ -20,13 +21,27 @@ export const router = createHashRouter([
       { path: 'workshops/new', element: <WorkshopFormScreen /> },
       { path: 'workshops/:id', element: <WorkshopDetailScreen /> },
       { path: 'workshops/:id/edit', element: <WorkshopFormScreen /> },
-      { path: 'workshops/:id/attendance', lazy: async () => ({ Component: (await import('../features/attendance/check-in/CheckInScreen')).CheckInScreen }) },
-      { path: 'workshops/:id/attendance/paper', lazy: async () => ({ Component: (await import('../features/attendance/paper/PaperEntryScreen')).PaperEntryScreen }) },
-      { path: 'workshops/:id/proposals', lazy: async () => ({ Component: (await import('../features/proposals/list/ProposalsScreen')).ProposalsScreen }) },
-      { path: 'workshops/:id/proposals/new', lazy: async () => ({ Component: (await import('../features/proposals/form/ProposalFormScreen')).ProposalFormScreen }) },
-      { path: 'workshops/:id/proposals/merge', lazy: async () => ({ Component: (await import('../features/proposals/merge/MergeScreen')).MergeScreen }) },
-      { path: 'workshops/:id/proposals/:pid/edit', lazy: async () => ({ Component: (await import('../features/proposals/form/ProposalFormScreen')).ProposalFormScreen }) },
-      { path: 'workshops/:id/supports', lazy: async () => ({ Component: (await import('../features/proposals/supports/SupportsScreen')).SupportsScreen }) },
+      // A feature's screens show only for a workshop whose kind has it (workshop-kinds.ts).
+      {
+        element: <WorkshopFeatureRoute feature="welcomeDesk" />,
+        children: [
+          { path: 'workshops/:id/attendance', lazy: async () => ({ Component: (await import('../features/attendance/check-in/CheckInScreen')).CheckInScreen }) },
+          { path: 'workshops/:id/attendance/paper', lazy: async () => ({ Component: (await import('../features/attendance/paper/PaperEntryScreen')).PaperEntryScreen }) },
+        ],
+      },
+      {
+        element: <WorkshopFeatureRoute feature="proposals" />,
+        children: [
+          { path: 'workshops/:id/proposals', lazy: async () => ({ Component: (await import('../features/proposals/list/ProposalsScreen')).ProposalsScreen }) },
+          { path: 'workshops/:id/proposals/new', lazy: async () => ({ Component: (await import('../features/proposals/form/ProposalFormScreen')).ProposalFormScreen }) },
+          { path: 'workshops/:id/proposals/merge', lazy: async () => ({ Component: (await import('../features/proposals/merge/MergeScreen')).MergeScreen }) },
+          { path: 'workshops/:id/proposals/:pid/edit', lazy: async () => ({ Component: (await import('../features/proposals/form/ProposalFormScreen')).ProposalFormScreen }) },
+        ],
+      },
+      {
+        element: <WorkshopFeatureRoute feature="supports" />,
+        children: [{ path: 'workshops/:id/supports', lazy: async () => ({ Component: (await import('../features/proposals/supports/SupportsScreen')).SupportsScreen }) }],
+      },
       { path: 'proposals', lazy: async () => ({ Component: (await import('../features/proposals/list/ProposalsScreen')).ProposalsScreen }) },
       { path: 'sources', lazy: async () => ({ Component: (await import('../features/proposals/sources/SourcesScreen')).SourcesScreen }) },
       { path: 'sync', lazy: async () => ({ Component: (await import('../features/sync/SyncScreen')).SyncScreen }) },

@@ -12,6 +12,7 @@
 import { parseDate, parseDateTime, type CalendarDate, type CalendarDateTime } from '@internationalized/date';
 import { useContext, useEffect, useRef, useState } from 'react';
 import { DateField as AriaDateField, DateFieldStateContext, DateInput, DateSegment, FieldError, Label, Text, type DateFieldState } from 'react-aria-components';
+import { readStoredJson, removeStored, writeStoredJson } from '#renderer/app/storage.js';
 import './date-field.css';
 
 type DateSegmentType = DateFieldState['segments'][number]['type'];
@@ -53,7 +54,7 @@ export function DateField({ label, value, onChange, withTime = false, descriptio
       value={toDateValue(value, withTime)}
       // Controlled: the parent must take each value at once (react-aria clears the segments
       // when a whole date it reported does not come back); see SentDateField otherwise.
-      onChange={(v) => onChange(fromDateValue(v as CalendarDate | CalendarDateTime | null, withTime))}
+      onChange={(v) => onChange(fromDateValue(v, withTime))}
       granularity={withTime ? 'minute' : 'day'}
       hourCycle={24}
       shouldForceLeadingZeros
@@ -80,12 +81,8 @@ export function DateField({ label, value, onChange, withTime = false, descriptio
 type HalfTyped = Partial<Record<DateSegmentType, number>>;
 
 function readPartial(key: string): HalfTyped | null {
-  try {
-    const raw = localStorage.getItem(key);
-    return raw ? (JSON.parse(raw) as HalfTyped) : null;
-  } catch {
-    return null;
-  }
+  const stored = readStoredJson(key);
+  return stored && typeof stored === 'object' ? stored : null;
 }
 
 /**
@@ -110,12 +107,8 @@ function KeepHalfTyped({ storageKey }: { storageKey: string }) {
       state.setSegment(next[0], next[1]);
       return;
     }
-    try {
-      if (typed.length) localStorage.setItem(storageKey, JSON.stringify(Object.fromEntries(typed.map((s) => [s.type, s.value]))));
-      else localStorage.removeItem(storageKey);
-    } catch {
-      // storage full or disabled: only the half-typed date is not kept
-    }
+    if (typed.length) writeStoredJson(storageKey, Object.fromEntries(typed.map((s) => [s.type, s.value])));
+    else removeStored(storageKey);
     // `signature` stands for `typed`: it changes exactly when the typed segments do.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [signature, state, storageKey]);

@@ -4,6 +4,7 @@
  * The inputs here are parsed by the renderer's forms and again by the core.
  */
 import { z } from 'zod';
+import { languages } from '../i18n/languages.js';
 import { requiredText, uuid } from '../workshops/workshop.schema.js';
 import { consentPurposes, isConsentVersionFor } from './consent-texts.js';
 import { personIdentityInputSchema, profileInputSchema } from './participant.schema.js';
@@ -168,7 +169,7 @@ export type ArrivalResult = z.infer<typeof arrivalResultSchema>;
 
 export const paperEntryResultSchema = z.object({ recorded: z.number().int(), counts: roomCountsSchema });
 
-export const signInSheetInputSchema = z.object({ workshopId: uuid, locale: z.enum(['fr', 'en']).default('fr') });
+export const signInSheetInputSchema = z.object({ workshopId: uuid, locale: z.enum(languages).default('fr') });
 export const signInSheetSchema = z.object({ fileName: z.string(), base64: z.string(), pages: z.number().int() });
 
 /** Which status changes the door allows; `registered` again is the undo. */

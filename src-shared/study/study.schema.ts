@@ -4,6 +4,7 @@
  * five people carries `value: null` and why it is masked, never its number.
  */
 import { z } from 'zod';
+import { languages } from '../i18n/languages.js';
 import { uuid } from '../workshops/workshop.schema.js';
 
 export const studyScopes = ['workshop', 'period', 'all'] as const;
@@ -134,7 +135,7 @@ export const studyExportInputSchema = z.object({
   query: studyQuerySchema,
   format: z.enum(studyExportFormats, { error: 'validation.required' }),
   /** The language of the headings in the file. */
-  language: z.enum(['fr', 'en']).default('fr'),
+  language: z.enum(languages).default('fr'),
 });
 export type StudyExportInput = z.infer<typeof studyExportInputSchema>;
 

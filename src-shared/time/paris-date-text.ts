@@ -4,11 +4,12 @@
  * « Tuesday 1 December 2026, 01:46 » in English. For the PDFs the core writes; the screens
  * have their own formatters (src-renderer/app/format.ts).
  */
+import { localeOf, type Language } from '../i18n/languages.js';
 import { PARIS_TIME_ZONE } from './paris-time.js';
 
-export function parisDateTimeText(iso: string, language: 'fr' | 'en'): string {
+export function parisDateTimeText(iso: string, language: Language): string {
   const parts: Record<string, string> = {};
-  const format = new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
+  const format = new Intl.DateTimeFormat(localeOf[language], {
     timeZone: PARIS_TIME_ZONE,
     weekday: 'long',
     day: 'numeric',

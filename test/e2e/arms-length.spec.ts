@@ -5,7 +5,7 @@
  */
 import { armsLengthProblems, sidewaysOverflow } from './arms-length.js';
 import { expect, test, type Page } from './fixtures.js';
-import { invoke, seedWorkshop } from './seed.js';
+import { must, seedWorkshop } from './seed.js';
 
 const study = { purpose: 'study', granted: true, textVersion: 'study-2026-11' };
 const profile = {
@@ -21,12 +21,6 @@ const profile = {
   associationMember: 'no',
   associationName: null,
 };
-
-async function must(page: Page, origin: string, name: string, input: unknown) {
-  const answer = await invoke(page, origin, name, input);
-  expect(answer.ok, `${name}: ${JSON.stringify(answer)}`).toBe(true);
-  return answer.value as Record<string, unknown>;
-}
 
 /** A co-construction workshop in the 18e in the middle of its evening: people, proposals, dots. */
 async function seed(page: Page, origin: string) {

@@ -4,14 +4,8 @@
  * French quotation marks with no-break spaces, majority-judgement grades that look like
  * buttons, and a map that opens on the workshop's arrondissement.
  */
-import { expect, test, type Page } from './fixtures.js';
-import { invoke, seedWorkshop } from './seed.js';
-
-async function must(page: Page, origin: string, name: string, input: unknown) {
-  const answer = await invoke(page, origin, name, input);
-  expect(answer.ok, `${name}: ${JSON.stringify(answer)}`).toBe(true);
-  return answer.value as Record<string, unknown>;
-}
+import { expect, test } from './fixtures.js';
+import { must, seedWorkshop } from './seed.js';
 
 const fields = (title: string, themeCode: string) => ({
   title,

@@ -24,3 +24,10 @@ export async function invoke(page: Page, origin: string, name: string, input: un
   const response = await page.request.post(`${origin}/rpc/${name}`, { headers: { 'content-type': 'application/json' }, data: input });
   return (await response.json()) as { ok: boolean; value?: unknown };
 }
+
+/** A command that must succeed; its value. */
+export async function must(page: Page, origin: string, name: string, input: unknown): Promise<Record<string, unknown>> {
+  const answer = await invoke(page, origin, name, input);
+  expect(answer.ok, `${name}: ${JSON.stringify(answer)}`).toBe(true);
+  return answer.value as Record<string, unknown>;
+}

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { expectNoAxeViolations } from './axe.js';
 import { expect, test, type Page } from './fixtures.js';
 import { StudyPage } from './pages/StudyPage.js';
-import { invoke, seedWorkshop } from './seed.js';
+import { must, seedWorkshop } from './seed.js';
 
 const study = { purpose: 'study', granted: true, textVersion: 'study-2026-11' };
 const profile = (ageBracket: string, livesInQpv: string) => ({
@@ -23,12 +23,6 @@ const profile = (ageBracket: string, livesInQpv: string) => ({
   associationMember: 'no',
   associationName: null,
 });
-
-async function must(page: Page, origin: string, name: string, input: unknown) {
-  const answer = await invoke(page, origin, name, input);
-  expect(answer.ok, `${name}: ${JSON.stringify(answer)}`).toBe(true);
-  return answer.value as Record<string, unknown>;
-}
 
 /**
  * 12 people agreed to the study: 7 aged 26–40 and 5 aged 41–60 (every other bracket 0, so
@@ -110,7 +104,7 @@ test('the dashboard shows a workshop’s counts with small groups masked, and do
   const [download] = await Promise.all([page.waitForEvent('download'), studyPage.exportButton('csv').click()]);
   expect(download.suggestedFilename()).toMatch(/^etude-atelier-.*\.csv$/);
   await expect(page.getByRole('status').filter({ hasText: 'Fichier prêt' })).toBeVisible();
-  const bytes = readFileSync((await download.path())!);
+  const bytes = readFileSync(await download.path());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = bytes.toString('utf8').slice(1).split('\r\n');
   expect(lines[0]).toBe('Tableau;Catégorie;Colonne;Effectif;Part (%)');
@@ -119,9 +113,9 @@ test('the dashboard shows a workshop’s counts with small groups masked, and do
 
   // The bundled core writes the PDF and the GeoJSON too.
   const [pdf] = await Promise.all([page.waitForEvent('download'), studyPage.exportButton('pdf').click()]);
-  expect(readFileSync((await pdf.path())!).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(readFileSync(await pdf.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   const [geo] = await Promise.all([page.waitForEvent('download'), studyPage.exportButton('geojson').click()]);
-  const collection = JSON.parse(readFileSync((await geo.path())!, 'utf8')) as { type: string; features: { geometry: { coordinates: number[] } }[] };
+  const collection = JSON.parse(readFileSync(await geo.path(), 'utf8')) as { type: string; features: { geometry: { coordinates: number[] } }[] };
   expect(collection.type).toBe('FeatureCollection');
   expect(collection.features.map((f) => f.geometry.coordinates)).toEqual([
     [2.3551, 48.8873],

@@ -10,37 +10,12 @@
 import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
 import type { WorkshopRow } from '#db/schema.js';
 import { consentTexts, currentConsentVersion } from '#shared/attendance/consent-texts.js';
+import { localeOf, type Language } from '#shared/i18n/languages.js';
+import { translatorFor } from '#shared/i18n/translator.js';
 import { parisDateTimeText } from '#shared/time/paris-date-text.js';
 import { cleanText, createPdfWriter } from '../pdf/pdf-text.js';
 import type { Executor } from '../store/executor.js';
 import { sheetNames } from './attendance.repository.js';
-
-type Locale = 'fr' | 'en';
-
-const words = {
-  fr: {
-    heading: 'Feuille d’émargement',
-    venue: 'Lieu',
-    number: 'N°',
-    name: 'Nom',
-    signature: 'Signature',
-    contact: 'Recontact (oui / non)',
-    study: 'Étude (oui / non)',
-    consents: 'Textes de consentement lus aux participant·es',
-    page: 'Page',
-  },
-  en: {
-    heading: 'Sign-in sheet',
-    venue: 'Venue',
-    number: 'No.',
-    name: 'Name',
-    signature: 'Signature',
-    contact: 'Contact (yes / no)',
-    study: 'Study (yes / no)',
-    consents: 'Consent texts read to participants',
-    page: 'Page',
-  },
-} as const;
 
 /** Blank rows for people who did not register: a third of the expected, at least ten. */
 export function blankRows(registered: number): number {
@@ -60,16 +35,16 @@ const COLUMNS = [
   { key: 'study', width: 85 },
 ] as const;
 
-export async function buildSignInSheet(db: Executor, workshop: WorkshopRow, locale: Locale) {
+export async function buildSignInSheet(db: Executor, workshop: WorkshopRow, locale: Language) {
   const names = await sheetNames(db, workshop.id);
-  const w = words[locale];
+  const t = translatorFor(locale);
   const pdf = await PDFDocument.create();
-  pdf.setTitle(cleanText(`${w.heading} — ${workshop.title}`));
-  pdf.setLanguage(locale === 'fr' ? 'fr-FR' : 'en-GB');
+  pdf.setTitle(cleanText(t('attendance.signInSheet.documentTitle', { title: workshop.title })));
+  pdf.setLanguage(localeOf[locale]);
   pdf.setCreator('Atelier');
   const pen = createPdfWriter(pdf);
   const width = A4[0] - 2 * MARGIN;
-  const colon = locale === 'fr' ? '\u00a0:' : ':';
+  const column = { number: t('attendance.signInSheet.number'), name: t('attendance.signInSheet.name'), signature: t('attendance.signInSheet.signature'), contact: t('attendance.signInSheet.contact'), study: t('attendance.signInSheet.study') };
   const rows = [...names, ...Array<string>(blankRows(names.length)).fill('')];
 
   let page: PDFPage = pdf.addPage(A4);
@@ -79,7 +54,7 @@ export async function buildSignInSheet(db: Executor, workshop: WorkshopRow, loca
     y = A4[1] - MARGIN;
     if (first) {
       y -= 18;
-      pen.draw(page, w.heading, MARGIN, y, { size: 18, bold: true });
+      pen.draw(page, t('attendance.signInSheet.heading'), MARGIN, y, { size: 18, bold: true });
       for (const line of pen.wrap(workshop.title, { size: 13, bold: true }, width).slice(0, 2)) {
         y -= 18;
         pen.draw(page, line, MARGIN, y, { size: 13, bold: true });
@@ -87,13 +62,14 @@ export async function buildSignInSheet(db: Executor, workshop: WorkshopRow, loca
       y -= 16;
       pen.draw(page, parisDateTimeText(workshop.starts_at, locale), MARGIN, y, { size: 11 });
       y -= 15;
-      pen.draw(page, `${w.venue}${colon} ${workshop.venue_name}${workshop.venue_address ? `, ${workshop.venue_address}` : ''}`, MARGIN, y, { size: 11, maxWidth: width });
+      const venue = workshop.venue_address ? `${workshop.venue_name}, ${workshop.venue_address}` : workshop.venue_name;
+      pen.draw(page, t('attendance.signInSheet.venue', { venue }), MARGIN, y, { size: 11, maxWidth: width });
       y -= 10;
     }
     // Column headings wrap inside their column: « Recontact (oui / non) » is two lines, never
     // one running into « Étude ».
     const style = { size: 9, bold: true };
-    const lines = COLUMNS.map((col) => pen.wrap(w[col.key], style, col.width - 2 * PAD));
+    const lines = COLUMNS.map((col) => pen.wrap(column[col.key], style, col.width - 2 * PAD));
     const tallest = Math.max(...lines.map((l) => l.length));
     let x = MARGIN;
     COLUMNS.forEach((col, i) => {
@@ -122,7 +98,7 @@ export async function buildSignInSheet(db: Executor, workshop: WorkshopRow, loca
 
   // The consent texts, by version, on the last page: what the facilitator reads out.
   y -= 20;
-  pen.draw(page, `${w.consents}${colon}`, MARGIN, y, { size: 9, bold: true });
+  pen.draw(page, t('attendance.signInSheet.consents'), MARGIN, y, { size: 9, bold: true });
   for (const purpose of ['contact', 'study'] as const) {
     const version = currentConsentVersion[purpose];
     for (const line of pen.wrap(`[${version}] ${consentTexts[version].question[locale]}`, { size: 8 }, width)) {
@@ -131,9 +107,9 @@ export async function buildSignInSheet(db: Executor, workshop: WorkshopRow, loca
     }
   }
   const pages = pdf.getPageCount();
-  pdf.getPages().forEach((p, i) => pen.draw(p, `${w.page} ${i + 1} / ${pages}`, A4[0] - MARGIN - 50, MARGIN / 2, { size: 8 }));
+  pdf.getPages().forEach((p, i) => pen.draw(p, t('attendance.signInSheet.page', { page: i + 1, pages }), A4[0] - MARGIN - 50, MARGIN / 2, { size: 8 }));
   await pen.finish();
   const bytes = await pdf.save();
   const slug = workshop.title.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60).toLowerCase();
-  return { fileName: `emargement-${slug || 'atelier'}.pdf`, base64: Buffer.from(bytes).toString('base64'), pages };
+  return { fileName: t('attendance.signInSheet.fileName', { slug: slug || t('attendance.signInSheet.untitled') }), base64: Buffer.from(bytes).toString('base64'), pages };
 }

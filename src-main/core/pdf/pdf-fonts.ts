@@ -66,7 +66,7 @@ export function fontLibrary(dir?: string): FontLibrary {
   };
   const parse = (face: FontFace) => {
     let f = parsed.get(face.file);
-    if (!f) parsed.set(face.file, (f = fontkit.create(bytes(face) as Buffer)));
+    if (!f) parsed.set(face.file, (f = fontkit.create(bytes(face))));
     return f;
   };
   const has = (face: FontFace, cp: number) => face.ranges.some(([a, b]) => cp >= a && cp <= b) && parse(face).hasGlyphForCodePoint(cp);

@@ -10,7 +10,6 @@
  * same actor within ACCESS_LOG_QUIET_MS is one line, not hundreds.
  */
 import { personalCommands } from '#shared/personal-commands.js';
-import type { CommandName } from '#shared/contract.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '#db/schema.js';
 import type { Handlers } from '../define-handlers.js';
@@ -82,7 +81,7 @@ export function withAccessLog(handlers: Handlers, deps: AccessLogDeps): Handlers
       await logAccess(deps.db, {
         at: deps.now().toISOString(),
         actor: typeof given === 'string' && given ? given : (deps.currentActor?.() ?? UNKNOWN_ACTOR),
-        command: name as CommandName,
+        command: name,
         recordKind: record?.kind ?? null,
         recordId: record ? record.id(input) : null,
       });

@@ -122,7 +122,7 @@ export async function retentionCandidates(db: Executor): Promise<RetentionCandid
   const codec = subjectCodec();
   const rows = await sql<{ id: string; created_at: string; ends_at: string | null; workshop_id: string | null; title: string | null }>`
     select p.id, p.created_at, max(w.ends_at) as ends_at, w.id as workshop_id, w.title
-    from ${sql.table(codec.table)} as p
+    from ${sql.table(codec.table as string)} as p
     left join attendances as a on a.person_id = p.id
     left join workshops as w on w.id = a.workshop_id
     where (${holdsData(personalColumns(codec).map((c) => `p.${c}`))})

@@ -158,7 +158,7 @@ export function buildAddressIndex(rows: readonly AddressRow[]): AddressIndex {
 }
 
 export function addressId(index: AddressIndex, i: number): string {
-  return index.idBlob.slice(i === 0 ? 0 : index.idEnd[i - 1]!, index.idEnd[i]!);
+  return index.idBlob.slice(i === 0 ? 0 : index.idEnd[i - 1]!, index.idEnd[i]);
 }
 
 /** A string that shares no memory with the text it was cut from (V8 keeps slices' parents alive). */

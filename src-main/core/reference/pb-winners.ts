@@ -11,15 +11,20 @@
  * - dates are months (YYYY-MM), planned ones included, up to the source's "2099-12".
  */
 import { z } from 'zod';
-import { PB_THEMES, type PbThemeCode } from '#shared/reference/pb-themes.js';
+import { fr } from '#shared/i18n/catalogue.js';
+import { pbThemeCodes, type PbThemeCode } from '#shared/reference/pb-themes.js';
 import { parseCsvObjects } from './csv.js';
 
 // The 11 themes live in src-shared so that proposals and screens share them; re-exported here.
-export { PB_THEMES, type PbThemeCode } from '#shared/reference/pb-themes.js';
+export { pbThemeCodes, type PbThemeCode } from '#shared/reference/pb-themes.js';
 
-/** The file's labels, matched without accents or case: it writes « Education », the screens « Éducation ». */
+/**
+ * The file names its themes with the City's official labels, the ones the screens show in
+ * French (the catalogue's `labels.themes`), matched without accents or case: it writes
+ * « Education », the screens « Éducation ».
+ */
 const labelKey = (label: string) => label.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
-const themeCodes = new Map<string, PbThemeCode>(PB_THEMES.map((t) => [labelKey(t.label), t.code]));
+const themeCodes = new Map<string, PbThemeCode>(pbThemeCodes.map((code) => [labelKey(fr.labels.themes[code]), code]));
 const themeByLabel = { has: (label: string) => themeCodes.has(labelKey(label)), get: (label: string) => themeCodes.get(labelKey(label)) };
 
 export const PB_SCALE_LABELS = {
@@ -123,8 +128,8 @@ export function parsePbWinners(csvText: string): PbWinner[] {
   });
 }
 
-/** The themes present in the data, in the order of PB_THEMES (to check the list against the file). */
+/** The themes present in the data, in the order of pbThemeCodes (to check the list against the file). */
 export function themesInData(winners: readonly PbWinner[]): PbThemeCode[] {
   const present = new Set(winners.map((w) => w.theme));
-  return PB_THEMES.map((t) => t.code).filter((code) => present.has(code));
+  return pbThemeCodes.filter((code) => present.has(code));
 }

@@ -183,13 +183,13 @@ type Loose = Record<string, unknown>;
  */
 export function defineCodec<R extends { id: string; version: number }, T extends SyncedTableName>() {
   return <const S extends CodecSpec<R, T>>(spec: S, ..._checks: Checks<R, S, T>): SyncedCodec<R, T, S['entity']> =>
-    buildCodec<R, T>(spec) as SyncedCodec<R, T, S['entity']>;
+    buildCodec<R, T>(spec);
 }
 
 function buildCodec<R extends { id: string; version: number }, T extends SyncedTableName>(spec: CodecSpec<R, T>): SyncedCodec<R, T> {
   const entries = Object.entries(spec.fields) as [string, FieldColumn<string, unknown, unknown>][];
   const byField = new Map(entries);
-  const local = spec.local.map((f) => [f, LOCAL_COLUMNS[f as LocalField]] as const);
+  const local = spec.local.map((f) => [f, LOCAL_COLUMNS[f]] as const);
   const derive = spec.derived ?? (() => ({}));
 
   function snapshot(row: RowOf<T>): SyncedFields<R> {

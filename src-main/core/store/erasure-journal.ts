@@ -86,7 +86,7 @@ export function parseJournal(text: string): ErasureJournalEntry[] {
     const parsed = entrySchema.safeParse(value);
     if (!parsed.success || seen.has(parsed.data.id)) continue;
     seen.add(parsed.data.id);
-    out.push(parsed.data as ErasureJournalEntry);
+    out.push(parsed.data);
   }
   return out;
 }

@@ -61,7 +61,7 @@ export function holdsPersonalData(codec: AnyCodec, row: Loose): boolean {
 export async function wipeQuietly(trx: Transaction<Database>, codec: AnyCodec, id: string, at: string): Promise<boolean> {
   if (!codec.personal) return false;
   await scrubQueuedPersonalData(trx, codec, id);
-  const row = (await findSyncedRow(trx, codec, id)) as Loose | undefined;
+  const row: Loose | undefined = await findSyncedRow(trx, codec, id);
   if (!row || !holdsPersonalData(codec, row)) return false;
   const nulls = codec.columns(Object.fromEntries(codec.personal.fields.map((f) => [f, null])));
   const merged = { ...row, ...nulls };

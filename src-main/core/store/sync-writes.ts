@@ -114,7 +114,7 @@ export async function writeChosenValue(
   now: string,
   newId: () => string,
 ): Promise<boolean> {
-  const row = (await findSyncedRow(trx, codec, recordId)) as Loose | undefined;
+  const row: Loose | undefined = await findSyncedRow(trx, codec, recordId);
   if (!row) return false;
   const version = (row.version as number) + 1;
   const columns = codec.columns({ [field]: value });

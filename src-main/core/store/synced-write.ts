@@ -67,7 +67,7 @@ export async function appendOutbox(trx: Transaction<Database>, change: OutboxEnt
 /** A synced table chosen by its codec: Kysely cannot type a table chosen at run time. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type LooseExecutor = Kysely<any> | Transaction<any>;
-export const loose = (db: Executor): LooseExecutor => db as unknown as LooseExecutor;
+export const loose = (db: Executor): LooseExecutor => db;
 
 /** The row of a record, tombstoned or not (reads may use it anywhere). */
 export async function findSyncedRow<C extends AnyCodec>(db: Executor, codec: C, id: string): Promise<RowOfCodec<C> | undefined> {
@@ -121,6 +121,11 @@ export interface UnitOfWork {
 
 type Loose = Record<string, unknown>;
 
+/*
+ * The funnel is written once for every codec: inside it a record is AnyCodec's (`any`); each
+ * caller gets it typed by the codec it names (UnitOfWork's signatures).
+ */
+/* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-return */
 function createUnitOfWork(trx: Transaction<Database>, at: string, newId: () => string, touched: Map<string, [EventName, string]>): UnitOfWork {
   const touch = (codec: AnyCodec, record: { id: string; version: number }) => {
     const id = codec.eventId(record);
@@ -206,6 +211,7 @@ function createUnitOfWork(trx: Transaction<Database>, at: string, newId: () => s
   };
   return uow;
 }
+/* eslint-enable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-return */
 
 /**
  * Runs `body` as one unit of work: one transaction, rolled back whole when `body` answers a

@@ -2,7 +2,7 @@
  * CSV for French Excel: UTF-8 with a byte-order mark (without it Excel reads Latin-1), `;`
  * between fields (Excel in French uses the comma for decimals), decimal comma, CRLF lines.
  */
-import type { StudyLanguage } from '#shared/study/study-labels.js';
+import type { TFunction } from 'i18next';
 import { countText, type ExportRow } from './export-rows.js';
 
 export const CSV_BOM = '\ufeff';
@@ -24,9 +24,9 @@ export function toCsv(header: readonly string[], rows: readonly (readonly (strin
   return CSV_BOM + lines.join('\r\n') + '\r\n';
 }
 
-export function studyCsv(header: readonly string[], rows: readonly ExportRow[], language: StudyLanguage): string {
+export function studyCsv(header: readonly string[], rows: readonly ExportRow[], t: TFunction): string {
   return toCsv(
     header,
-    rows.map((r) => [r.table, r.category, r.column, countText(r, language), r.share]),
+    rows.map((r) => [r.table, r.category, r.column, countText(r, t), r.share]),
   );
 }

@@ -3,7 +3,9 @@
  * for the CSV, the XLSX and the PDF. It reads only the masked dashboard: a masked cell has no
  * value to write, and its share is left empty too (a share would give the count back).
  */
-import { categoryLabel, crossRowDimension, studyLabels, type StudyLanguage } from '#shared/study/study-labels.js';
+import type { TFunction } from 'i18next';
+import { arrondissementLabel } from '#shared/i18n/label-accessors.js';
+import { categoryLabel, crossRowDimension } from '#shared/study/study-labels.js';
 import type { StudyCell, StudyDashboard } from '#shared/study/study.schema.js';
 
 export interface ExportRow {
@@ -22,11 +24,11 @@ export interface ExportRow {
 const share = (c: StudyCell, total: StudyCell) =>
   c.masked || total.masked || !total.value ? null : Math.round((c.value! / total.value) * 1000) / 10;
 
-export function exportRows(d: StudyDashboard, language: StudyLanguage): ExportRow[] {
-  const l = studyLabels[language];
+/** `t`: the translator of the file's language (src-shared/i18n/translator.ts). */
+export function exportRows(d: StudyDashboard, t: TFunction): ExportRow[] {
   const rows: ExportRow[] = [];
-  const headline = (key: keyof typeof l.headline, c: StudyCell) =>
-    rows.push({ tableId: 'headline', table: l.tables.headline, category: l.headline[key], column: '', count: c.value, masked: c.masked, share: null });
+  const headline = (key: 'workshops' | 'participants' | 'withProfile' | 'proposals' | 'supports' | 'dots', c: StudyCell) =>
+    rows.push({ tableId: 'headline', table: t('study.tables.headline'), category: t(`study.headline.${key}`), column: '', count: c.value, masked: c.masked, share: null });
   headline('workshops', { key: 'workshops', value: d.workshops, masked: false });
   headline('participants', d.headline.participants);
   headline('withProfile', d.headline.withProfile);
@@ -34,20 +36,20 @@ export function exportRows(d: StudyDashboard, language: StudyLanguage): ExportRo
   headline('supports', { key: 'supports', value: d.headline.supports, masked: false });
   headline('dots', { key: 'dots', value: d.headline.dots, masked: false });
 
-  for (const t of [...d.attendance, ...d.proposals]) {
-    for (const c of t.cells) {
-      rows.push({ tableId: t.id, table: l.tables[t.id], category: categoryLabel(language, t.id, c.key), column: '', count: c.value, masked: c.masked, share: share(c, t.total) });
+  for (const table of [...d.attendance, ...d.proposals]) {
+    for (const c of table.cells) {
+      rows.push({ tableId: table.id, table: t(`study.tables.${table.id}`), category: categoryLabel(t, table.id, c.key), column: '', count: c.value, masked: c.masked, share: share(c, table.total) });
     }
-    rows.push({ tableId: t.id, table: l.tables[t.id], category: l.total, column: '', count: t.total.value, masked: t.total.masked, share: null });
+    rows.push({ tableId: table.id, table: t(`study.tables.${table.id}`), category: t('study.total'), column: '', count: table.total.value, masked: table.total.masked, share: null });
   }
   for (const x of d.supports) {
     x.rows.forEach((r, i) => {
       x.columns.forEach((col, j) => {
         rows.push({
           tableId: x.id,
-          table: l.tables[x.id],
-          category: categoryLabel(language, crossRowDimension[x.id], r),
-          column: categoryLabel(language, 'theme', col),
+          table: t(`study.tables.${x.id}`),
+          category: categoryLabel(t, crossRowDimension[x.id], r),
+          column: categoryLabel(t, 'theme', col),
           count: x.cells[i]![j]!.value,
           masked: x.cells[i]![j]!.masked,
           share: null,
@@ -59,20 +61,22 @@ export function exportRows(d: StudyDashboard, language: StudyLanguage): ExportRo
 }
 
 /** One line saying what the figures cover, for the files' headers. */
-export function scopeLine(d: StudyDashboard, language: StudyLanguage): string {
-  const l = studyLabels[language];
+export function scopeLine(d: StudyDashboard, t: TFunction): string {
   const q = d.query;
   const parts = [
-    q.scope === 'workshop' ? `${l.scope.workshop}\u00a0: ${q.workshopTitle ?? q.workshopId}` : q.scope === 'period' ? `${l.scope.period}\u00a0: ${q.from} → ${q.to}` : l.scope.all,
+    q.scope === 'workshop'
+      ? t('study.files.scope.workshop', { title: q.workshopTitle ?? q.workshopId })
+      : q.scope === 'period'
+        ? t('study.files.scope.period', { from: q.from, to: q.to })
+        : t('study.files.scope.all'),
   ];
-  if (q.arrondissement !== null) parts.push(`${l.scope.arrondissement} ${l.arrondissement(q.arrondissement)}`);
-  return language === 'en' ? parts.join(' — ').replace('\u00a0:', ':') : parts.join(' — ');
+  if (q.arrondissement !== null) parts.push(t('study.files.scope.arrondissement', { arrondissement: arrondissementLabel(t, q.arrondissement) }));
+  return parts.join(' — ');
 }
 
 /** What a file writes in place of a count: the number, « < 5 » or « masqué ». */
-export function countText(row: Pick<ExportRow, 'count' | 'masked'>, language: StudyLanguage): string | number {
-  const l = studyLabels[language];
-  if (row.masked === 'small') return l.masked;
-  if (row.masked === 'complement') return l.complement;
+export function countText(row: Pick<ExportRow, 'count' | 'masked'>, t: TFunction): string | number {
+  if (row.masked === 'small') return t('study.files.masked');
+  if (row.masked === 'complement') return t('study.files.complement');
   return row.count ?? '';
 }

@@ -7,7 +7,10 @@
  * with a control character, an emoji or a name in another script prints, never fails.
  */
 import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
-import { categoryLabel, crossRowDimension, studyLabels, type StudyLanguage } from '#shared/study/study-labels.js';
+import type { TFunction } from 'i18next';
+import { localeOf, type Language } from '#shared/i18n/languages.js';
+import { translatorFor } from '#shared/i18n/translator.js';
+import { categoryLabel, crossRowDimension } from '#shared/study/study-labels.js';
 import type { StudyCell, StudyDashboard } from '#shared/study/study.schema.js';
 import { cleanText, createPdfWriter, type PdfWriter, type TextStyle } from '../pdf/pdf-text.js';
 
@@ -42,34 +45,34 @@ function paragraph(pen: Pen, text: string, size: number, bold = false) {
   }
 }
 
-const shown = (c: StudyCell, l: (typeof studyLabels)['fr']) =>
-  c.masked === 'small' ? l.masked : c.masked === 'complement' ? l.complement : String(c.value);
+const shown = (c: StudyCell, t: TFunction) =>
+  c.masked === 'small' ? t('study.files.masked') : c.masked === 'complement' ? t('study.files.complement') : String(c.value);
 
-export async function studyPdf(d: StudyDashboard, language: StudyLanguage, scope: string, generated: string): Promise<Uint8Array> {
-  const l = studyLabels[language];
+export async function studyPdf(d: StudyDashboard, language: Language, scope: string, generated: string): Promise<Uint8Array> {
+  const t = translatorFor(language);
   const doc = await PDFDocument.create();
-  doc.setTitle(cleanText(l.pdfTitle));
-  doc.setLanguage(language === 'fr' ? 'fr-FR' : 'en-GB');
+  doc.setTitle(cleanText(t('study.files.pdfTitle')));
+  doc.setLanguage(localeOf[language]);
   doc.setCreator('Atelier');
   const pen: Pen = { doc, page: doc.addPage(A4), y: A4[1] - MARGIN, text: createPdfWriter(doc) };
 
-  paragraph(pen, l.pdfTitle, 16, true);
+  paragraph(pen, t('study.files.pdfTitle'), 16, true);
   paragraph(pen, scope, 11);
   paragraph(pen, generated, 9);
   pen.y -= 6;
-  paragraph(pen, l.maskingNote, 9);
+  paragraph(pen, t('study.files.maskingNote'), 9);
   pen.y -= 8;
 
   const h = d.headline;
   const figures: [string, string][] = [
-    [l.headline.workshops, String(d.workshops)],
-    [l.headline.participants, shown(h.participants, l)],
-    [l.headline.withProfile, shown(h.withProfile, l)],
-    [l.headline.proposals, String(h.proposals)],
-    [l.headline.supports, String(h.supports)],
-    [l.headline.dots, String(h.dots)],
+    [t('study.headline.workshops'), String(d.workshops)],
+    [t('study.headline.participants'), shown(h.participants, t)],
+    [t('study.headline.withProfile'), shown(h.withProfile, t)],
+    [t('study.headline.proposals'), String(h.proposals)],
+    [t('study.headline.supports'), String(h.supports)],
+    [t('study.headline.dots'), String(h.dots)],
   ];
-  paragraph(pen, l.tables.headline, 12, true);
+  paragraph(pen, t('study.tables.headline'), 12, true);
   for (const [label, value] of figures) {
     ensure(pen, 14);
     write(pen, label, MARGIN, 10, false, 240);
@@ -77,16 +80,16 @@ export async function studyPdf(d: StudyDashboard, language: StudyLanguage, scope
     pen.y -= 14;
   }
 
-  for (const t of [...d.attendance, ...d.proposals]) {
+  for (const table of [...d.attendance, ...d.proposals]) {
     pen.y -= 10;
     ensure(pen, 40);
-    paragraph(pen, `${l.tables[t.id]} (${l.total}${language === 'fr' ? '\u00a0' : ''}: ${shown(t.total, l)})`, 12, true);
-    const max = Math.max(1, ...t.cells.map((c) => c.value ?? 0));
-    for (const c of t.cells) {
+    paragraph(pen, t('study.files.tableTotal', { table: t(`study.tables.${table.id}`), total: shown(table.total, t) }), 12, true);
+    const max = Math.max(1, ...table.cells.map((c) => c.value ?? 0));
+    for (const c of table.cells) {
       ensure(pen, 14);
-      write(pen, categoryLabel(language, t.id, c.key), MARGIN, 9, false, 200);
+      write(pen, categoryLabel(t, table.id, c.key), MARGIN, 9, false, 200);
       if (!c.masked && c.value) pen.page.drawRectangle({ x: 260, y: pen.y - 1, width: (c.value / max) * 200, height: 9, color: BAR });
-      write(pen, shown(c, l), 470, 9, true);
+      write(pen, shown(c, t), 470, 9, true);
       pen.y -= 14;
     }
   }
@@ -95,18 +98,18 @@ export async function studyPdf(d: StudyDashboard, language: StudyLanguage, scope
   for (const x of d.supports) {
     pen.y -= 10;
     ensure(pen, 60);
-    paragraph(pen, l.tables[x.id], 12, true);
+    paragraph(pen, t(`study.tables.${x.id}`), 12, true);
     const colWidth = Math.min(60, (A4[0] - 2 * MARGIN - 150) / x.rows.length);
     // Group names wrap over their column (« Moins de / 16 ans ») rather than being cut.
-    const heads = x.rows.map((r) => pen.text.wrap(categoryLabel(language, crossRowDimension[x.id], r), { size: 7, bold: true }, colWidth - 4).slice(0, 3));
+    const heads = x.rows.map((r) => pen.text.wrap(categoryLabel(t, crossRowDimension[x.id], r), { size: 7, bold: true }, colWidth - 4).slice(0, 3));
     const headLines = Math.max(...heads.map((lines) => lines.length));
     ensure(pen, headLines * 9 + 12);
     heads.forEach((lines, i) => lines.forEach((line, j) => pen.text.draw(pen.page, line, MARGIN + 150 + i * colWidth, pen.y - j * 9, { size: 7, bold: true, color: INK })));
     pen.y -= headLines * 9 + 3;
     x.columns.forEach((theme, j) => {
       ensure(pen, 12);
-      write(pen, categoryLabel(language, 'theme', theme), MARGIN, 8, false, 145);
-      x.rows.forEach((_, i) => write(pen, shown(x.cells[i]![j]!, l), MARGIN + 150 + i * colWidth, 8));
+      write(pen, categoryLabel(t, 'theme', theme), MARGIN, 8, false, 145);
+      x.rows.forEach((_, i) => write(pen, shown(x.cells[i]![j]!, t), MARGIN + 150 + i * colWidth, 8));
       pen.y -= 12;
     });
   }

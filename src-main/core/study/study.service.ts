@@ -5,7 +5,8 @@
  */
 import { fail, ok, type Result } from '#shared/result.js';
 import { kindAllows } from '#shared/workshops/workshop-kinds.js';
-import { studyLabels } from '#shared/study/study-labels.js';
+import type { TFunction } from 'i18next';
+import { translatorFor } from '#shared/i18n/translator.js';
 import type { StudyDashboard, StudyExportFile, StudyExportInput, StudyQuery } from '#shared/study/study.schema.js';
 import { parisDateTimeText } from '#shared/time/paris-date-text.js';
 import { utcToParisLocal } from '#shared/time/paris-time.js';
@@ -25,12 +26,12 @@ const mediaTypes = {
 } as const;
 
 /** `etude-atelier-1a2b3c4d-2026-03-14` (the id keeps two workshops of one day apart), `etude-2026-01-01-2026-03-31`, `etude-tous-ateliers-arr18-2026-03-14`. */
-function fileStem(q: StudyQuery, day: string, language: 'fr' | 'en'): string {
-  const base = language === 'fr' ? 'etude' : 'study';
+function fileStem(q: StudyQuery, day: string, t: TFunction): string {
+  const base = t('study.files.stem');
   const arr = q.arrondissement !== undefined ? `-arr${q.arrondissement}` : '';
   if (q.scope === 'period') return `${base}-${q.from}-${q.to}${arr}`;
-  if (q.scope === 'workshop') return `${base}-${language === 'fr' ? 'atelier' : 'workshop'}-${q.workshopId!.slice(0, 8)}-${day}`;
-  return `${base}-${language === 'fr' ? 'tous-ateliers' : 'all-workshops'}${arr}-${day}`;
+  if (q.scope === 'workshop') return `${base}-${t('study.files.stemWorkshop')}-${q.workshopId!.slice(0, 8)}-${day}`;
+  return `${base}-${t('study.files.stemAll')}${arr}-${day}`;
 }
 
 export function createStudyService(deps: Pick<ServiceDeps, 'db' | 'now'>) {
@@ -51,34 +52,35 @@ export function createStudyService(deps: Pick<ServiceDeps, 'db' | 'now'>) {
     const loaded = await dashboard(input.query);
     if (!loaded.ok) return loaded;
     const d = loaded.value;
-    const l = studyLabels[input.language];
+    const t = translatorFor(input.language);
     const at = now();
     const local = utcToParisLocal(at.toISOString());
-    const stem = fileStem(input.query, local.slice(0, 10), input.language);
-    const header = [l.columns.table, l.columns.category, l.columns.column, l.columns.count, l.columns.share];
-    const scope = scopeLine(d, input.language);
+    const stem = fileStem(input.query, local.slice(0, 10), t);
+    const columns = ['table', 'category', 'column', 'count', 'share'] as const;
+    const header = columns.map((c) => t(`study.files.columns.${c}`));
+    const scope = scopeLine(d, t);
     // « Produit le mardi 1 décembre 2026, 1 h 46 »: a date people read, not 2026-12-01 01:46.
-    const generated = `${l.generatedAt} ${parisDateTimeText(at.toISOString(), input.language)}`;
+    const generated = t('study.files.generatedAt', { date: parisDateTimeText(at.toISOString(), input.language) });
 
     let bytes: Uint8Array;
     switch (input.format) {
       case 'csv':
-        bytes = new TextEncoder().encode(studyCsv(header, exportRows(d, input.language), input.language));
+        bytes = new TextEncoder().encode(studyCsv(header, exportRows(d, t), t));
         break;
       case 'xlsx': {
         // exceljs and pdf-lib load on the first export, not with the core: start-up stays fast.
         const { studyXlsx } = await import('./xlsx-export.js');
         bytes = await studyXlsx(
-          exportRows(d, input.language),
+          exportRows(d, t),
           {
-            readmeSheet: input.language === 'fr' ? 'À lire' : 'Read me',
-            dataSheet: input.language === 'fr' ? 'Données' : 'Data',
-            title: l.pdfTitle,
+            readmeSheet: t('study.files.readmeSheet'),
+            dataSheet: t('study.files.dataSheet'),
+            title: t('study.files.pdfTitle'),
             scope,
             generated,
-            maskingNote: l.maskingNote,
+            maskingNote: t('study.files.maskingNote'),
             header,
-            language: input.language,
+            t,
           },
           at,
         );

@@ -4,7 +4,7 @@
  * sort), masked cells written as the text « < 5 ».
  */
 import ExcelJS from 'exceljs';
-import type { StudyLanguage } from '#shared/study/study-labels.js';
+import type { TFunction } from 'i18next';
 import { countText, type ExportRow } from './export-rows.js';
 
 export interface XlsxText {
@@ -15,7 +15,8 @@ export interface XlsxText {
   generated: string;
   maskingNote: string;
   header: readonly string[];
-  language: StudyLanguage;
+  /** The translator of the file's language, for the masked cells. */
+  t: TFunction;
 }
 
 export async function studyXlsx(rows: readonly ExportRow[], text: XlsxText, at: Date): Promise<Buffer> {
@@ -43,7 +44,7 @@ export async function studyXlsx(rows: readonly ExportRow[], text: XlsxText, at: 
   ];
   data.addRow([...text.header]).font = { bold: true };
   for (const r of rows) {
-    data.addRow([r.table, r.category, r.column, countText(r, text.language), r.share]);
+    data.addRow([r.table, r.category, r.column, countText(r, text.t), r.share]);
   }
   data.getColumn(5).numFmt = '0.0';
   data.autoFilter = { from: 'A1', to: 'E1' };

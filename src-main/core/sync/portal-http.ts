@@ -152,7 +152,7 @@ export function createPortalHttp({ baseUrl, fetchImpl = fetch, timeoutMs = DEFAU
       return { kind: 'offset_mismatch', offset: body.offset };
     }
     if (response.status >= 500) return { kind: 'retry', reason: `http_${response.status}` };
-    if (response.status === 401) return { kind: 'unauthorized', code: String(body.code ?? 'unauthorized') };
+    if (response.status === 401) return { kind: 'unauthorized', code: typeof body.code === 'string' ? body.code : 'unauthorized' };
     if (response.status === 429) return { kind: 'retry', reason: 'rate_limited' };
     const error = portalErrorBodySchema.safeParse(json);
     return error.success ? { kind: 'refused', status: response.status, error: error.data } : { kind: 'retry', reason: 'unexpected_answer' };

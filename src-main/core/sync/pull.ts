@@ -30,7 +30,7 @@ export async function applyPulledPage(
     const parsed = syncEntitySchemas[record.entity].record.safeParse(record.fields);
     if (!parsed.success) continue;
     valid++;
-    byEntity.set(record.entity, [...(byEntity.get(record.entity) ?? []), { record, fields: parsed.data as Record<string, unknown> }]);
+    byEntity.set(record.entity, [...(byEntity.get(record.entity) ?? []), { record, fields: parsed.data }]);
   }
   const changed: { entity: SyncEntity; id: string }[] = [];
   for (const [entity, page] of byEntity) {

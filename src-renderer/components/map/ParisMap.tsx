@@ -89,17 +89,17 @@ export function ParisMap(props: ParisMapProps) {
     });
     L.control.zoom({ zoomInTitle: zoomInLabel, zoomOutTitle: zoomOutLabel }).addTo(m);
     L.control.attribution({ prefix: false }).addAttribution(escapeHtml(attribution)).addTo(m);
-    L.geoJSON(boundaries.arrondissements as GeoJSON.FeatureCollection, {
+    L.geoJSON(boundaries.arrondissements, {
       style: { color: '#4b4b4b', weight: 1.5, fillColor: '#f4f1ea', fillOpacity: 1 },
       interactive: false,
     }).addTo(m);
-    L.geoJSON(boundaries.qpv as GeoJSON.FeatureCollection, {
+    L.geoJSON(boundaries.qpv, {
       style: { color: '#a3300b', weight: 2, dashArray: '6 4', fillColor: '#f7b59b', fillOpacity: 0.55 },
       interactive: false,
     }).addTo(m);
     markerLayer.current = L.layerGroup().addTo(m);
     const area = boundaries.arrondissements.features.find((f) => f.properties.arrondissement === openOnRef.current);
-    if (area) m.fitBounds(L.geoJSON(area as GeoJSON.Feature).getBounds(), { animate: false });
+    if (area) m.fitBounds(L.geoJSON(area).getBounds(), { animate: false });
     else m.fitBounds(L.latLngBounds([minLat, minLon], [maxLat, maxLon]));
     m.on('click', (e: L.LeafletMouseEvent) => pick.current?.({ lon: round6(e.latlng.lng), lat: round6(e.latlng.lat) }));
     // Leaflet makes the container focusable; give it a name and say it is a map.

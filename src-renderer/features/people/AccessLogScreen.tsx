@@ -54,7 +54,7 @@ export function AccessLogScreen() {
       {log.error ? (
         <Alert tone="error" role="alert">
           <p>
-            {t('people.accessLog.loadError')} {translateError(t, log.error.code)}
+            {t('people.accessLog.loadError')} {translateError(t, log.error, 'person')}
           </p>
         </Alert>
       ) : log.data && entries.length === 0 ? (

@@ -120,7 +120,7 @@ export function PeopleScreen() {
       ) : results.error ? (
         <Alert tone="error" role="alert">
           <p>
-            {t('people.loadError')} {translateError(t, results.error.code)}
+            {t('people.loadError')} {translateError(t, results.error, 'person')}
           </p>
         </Alert>
       ) : results.loading && asked ? (

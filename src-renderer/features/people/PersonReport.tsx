@@ -3,8 +3,9 @@
  * handed to them): identity, participations with the consents and the words asked, the
  * anonymous study answers, the proposals carried, and when the identity will be purged.
  */
+import type { ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { dayText, profileAnswerText } from '#shared/people/access-labels.js';
+import { dayText, profileAnswerText } from '#shared/people/report-text.js';
 import type { AccessReport } from '#shared/people/people.schema.js';
 import { formatDateTime } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
@@ -17,14 +18,14 @@ export function PersonReport({ report }: { report: AccessReport }) {
   return (
     <>
       <section aria-labelledby="person-identity" className="person-section">
-        <h2 id="person-identity">{t('people.person.identity')}</h2>
+        <h2 id="person-identity">{t('people.report.identity')}</h2>
         {report.identities.map((identity) => (
           <div key={identity.id}>
             <dl className="person-facts" data-testid="person-identity">
               {Object.entries(identity.fields).map(([field, value]) => (
                 <div key={field} className="person-facts__item">
-                  <dt>{t(`people.person.fields.${field}`, { defaultValue: field })}</dt>
-                  <dd>{value ?? t('people.person.empty')}</dd>
+                  <dt>{t(`people.report.fields.${field}` as ParseKeys, { defaultValue: field })}</dt>
+                  <dd>{value ?? t('people.report.empty')}</dd>
                 </div>
               ))}
             </dl>
@@ -39,25 +40,25 @@ export function PersonReport({ report }: { report: AccessReport }) {
       </section>
 
       <section aria-labelledby="person-participations" className="person-section">
-        <h2 id="person-participations">{t('people.person.participations')}</h2>
-        {report.participations.length === 0 ? <p>{t('people.person.noParticipation')}</p> : null}
+        <h2 id="person-participations">{t('people.report.participations')}</h2>
+        {report.participations.length === 0 ? <p>{t('people.report.noParticipation')}</p> : null}
         <ul className="person-list">
           {report.participations.map((p) => (
             <li key={p.attendanceId} data-testid="person-participation">
-              <h3 className="person-list__title">{p.workshop ? `${p.workshop.title} — ${when(p.workshop.startsAt)}` : t('people.person.unknownWorkshop')}</h3>
+              <h3 className="person-list__title">{p.workshop ? `${p.workshop.title} — ${when(p.workshop.startsAt)}` : t('people.report.unknownWorkshop')}</h3>
               <p>
-                {t(`people.person.statuses.${p.status}`)} ({t(`people.person.sources.${p.source}`)})
+                {t(`labels.attendanceStatuses.${p.status}`)} ({t(`labels.attendanceSources.${p.source}`)})
                 {p.checkedInAt ? `, ${t('people.person.arrivedAt', { date: when(p.checkedInAt) })}` : ''}, {t('people.person.recordedBy', { name: p.recordedBy })}
               </p>
-              <h4 className="person-list__subtitle">{t('people.person.consents')}</h4>
-              {p.consents.length === 0 ? <p>{t('people.person.noConsent')}</p> : null}
+              <h4 className="person-list__subtitle">{t('people.report.consents')}</h4>
+              {p.consents.length === 0 ? <p>{t('people.report.noConsent')}</p> : null}
               <ul>
                 {p.consents.map((c) => (
                   <li key={`${c.purpose}-${c.recordedAt}`}>
                     {t('people.person.consentLine', {
-                      purpose: t(`people.person.purposes.${c.purpose}`),
+                      purpose: t(`people.report.purposes.${c.purpose}`),
                       colon,
-                      answer: c.granted ? t('people.person.granted') : t('people.person.refused'),
+                      answer: c.granted ? t('people.report.granted') : t('people.report.refused'),
                       version: c.textVersion,
                       date: when(c.recordedAt),
                     })}
@@ -67,12 +68,12 @@ export function PersonReport({ report }: { report: AccessReport }) {
               </ul>
               {p.profile ? (
                 <>
-                  <h4 className="person-list__subtitle">{t('people.person.profileTitle')}</h4>
+                  <h4 className="person-list__subtitle">{t('people.report.profile')}</h4>
                   <dl className="person-facts person-facts--small">
                     {Object.entries(p.profile).map(([field, value]) => (
                       <div key={field} className="person-facts__item">
-                        <dt>{t(`people.person.profileFields.${field}`, { defaultValue: field })}</dt>
-                        <dd>{profileAnswerText(language, field, value)}</dd>
+                        <dt>{t(`people.report.profileFields.${field}` as ParseKeys, { defaultValue: field })}</dt>
+                        <dd>{profileAnswerText(t, field, value)}</dd>
                       </div>
                     ))}
                   </dl>
@@ -84,8 +85,8 @@ export function PersonReport({ report }: { report: AccessReport }) {
       </section>
 
       <section aria-labelledby="person-proposals" className="person-section">
-        <h2 id="person-proposals">{t('people.person.proposals')}</h2>
-        {report.proposals.length === 0 ? <p>{t('people.person.noProposal')}</p> : null}
+        <h2 id="person-proposals">{t('people.report.proposals')}</h2>
+        {report.proposals.length === 0 ? <p>{t('people.report.noProposal')}</p> : null}
         <ul className="person-list">
           {report.proposals.map((p) => (
             <li key={p.id}>

@@ -51,14 +51,14 @@ export function PersonScreen() {
   async function download(format: 'pdf' | 'json') {
     setExporting({ kind: 'busy', format });
     const file = await invoke('people:export', { personId: id, actor: asked, format, language });
-    if (!file.ok) return setExporting({ kind: 'error', message: `${t('people.person.exportError')} ${translateError(t, file.error.code)}` });
+    if (!file.ok) return setExporting({ kind: 'error', message: `${t('people.person.exportError')} ${translateError(t, file.error, 'person')}` });
     downloadBase64(file.value.fileName, file.value.mediaType, file.value.base64);
     setExporting({ kind: 'done', name: file.value.fileName });
   }
 
   async function erase(): Promise<string | null> {
     const result = await invoke('people:erase', { personId: id, actor: asked, confirm: true });
-    if (!result.ok) return `${t('people.erase.error')} ${translateError(t, result.error.code)}`;
+    if (!result.ok) return `${t('people.erase.error')} ${translateError(t, result.error, 'person')}`;
     notice.show({ tone: 'success', message: (tr) => tr('people.erase.done') });
     report.reload();
     return null;
@@ -93,7 +93,7 @@ export function PersonScreen() {
         </form>
       ) : report.error ? (
         <Alert tone="error" role="alert">
-          <p>{report.error.code === 'not_found' ? t('people.person.notFound') : `${t('people.person.loadError')} ${translateError(t, report.error.code)}`}</p>
+          <p>{report.error.code === 'not_found' ? t('people.person.notFound') : `${t('people.person.loadError')} ${translateError(t, report.error, 'person')}`}</p>
         </Alert>
       ) : !r ? (
         <p className="loading" role="status">

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { dayText } from '#shared/people/access-labels.js';
+import { dayText } from '#shared/people/report-text.js';
 import type { RetentionOverview } from '#shared/people/people.schema.js';
 import { invoke } from '../../api/client';
 import { useResult } from '../../api/use-result';
@@ -117,7 +117,7 @@ export function RetentionScreen() {
       ) : overview.error ? (
         <Alert tone="error" role="alert">
           <p>
-            {t('people.retention.loadError')} {translateError(t, overview.error.code)}
+            {t('people.retention.loadError')} {translateError(t, overview.error, 'person')}
           </p>
         </Alert>
       ) : !o ? (

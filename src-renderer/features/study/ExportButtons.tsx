@@ -23,7 +23,7 @@ export function ExportButtons({ query }: { query: StudyQuery }) {
     setState({ kind: 'busy', format });
     const result = await invoke('study:export', { query, format, language: currentLanguage() });
     if (!result.ok) {
-      setState({ kind: 'error', message: `${t('study.exportError')} ${translateError(t, result.error.code)}` });
+      setState({ kind: 'error', message: `${t('study.exportError')} ${translateError(t, result.error, 'workshop')}` });
       return;
     }
     downloadBase64(result.value.fileName, result.value.mediaType, result.value.base64);

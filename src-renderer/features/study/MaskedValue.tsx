@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { StudyCell } from '#shared/study/study.schema.js';
 import { formatNumber } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
-import { studyLabels } from '#shared/study/study-labels.js';
 
 export function MaskedValue({ cell }: { cell: StudyCell }) {
   const { t } = useTranslation();
@@ -12,7 +11,7 @@ export function MaskedValue({ cell }: { cell: StudyCell }) {
   const small = cell.masked === 'small';
   return (
     <span className={`masked masked--${cell.masked}`} data-masked={cell.masked}>
-      <span aria-hidden="true">{small ? studyLabels[language].masked : studyLabels[language].complement}</span>
+      <span aria-hidden="true">{small ? t('study.files.masked') : t('study.files.complement')}</span>
       <span className="visually-hidden">{small ? t('study.maskedSmallSr') : t('study.maskedComplementSr')}</span>
     </span>
   );

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
 import { studyScopes, type StudyScope } from '#shared/study/study.schema.js';
+import { kindHas } from '#shared/workshops/workshop-kinds.js';
 import { invoke } from '../../api/client';
 import { useResult } from '../../api/use-result';
 import { formatDay } from '../../app/format';
@@ -18,7 +19,10 @@ export function StudyQueryForm({ value, errors, onChange }: { value: QueryParams
   const language = currentLanguage();
   const set = (patch: Partial<QueryParams>) => onChange({ ...value, ...patch });
   const workshops = useResult(() => invoke('workshops:list', { limit: 500 }), 'study-workshops', ['workshops:changed']);
-  const workshopOptions = (workshops.data?.items ?? []).map((w) => ({ id: w.id, label: `${w.title} — ${formatDay(w.startsAt, language)}` }));
+  // Only the kinds the study covers (workshop-kinds.ts): the core refuses the others.
+  const workshopOptions = (workshops.data?.items ?? [])
+    .filter((w) => kindHas(w.kind, 'study'))
+    .map((w) => ({ id: w.id, label: `${w.title} — ${formatDay(w.startsAt, language)}` }));
   return (
     <search className="study-query" aria-label={t('study.query')}>
       <RadioGroup className="radio-group" value={value.scope} onChange={(scope) => set({ scope: scope as StudyScope })} orientation="horizontal">
@@ -55,7 +59,7 @@ export function StudyQueryForm({ value, errors, onChange }: { value: QueryParams
         <SelectField
           label={t('study.arrondissement')}
           name="arrondissement"
-          options={[{ id: ALL, label: t('study.allArrondissements') }, ...arrondissementOptions(language)]}
+          options={[{ id: ALL, label: t('study.allArrondissements') }, ...arrondissementOptions(t)]}
           value={value.arrondissement || ALL}
           onChange={(v) => set({ arrondissement: v === ALL || v === null ? '' : v })}
           placeholder={t('study.allArrondissements')}

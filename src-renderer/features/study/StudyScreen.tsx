@@ -85,7 +85,7 @@ export function StudyScreen() {
       {dashboard.error && dashboard.error.code !== 'validation' ? (
         <Alert tone="error" role="alert">
           <p>
-            {t('study.loadError')} {translateError(t, dashboard.error.code)}
+            {t('study.loadError')} {translateError(t, dashboard.error, 'workshop')}
           </p>
           <Button variant="secondary" onPress={dashboard.reload}>
             {t('common.retry')}

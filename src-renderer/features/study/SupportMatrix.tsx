@@ -9,7 +9,6 @@
 import { useTranslation } from 'react-i18next';
 import { categoryLabel, crossRowDimension } from '#shared/study/study-labels.js';
 import type { StudyCell, StudyCrossTable } from '#shared/study/study.schema.js';
-import { currentLanguage } from '../../app/i18n';
 import { MaskedValue } from './MaskedValue';
 
 const SIZE = 44;
@@ -29,10 +28,9 @@ function Dot({ cell, max }: { cell: StudyCell; max: number }) {
 
 export function SupportMatrix({ table }: { table: StudyCrossTable }) {
   const { t } = useTranslation();
-  const language = currentLanguage();
-  const title = t(`study.labels.${table.id}`);
-  const rowLabel = (r: string) => categoryLabel(language, crossRowDimension[table.id], r);
-  const themeLabel = (c: string) => categoryLabel(language, 'theme', c);
+  const title = t(`study.tables.${table.id}`);
+  const rowLabel = (r: string) => categoryLabel(t, crossRowDimension[table.id], r);
+  const themeLabel = (c: string) => categoryLabel(t, 'theme', c);
   const max = Math.max(1, ...table.cells.flat().map((c) => c.value ?? 0));
   return (
     <section className="study-figure study-figure--wide" aria-labelledby={`study-${table.id}`} data-testid={`study-table-${table.id}`}>

@@ -9,15 +9,16 @@
  * strict CSP forbids those.
  */
 import { useTranslation } from 'react-i18next';
+import { localeOf, type Language } from '#shared/i18n/languages.js';
 import { categoryLabel } from '#shared/study/study-labels.js';
 import type { StudyCell, StudyTable } from '#shared/study/study.schema.js';
 import { formatNumber } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
 import { MaskedValue } from './MaskedValue';
 
-function share(value: number | null, total: number | null, language: 'fr' | 'en'): string {
+function share(value: number | null, total: number | null, language: Language): string {
   if (value === null || !total) return '';
-  return new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent', maximumFractionDigits: 1 }).format(value / total);
+  return new Intl.NumberFormat(localeOf[language], { style: 'percent', maximumFractionDigits: 1 }).format(value / total);
 }
 
 /** The bar beside a count, as long as the count is against the largest of its table. */
@@ -33,8 +34,8 @@ export function Bar({ cell, max }: { cell: StudyCell; max: number }) {
 export function TableFigure({ table }: { table: StudyTable }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const title = t(`study.labels.${table.id}`);
-  const rows = table.cells.map((cell) => ({ cell, label: categoryLabel(language, table.id, cell.key) }));
+  const title = t(`study.tables.${table.id}`);
+  const rows = table.cells.map((cell) => ({ cell, label: categoryLabel(t, table.id, cell.key) }));
   const max = Math.max(1, ...table.cells.map((c) => c.value ?? 0));
   const people = table.measure === 'people';
   return (

@@ -22,7 +22,7 @@ export function ConflictList({ onResolved }: { onResolved: (text: string) => voi
     const result = await invoke('sync:resolve', { entity, recordId, field, choice });
     // The list may disappear with its last conflict: the screen says the choice was taken.
     if (result.ok) onResolved(t('syncCenter.resolved'));
-    else setError(translateError(t, result.error.code));
+    else setError(translateError(t, result.error, 'conflict'));
     conflicts.reload();
   }
 

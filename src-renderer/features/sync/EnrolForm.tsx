@@ -39,9 +39,9 @@ export function EnrolForm() {
       setValues(empty);
       setMessage({ tone: 'success', text: t('syncCenter.enrolled') });
     } else if (result.error.code === 'validation' && result.error.fields) {
-      setErrors(result.error.fields as Partial<Record<keyof Fields, string>>);
+      setErrors(result.error.fields);
     } else {
-      setMessage({ tone: 'error', text: result.error.code === 'unavailable' ? t('syncCenter.enrolUnreachable') : translateError(t, result.error.code) });
+      setMessage({ tone: 'error', text: result.error.code === 'unavailable' ? t('syncCenter.enrolUnreachable') : translateError(t, result.error, 'device') });
     }
   }
 

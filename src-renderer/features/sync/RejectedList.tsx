@@ -1,16 +1,18 @@
 /** Changes the portal refused, with its reason: visible, never blocking the rest of the queue. */
-import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../../api/client';
 import { useResult } from '../../api/use-result';
 import { formatDateTime } from '../../app/format';
-import { currentLanguage } from '../../app/i18n';
+import { currentLanguage, isKey } from '../../app/i18n';
 import { fieldLabel } from './sync-values';
 
 export function RejectedList() {
   const { t } = useTranslation();
   const rejected = useResult(() => invoke('sync:rejected', {}), 'sync-rejected', ['sync:changed']);
-  const reason = (code: string) => (i18next.exists(`syncCenter.reasons.${code}`) ? t(`syncCenter.reasons.${code}`) : t('syncCenter.reasons.other', { code }));
+  const reason = (code: string) => {
+    const key = `syncCenter.reasons.${code}`;
+    return isKey(key) ? t(key) : t('syncCenter.reasons.other', { code });
+  };
   return (
     <section aria-labelledby="sync-rejected" className="panel">
       <h2 id="sync-rejected">{t('syncCenter.rejectedHeading')}</h2>

@@ -26,7 +26,7 @@ export function SyncScreen() {
       </div>
       {status.error && !s ? (
         <Alert tone="error" role="alert">
-          {translateError(t, status.error.code)}
+          {translateError(t, status.error, 'device')}
         </Alert>
       ) : null}
       {s ? <SyncState status={s} /> : null}

@@ -1,12 +1,12 @@
 /** How a synced field and its value read for a person (conflicts and refused changes). */
-import i18next, { type TFunction } from 'i18next';
-import { formatDateTime, formatNumber } from '../../app/format';
-import { currentLanguage } from '../../app/i18n';
+import type { TFunction } from 'i18next';
+import { formatDateTime, formatNumber } from '#renderer/app/format.js';
+import { currentLanguage, isKey } from '#renderer/app/i18n.js';
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 export function fieldLabel(t: TFunction, field: string): string {
-  for (const key of [`form.${field}`, `syncCenter.fields.${field}`]) if (i18next.exists(key)) return t(key);
+  for (const key of [`workshops.form.${field}`, `syncCenter.fields.${field}`]) if (isKey(key)) return t(key);
   return field;
 }
 
@@ -16,8 +16,8 @@ export function valueText(t: TFunction, field: string, value: unknown): string {
   if (typeof value === 'boolean') return value ? t('syncCenter.yes') : t('syncCenter.no');
   if (typeof value === 'number') return formatNumber(value, language);
   if (typeof value === 'string') {
-    if (field === 'status' && i18next.exists(`statuses.${value}`)) return t(`statuses.${value}`);
-    if (field === 'kind' && i18next.exists(`kinds.${value}`)) return t(`kinds.${value}`);
+    const label = field === 'status' ? `labels.workshopStatuses.${value}` : field === 'kind' ? `labels.workshopKinds.${value}` : '';
+    if (label && isKey(label)) return t(label);
     return ISO_UTC.test(value) ? formatDateTime(value, language) : value;
   }
   if (Array.isArray(value)) {

@@ -1,4 +1,5 @@
 /** The workshop's status as a word with a shape; colour only repeats what the word says. */
+import './workshops.css';
 import { useTranslation } from 'react-i18next';
 import type { WorkshopStatus } from '#shared/workshops/workshop.schema.js';
 
@@ -11,7 +12,7 @@ export function StatusBadge({ status }: { status: WorkshopStatus }) {
       <span aria-hidden="true" className="status-badge__shape">
         {shapes[status]}
       </span>
-      {t(`statuses.${status}`)}
+      {t(`labels.workshopStatuses.${status}`)}
     </span>
   );
 }

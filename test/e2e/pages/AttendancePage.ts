@@ -39,10 +39,12 @@ export class AttendancePage {
   /** Answers a study question (a row of answers) in the open dialog, as a click on the answer. */
   async answer(question: string, option: string) {
     const escaped = option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // A label may hold a no-break space (« 16 à 25\u00a0ans »): any space matches any space.
+    const spaced = escaped.replace(/ /g, '\\s');
     await this.dialog
       .getByRole('radiogroup', { name: question, exact: true })
       .locator('label')
-      .filter({ hasText: new RegExp(`^\\s*●?\\s*${escaped}$`) })
+      .filter({ hasText: new RegExp(`^\\s*●?\\s*${spaced}$`) })
       .click();
   }
 

@@ -138,7 +138,7 @@ export class TestDevice {
     const query = new URLSearchParams();
     if (cursor) query.set('cursor', cursor);
     if (limit) query.set('limit', String(limit));
-    return fetch(`${this.url}/v1/pull?${query}`, { headers: this.auth });
+    return fetch(`${this.url}/v1/pull?${query.toString()}`, { headers: this.auth });
   }
 
   /** Pulls every page from the cursor on. */

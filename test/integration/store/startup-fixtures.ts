@@ -43,7 +43,7 @@ export async function buildDataFolder(dir: string, schemaVersion: 1 | 4): Promis
   const names = Object.keys(migrations).slice(0, schemaVersion);
   const provider: MigrationProvider = { getMigrations: async () => Object.fromEntries(names.map((n) => [n, migrations[n]!])) };
   const { error } = await new Migrator({ db: opened.db, provider }).migrateToLatest();
-  if (error) throw error;
+  if (error) throw error instanceof Error ? error : new Error('A migration failed', { cause: error });
   const { sqlite } = opened;
   sqlite.pragma(`user_version = ${schemaVersion}`);
 

@@ -4,8 +4,6 @@
  * only a lab desktop receives, with the anonymous profile they were given under.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Proposal } from '#shared/proposals/proposal.schema.js';
-import type { ProposalTally } from '#shared/proposals/support.schema.js';
 import { startControlledPortal } from './controlled-portal.js';
 import { startLaptop } from './device-harness.js';
 
@@ -26,7 +24,7 @@ describe('proposals between laptops', () => {
 
     const workshop = await field.createWorkshop({ arrondissement: 18 });
     const photo = await field.must('attachments:add', { mediaType: 'image/png', base64: PNG });
-    const proposal = (await field.must('proposals:create', {
+    const proposal = await field.must('proposals:create', {
       workshopId: workshop.id,
       fields: {
         title: 'Des bancs square Léon',
@@ -47,7 +45,7 @@ describe('proposals between laptops', () => {
         accessibleToDisabled: 'yes',
         photos: [photo.sha256],
       },
-    })) as Proposal;
+    });
     const profile = crypto.randomUUID();
     await field.must('supports:addDot', { proposalId: proposal.id, workshopId: workshop.id, profileId: profile });
     await field.must('supports:addDot', { proposalId: proposal.id, workshopId: workshop.id, profileId: profile });
@@ -55,14 +53,14 @@ describe('proposals between laptops', () => {
     expect((await portal.attachments()).map((a) => a.sha256)).toEqual([photo.sha256]);
 
     await other.syncUntilSettled();
-    const received = (await other.must('proposals:get', { id: proposal.id })) as Proposal;
+    const received = await other.must('proposals:get', { id: proposal.id });
     const { updatedAt: _u, createdAt: _c, ...sent } = proposal;
     expect(received).toMatchObject({ ...sent, photos: [photo.sha256], estimatedCostCents: 1_250_050, neighbourhoodClass: 'qpv', qpvCode: 'QN07511M' });
-    const otherTally = (await other.must('supports:tally', { workshopId: workshop.id })) as { items: ProposalTally[] };
+    const otherTally = await other.must('supports:tally', { workshopId: workshop.id });
     expect(otherTally.items).toEqual([]);
 
     await lab.syncUntilSettled();
-    const labTally = (await lab.must('supports:tally', { workshopId: workshop.id })) as { items: ProposalTally[] };
+    const labTally = await lab.must('supports:tally', { workshopId: workshop.id });
     expect(labTally.items).toEqual([expect.objectContaining({ proposalId: proposal.id, dots: 2 })]);
   });
 });

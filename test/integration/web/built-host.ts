@@ -64,8 +64,8 @@ export function runHost(built: BuiltHost, { dataDir = mkdtempSync(join(tmpdir(),
         resolvePrinted({ child, dataDir, url: match[0], output: () => output });
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(Object.assign(new Error(`web host exited with ${code}:\n${output}`), { code, output }));

@@ -170,7 +170,7 @@ function nodesOf(value: unknown, path: (string | number)[] = [], out: { path: (s
   return out;
 }
 
-function setAt(root: unknown, path: (string | number)[], next: unknown | typeof REMOVE): unknown {
+function setAt(root: unknown, path: (string | number)[], next: unknown): unknown {
   if (path.length === 0) return next === REMOVE ? undefined : next;
   const copy: unknown = structuredClone(root);
   let parent = copy as Record<string | number, unknown>;

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { App, Session, WebContents } from 'electron';
+import type { App, Session } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { denyAllPermissions, installSecurityHandlers } from '#electron/navigation-guards.js';
 
@@ -39,7 +39,7 @@ function setup() {
   const shell = { openExternal: vi.fn(async () => undefined) };
   installSecurityHandlers(app as unknown as App, defaultSession as unknown as Session, shell);
   const contents = new FakeContents(new FakeSession());
-  app.emit('web-contents-created', {}, contents as unknown as WebContents);
+  app.emit('web-contents-created', {}, contents);
   return { app, defaultSession, contents, shell };
 }
 

@@ -7,7 +7,7 @@ import { createSecretStore, SecretStoreError, secretStorageProblem, type SafeSto
 type Backend = ReturnType<SafeStorageLike['getSelectedStorageBackend']>;
 
 /** A fake safeStorage: "encrypts" by reversing and prefixing, so plain text never hits the disk. */
-function fakeSafeStorage({ available = true, backend = 'gnome_libsecret' as Backend } = {}): SafeStorageLike {
+function fakeSafeStorage({ available = true, backend = 'gnome_libsecret' }: { available?: boolean; backend?: Backend } = {}): SafeStorageLike {
   return {
     isEncryptionAvailable: () => available,
     getSelectedStorageBackend: () => backend,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PB_THEMES, parsePbWinners, themesInData } from '#core/reference/pb-winners.js';
+import { parsePbWinners, pbThemeCodes, themesInData } from '#core/reference/pb-winners.js';
 import { referenceFilePath } from '#core/reference/reference-data-files.js';
 import { dataDir } from './reference-fixtures.js';
 
@@ -16,8 +16,8 @@ describe('the participatory-budget winners file', () => {
   });
 
   it('uses exactly the 11 official themes, each present in the data', () => {
-    expect(PB_THEMES).toHaveLength(11);
-    expect(themesInData(winners)).toEqual(PB_THEMES.map((t) => t.code));
+    expect(pbThemeCodes).toHaveLength(11);
+    expect(themesInData(winners)).toEqual(pbThemeCodes);
     expect(winners.filter((w) => w.theme === 'cadre-de-vie')).toHaveLength(343);
   });
 

@@ -25,7 +25,7 @@ afterAll(async () => {
 /** A whole row of the codec's table for these synced fields, as a pull would write it. */
 function rowOf(codec: AnyCodec, fields: Record<string, unknown>): Record<string, unknown> {
   const base = { ...codec.columns(fields), id: crypto.randomUUID(), version: 3, created_at: '2026-03-01T09:00:00.000Z', updated_at: '2026-03-02T09:00:00.000Z', synced_revision: 7 };
-  return { ...base, ...codec.derive(base as never) };
+  return { ...base, ...codec.derive(base) };
 }
 
 for (const [entity, codec] of Object.entries(syncedTables) as [keyof typeof syncedTables, AnyCodec][]) {
@@ -42,12 +42,12 @@ for (const [entity, codec] of Object.entries(syncedTables) as [keyof typeof sync
       fc.assert(
         fc.property(records, (fields) => {
           const row = rowOf(codec, fields);
-          const snapshot = codec.snapshot(row as never);
+          const snapshot = codec.snapshot(row);
           expect(snapshot).toEqual(fields);
           const again = rowOf(codec, snapshot as Record<string, unknown>);
           expect({ ...again, id: row.id }).toEqual(row);
           expect(codec.changedFields(row as never, row as never)).toEqual({});
-          const record = codec.toRecord(row as never) as Record<string, unknown>;
+          const record = codec.toRecord(row) as Record<string, unknown>;
           expect(record).toMatchObject({ ...fields, id: row.id, version: 3 });
         }),
         { numRuns: 200 },
@@ -70,7 +70,7 @@ for (const [entity, codec] of Object.entries(syncedTables) as [keyof typeof sync
     it('names the record with a key the renderer translates', () => {
       fc.assert(
         fc.property(records, (fields) => {
-          const label = codec.label(codec.toRecord(rowOf(codec, fields) as never));
+          const label = codec.label(codec.toRecord(rowOf(codec, fields)));
           expect(label.key).toMatch(/^syncCenter\.records\./);
           for (const value of Object.values(label.values)) expect(['string', 'number']).toContain(typeof value);
         }),

@@ -22,7 +22,7 @@ export function AttendanceTable({ items, onAction, readOnly = false }: { items: 
   const { t } = useTranslation();
   if (items.length === 0) return <p className="empty-state">{t('attendance.list.empty')}</p>;
   return (
-    <table className="workshop-table attendance-table">
+    <table className="data-table attendance-table">
       <thead>
         <tr>
           <th scope="col">{t('attendance.list.name')}</th>
@@ -39,10 +39,10 @@ export function AttendanceTable({ items, onAction, readOnly = false }: { items: 
             <tr key={a.id} data-testid="attendance-row">
               <th scope="row" className="attendance-table__name">
                 {label}
-                <span className="attendance-table__source"> — {t(`attendance.sources.${a.source}`)}</span>
+                <span className="attendance-table__source"> — {t(`labels.attendanceSources.${a.source}`)}</span>
               </th>
               <td>
-                <span className={`status-badge attendance-status--${a.status}`}>{t(`attendance.statuses.${a.status}`)}</span>
+                <span className={`status-badge attendance-status--${a.status}`}>{t(`labels.attendanceStatuses.${a.status}`)}</span>
               </td>
               <td>
                 <ConsentSummary a={a} />

@@ -18,7 +18,8 @@ import { Button } from '#renderer/components/Button.js';
 import { CheckboxField } from '#renderer/components/CheckboxField.js';
 import { TextField } from '#renderer/components/TextField.js';
 import { ArrivalDialog, type ArrivalMode } from '../shared/ArrivalDialog';
-import { useFacilitator, useStoredState } from '../shared/use-stored-state';
+import { useStoredState } from '#renderer/app/use-stored-state.js';
+import { useFacilitator } from '../shared/use-facilitator';
 import { AttendanceTable } from './AttendanceTable';
 import { CheckInSearch } from './CheckInSearch';
 import { RoomCountsPanel } from './RoomCountsPanel';
@@ -67,7 +68,7 @@ export function CheckInScreen() {
       <div className="screen">
         {workshop.error ? (
           <Alert tone="error" role="alert">
-            <p>{translateError(t, workshop.error.code)}</p>
+            <p>{translateError(t, workshop.error, 'workshop')}</p>
           </Alert>
         ) : (
           <p className="loading">{t('attendance.loading')}</p>

@@ -3,6 +3,7 @@
  * sense: check-in (then the study offered at once), the anonymous count, the row actions and
  * the sign-in sheet. The screen decides what is shown; this decides what happens.
  */
+import type { ParseKeys } from 'i18next';
 import type { AttendanceView, SearchHit } from '#shared/attendance/attendance.schema.js';
 import type { AppError } from '#shared/result.js';
 import { invoke } from '#renderer/api/client.js';
@@ -26,7 +27,7 @@ export interface DeskDeps {
 
 export function useDeskActions({ workshopId, by, needFacilitator, offerStudy, openDialog, changed }: DeskDeps) {
   const notice = useNotice();
-  const showError = (error: AppError, key?: string) => notice.show({ tone: 'error', message: (tr) => (key ? tr(key) : translateError(tr, error.code)) });
+  const showError = (error: AppError, key?: ParseKeys) => notice.show({ tone: 'error', message: (tr) => (key ? tr(key) : translateError(tr, error, 'registration')) });
 
   async function checkIn(hit: SearchHit): Promise<boolean> {
     if (hit.status === 'present') {

@@ -20,7 +20,8 @@ import { CheckboxField } from '#renderer/components/CheckboxField.js';
 import { NumberField } from '#renderer/components/NumberField.js';
 import { TextField } from '#renderer/components/TextField.js';
 import { ChoiceField } from '../shared/ChoiceField';
-import { useFacilitator, useStoredState } from '../shared/use-stored-state';
+import { useStoredState } from '#renderer/app/use-stored-state.js';
+import { useFacilitator } from '../shared/use-facilitator';
 import '../attendance.css';
 
 type YesNo = 'yes' | 'no' | null;
@@ -74,7 +75,7 @@ export function PaperEntryScreen() {
       const mapped: Record<string, string> = {};
       for (const [path, message] of Object.entries(fields ?? {})) mapped[path.replace(/^rows\.(\d+)/, (_m, n: string) => `rows.${Number(n) - offset}`)] = message;
       setErrors(mapped);
-      setFailure(fields ? t('attendance.errors.fixBelow') : translateError(t, answer && !answer.ok ? answer.error.code : 'internal'));
+      setFailure(fields ? t('attendance.errors.fixBelow') : translateError(t, answer && !answer.ok ? answer.error : { code: 'internal' }, 'workshop'));
       return;
     }
     clear();

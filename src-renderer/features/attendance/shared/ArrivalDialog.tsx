@@ -23,7 +23,7 @@ import { Alert } from '#renderer/components/Alert.js';
 import { Button } from '#renderer/components/Button.js';
 import { ConsentFields, PersonFields, ProfileFields } from './ArrivalFields';
 import { consentsOf, emptyArrival, profileOf, recordedAnswers, shownAnswers, type ArrivalValues } from './arrival-values';
-import { useStoredState } from './use-stored-state';
+import { useStoredState } from '#renderer/app/use-stored-state.js';
 
 export type ArrivalMode =
   | { kind: 'walk-in' }
@@ -90,7 +90,7 @@ export function ArrivalDialog({ mode, workshopId, recordedBy, onClose, onDone }:
     setBusy(false);
     if (!result.ok) {
       setErrors(result.error.fields ?? {});
-      setFailure(result.error.fields ? t('attendance.errors.fixBelow') : translateError(t, result.error.code));
+      setFailure(result.error.fields ? t('attendance.errors.fixBelow') : translateError(t, result.error, 'registration'));
       return;
     }
     clearDraft();

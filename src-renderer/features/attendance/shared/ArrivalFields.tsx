@@ -96,11 +96,20 @@ export function ConsentFields({ value, onChange, errors, purposes, autoFocus }: 
 export function ProfileFields({ value, onChange, errors }: { value: ProfileValues; onChange: (v: ProfileValues) => void; errors: Errors }) {
   const { t } = useTranslation();
   const error = (key: keyof ProfileValues) => translateMessage(t, errors[`profile.${key}`]);
-  const choice = (key: 'ageBracket' | 'residence' | 'livesInQpv' | 'occupationCategory' | 'firstParticipation' | 'neighbourhoodCouncilMember' | 'associationMember', ids: readonly string[], ns: string) => (
+  const answers = {
+    ageBrackets: ageBrackets.map((id) => ({ id, label: t(`labels.ageBrackets.${id}`) })),
+    residences: residences.map((id) => ({ id, label: t(`labels.residences.${id}`) })),
+    yesNoUnknown: yesNoUnknown.map((id) => ({ id, label: t(`labels.yesNoUnknown.${id}`) })),
+    occupations: occupationCategories.map((id) => ({ id, label: t(`labels.occupations.${id}`) })),
+  };
+  const choice = (
+    key: 'ageBracket' | 'residence' | 'livesInQpv' | 'occupationCategory' | 'firstParticipation' | 'neighbourhoodCouncilMember' | 'associationMember',
+    options: { id: string; label: string }[],
+  ) => (
     <ChoiceField
       label={t(`attendance.profile.${key}`)}
       name={key}
-      options={ids.map((id) => ({ id, label: t(`attendance.${ns}.${id}`) }))}
+      options={options}
       value={value[key]}
       onChange={(v) => onChange({ ...value, [key]: v })}
       errorMessage={error(key)}
@@ -114,8 +123,8 @@ export function ProfileFields({ value, onChange, errors }: { value: ProfileValue
     <fieldset className="form-section profile-fields">
       <legend>{t('attendance.profile.legend')}</legend>
       <p className="field__hint">{t('attendance.profile.intro')}</p>
-      {choice('ageBracket', ageBrackets, 'ageBrackets')}
-      {choice('residence', residences, 'residences')}
+      {choice('ageBracket', answers.ageBrackets)}
+      {choice('residence', answers.residences)}
       {value.residence === 'paris' ? (
         // No minimum nor maximum: react-aria would silently clamp « 25 » to 20; the schema says why instead.
         <NumberField
@@ -128,11 +137,11 @@ export function ProfileFields({ value, onChange, errors }: { value: ProfileValue
         />
       ) : null}
       {value.residence === 'outside_paris' ? text('residenceCommune') : null}
-      {choice('livesInQpv', yesNoUnknown, 'yesNoUnknown')}
-      {choice('occupationCategory', occupationCategories, 'occupations')}
-      {choice('firstParticipation', yesNoUnknown, 'yesNoUnknown')}
-      {choice('neighbourhoodCouncilMember', yesNoUnknown, 'yesNoUnknown')}
-      {choice('associationMember', yesNoUnknown, 'yesNoUnknown')}
+      {choice('livesInQpv', answers.yesNoUnknown)}
+      {choice('occupationCategory', answers.occupations)}
+      {choice('firstParticipation', answers.yesNoUnknown)}
+      {choice('neighbourhoodCouncilMember', answers.yesNoUnknown)}
+      {choice('associationMember', answers.yesNoUnknown)}
       {value.associationMember === 'yes' ? text('associationName') : null}
       {text('gender')}
     </fieldset>

@@ -7,8 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Location } from '#shared/reference/reference.schema.js';
 import { invoke } from '#renderer/api/client.js';
-import { formatArrondissement } from '#renderer/app/format.js';
-import { currentLanguage } from '#renderer/app/i18n.js';
+import { arrondissementLabel } from '#shared/i18n/label-accessors.js';
 import { Button } from '#renderer/components/Button.js';
 import { MapLegend } from '#renderer/components/map/MapLegend.js';
 import { ParisMap, type MapMarker } from '#renderer/components/map/ParisMap.js';
@@ -47,7 +46,7 @@ export function LocationPicker({ point, onPoint, focus, errorMessage, openOn }: 
 
   let derived = t('proposals.form.noPoint');
   if (point && place) {
-    const parts = [place.arrondissement ? formatArrondissement(place.arrondissement, currentLanguage()) : '—'];
+    const parts = [place.arrondissement ? arrondissementLabel(t, place.arrondissement) : '—'];
     parts.push(place.qpv ? t('proposals.qpvLong', { name: place.qpv.name }) : t('proposals.form.derivedNotQpv'));
     derived = t('proposals.form.derived', { place: parts.join(' · ') });
   }

@@ -3,13 +3,13 @@ import { useState } from 'react';
 import { Controller, useWatch, type Control, type FieldErrors, type UseFormSetValue } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { locationTypes, proposerTypes, triStates } from '#shared/proposals/proposal.schema.js';
-import { PB_THEMES } from '#shared/reference/pb-themes.js';
-import { formatArrondissement } from '#renderer/app/format.js';
-import { currentLanguage, translateMessage } from '#renderer/app/i18n.js';
+import { arrondissementOptions } from '#renderer/app/workshop-options.js';
+import { translateMessage } from '#renderer/app/i18n.js';
 import { CheckboxField } from '#renderer/components/CheckboxField.js';
 import { SelectField } from '#renderer/components/SelectField.js';
 import { TextField } from '#renderer/components/TextField.js';
 import { AddressField } from './AddressField';
+import { themeOptions } from '../format';
 import { EurosField } from './EurosField';
 import type { FormValues } from './form-values';
 import { LocationPicker } from './LocationPicker';
@@ -34,7 +34,7 @@ export function ProposalFields({ control, errors, setValue }: Props) {
           label={t(`proposals.form.${name}`)}
           name={name}
           options={options}
-          value={(field.value as string | undefined) ?? null}
+          value={field.value ?? null}
           onChange={field.onChange}
           onBlur={field.onBlur}
           buttonRef={field.ref}
@@ -83,7 +83,7 @@ export function ProposalFields({ control, errors, setValue }: Props) {
       )}
     />
   );
-  const tri = triStates.map((id) => ({ id, label: t(`proposals.form.triStates.${id}`) }));
+  const tri = triStates.map((id) => ({ id, label: t(`labels.triStates.${id}`) }));
 
   return (
     <>
@@ -91,12 +91,12 @@ export function ProposalFields({ control, errors, setValue }: Props) {
         <h2 id="section-what">{t('proposals.form.sectionWhat')}</h2>
         {text('title', { required: true })}
         {text('description', { required: true, multiline: true })}
-        {select('themeCode', PB_THEMES.map((th) => ({ id: th.code, label: t(`proposals.themes.${th.code}`) })), true)}
+        {select('themeCode', themeOptions(t), true)}
       </section>
 
       <section className="form-section" aria-labelledby="section-where">
         <h2 id="section-where">{t('proposals.form.sectionWhere')}</h2>
-        {select('locationType', locationTypes.map((id) => ({ id, label: t(`proposals.form.locationTypes.${id}`) })), true)}
+        {select('locationType', locationTypes.map((id) => ({ id, label: t(`labels.locationTypes.${id}`) })), true)}
         <Controller
           control={control}
           name="addressLabel"
@@ -139,7 +139,7 @@ export function ProposalFields({ control, errors, setValue }: Props) {
             <SelectField
               label={t('proposals.form.arrondissement')}
               name="arrondissement"
-              options={Array.from({ length: 20 }, (_, i) => ({ id: String(i + 1), label: formatArrondissement(i + 1, currentLanguage()) }))}
+              options={arrondissementOptions(t)}
               value={field.value ? String(field.value) : null}
               onChange={(v) => field.onChange(v ? Number(v) : null)}
               onBlur={field.onBlur}
@@ -164,7 +164,7 @@ export function ProposalFields({ control, errors, setValue }: Props) {
 
       <section className="form-section" aria-labelledby="section-who">
         <h2 id="section-who">{t('proposals.form.sectionWho')}</h2>
-        {select('proposerType', proposerTypes.map((id) => ({ id, label: t(`proposals.form.proposerTypes.${id}`) })), true)}
+        {select('proposerType', proposerTypes.map((id) => ({ id, label: t(`labels.proposerTypes.${id}`) })), true)}
         {text('proposerName', { hint: t('proposals.form.proposerNameHint') })}
       </section>
 

@@ -35,7 +35,7 @@ export function ProposalFormScreen() {
       </h1>
       {error ? (
         <Alert tone="error" role="alert">
-          <p>{translateError(t, error.code)}</p>
+          <p>{translateError(t, error, 'proposal')}</p>
         </Alert>
       ) : !ready ? (
         <p className="loading">{t('proposals.loading')}</p>

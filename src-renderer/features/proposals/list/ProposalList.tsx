@@ -33,7 +33,7 @@ export function ProposalList({ items, editBase }: ProposalListProps) {
 
   const step = (p: Proposal, status: 'ready' | 'draft' | 'submitted') =>
     void invoke('proposals:setStatus', { id: p.id, version: p.version, status }).then((r) => {
-      if (!r.ok) notice.show({ tone: 'error', message: (tr) => translateError(tr, r.error.code) });
+      if (!r.ok) notice.show({ tone: 'error', message: (tr) => translateError(tr, r.error, 'proposal') });
     });
 
   return (
@@ -47,10 +47,10 @@ export function ProposalList({ items, editBase }: ProposalListProps) {
               <h3 className="proposal-list__title">{p.title}</h3>
               <NeighbourhoodBadge proposal={p} />
               {p.kind === 'project' ? <span className="proposal-badge proposal-badge--project">{t('proposals.project')}</span> : null}
-              <span className="proposal-badge proposal-badge--status">{t(`proposals.statuses.${p.status}`)}</span>
+              <span className="proposal-badge proposal-badge--status">{t(`labels.proposalStatuses.${p.status}`)}</span>
             </div>
             <p className="proposal-list__meta">
-              {t(`proposals.themes.${p.themeCode}`)} · {describePlace(t, p)}
+              {t(`labels.themes.${p.themeCode}`)} · {describePlace(t, p)}
               {p.estimatedCostCents !== null ? ` · ${t('proposals.cost', { amount: formatEurosFromCents(p.estimatedCostCents) })}` : ''}
             </p>
             {originals.length ? (

@@ -6,6 +6,7 @@ import '../proposals.css';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { kindHas } from '#shared/workshops/workshop-kinds.js';
 import { invoke } from '#renderer/api/client.js';
 import { useResult } from '#renderer/api/use-result.js';
 import { translateError } from '#renderer/app/i18n.js';
@@ -103,9 +104,11 @@ export function ProposalsScreen() {
             <span aria-hidden="true">+ </span>
             {t('proposals.new')}
           </Link>
-          <Link className="button button--secondary" to={`/workshops/${workshopId}/supports`}>
-            {t('proposals.supports')}
-          </Link>
+          {w && kindHas(w.kind, 'supports') ? (
+            <Link className="button button--secondary" to={`/workshops/${workshopId}/supports`}>
+              {t('proposals.supports')}
+            </Link>
+          ) : null}
           <Link className="button button--secondary" to={`/workshops/${workshopId}/proposals/merge`}>
             {t('proposals.merge')}
           </Link>
@@ -153,7 +156,7 @@ export function ProposalsScreen() {
           <p className="form-note">{t('proposals.listHint')}</p>
           {list.error && !list.data ? (
             <Alert tone="error" role="alert">
-              <p>{translateError(t, list.error.code)}</p>
+              <p>{translateError(t, list.error, 'workshop')}</p>
               <Button variant="secondary" onPress={list.reload}>
                 {t('common.retry')}
               </Button>
@@ -174,7 +177,7 @@ export function ProposalsScreen() {
               <p className="form-note">{t('proposals.winners.hint', { radius: WINNER_RADIUS })}</p>
               {winners.error && !winners.data ? (
                 <Alert tone="error" role="alert">
-                  <p>{translateError(t, winners.error.code)}</p>
+                  <p>{translateError(t, winners.error, 'workshop')}</p>
                 </Alert>
               ) : !winners.data ? (
                 <p className="loading">{t('proposals.winners.loading')}</p>

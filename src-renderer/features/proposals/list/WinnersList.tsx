@@ -23,7 +23,7 @@ export function WinnersList({ items }: { items: readonly Winner[] }) {
             </>
           ) : null}
           <p className="winner-list__meta">
-            {t('proposals.winners.edition', { year: w.edition })} · {t(`proposals.themes.${w.themeCode}`)}
+            {t('proposals.winners.edition', { year: w.edition })} · {t(`labels.themes.${w.themeCode}`)}
             {w.budgetEuros !== null ? ` · ${formatEurosFromCents(w.budgetEuros * 100)}` : ''}
             {w.distanceMetres !== null
               ? ` · ${t('proposals.winners.distance', { metres: formatNumber(Math.round(w.distanceMetres / 10) * 10, language) })}`

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Checkbox, CheckboxGroup, FieldError, Label, Text } from 'react-aria-components';
 import { Link, useNavigate, useParams } from 'react-router';
-import { PB_THEMES, type PbThemeCode } from '#shared/reference/pb-themes.js';
+import type { PbThemeCode } from '#shared/reference/pb-themes.js';
 import { invoke } from '#renderer/api/client.js';
 import { CheckboxLook } from '#renderer/components/CheckboxField.js';
 import { useResult } from '#renderer/api/use-result.js';
@@ -18,7 +18,7 @@ import { Alert } from '#renderer/components/Alert.js';
 import { Button } from '#renderer/components/Button.js';
 import { SelectField } from '#renderer/components/SelectField.js';
 import { TextField } from '#renderer/components/TextField.js';
-import { describePlace } from '../format';
+import { describePlace, themeOptions } from '../format';
 
 export function MergeScreen() {
   const { id: workshopId = '' } = useParams();
@@ -43,7 +43,7 @@ export function MergeScreen() {
       return;
     }
     setFields(result.error.fields ?? {});
-    setError(translateError(t, result.error.code));
+    setError(translateError(t, result.error, 'proposal'));
   }
 
   const candidates = (list.data?.items ?? []).filter((p) => p.status !== 'merged' && p.status !== 'retained' && p.status !== 'not_retained');
@@ -65,7 +65,6 @@ export function MergeScreen() {
         </Alert>
       ) : null}
       <form
-        className="workshop-form"
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
@@ -93,7 +92,7 @@ export function MergeScreen() {
         <SelectField
           label={t('proposals.form.themeCode')}
           name="themeCode"
-          options={PB_THEMES.map((th) => ({ id: th.code, label: t(`proposals.themes.${th.code}`) }))}
+          options={themeOptions(t)}
           value={themeCode}
           onChange={(v) => setThemeCode(v as PbThemeCode | null)}
           placeholder={t('common.choose')}

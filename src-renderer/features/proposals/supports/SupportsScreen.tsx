@@ -61,7 +61,7 @@ export function SupportsScreen() {
       />
       {failure ? (
         <Alert tone="error" role="alert">
-          <p>{translateError(t, failure.code)}</p>
+          <p>{translateError(t, failure, 'workshop')}</p>
         </Alert>
       ) : null}
       {!list.data ? (
@@ -92,14 +92,14 @@ export function SupportsScreen() {
                 </div>
                 <div className="support-row">
                   {grades.map((g) => (
-                    <Button key={g} variant="secondary" onPress={() => grade(p.id, g)} aria-label={t('proposals.supportsScreen.gradeFor', { grade: t(`proposals.supportsScreen.grades.${g}`), title: p.title })}>
-                      {t(`proposals.supportsScreen.grades.${g}`)} ({counts?.grades[g] ?? 0})
+                    <Button key={g} variant="secondary" onPress={() => grade(p.id, g)} aria-label={t('proposals.supportsScreen.gradeFor', { grade: t(`labels.grades.${g}`), title: p.title })}>
+                      {t(`labels.grades.${g}`)} ({counts?.grades[g] ?? 0})
                     </Button>
                   ))}
                 </div>
                 <p className="proposal-list__meta">
                   {counts?.majorityGrade
-                    ? t('proposals.supportsScreen.majority', { grade: t(`proposals.supportsScreen.grades.${counts.majorityGrade}`) })
+                    ? t('proposals.supportsScreen.majority', { grade: t(`labels.grades.${counts.majorityGrade}`) })
                     : t('proposals.supportsScreen.noGrade')}
                 </p>
               </li>

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { translateMessage } from '#renderer/app/i18n.js';
+import { readStored, removeStored, writeStored } from '#renderer/app/storage.js';
 import { ActionDialog } from '#renderer/components/ActionDialog.js';
 import { Button } from '#renderer/components/Button.js';
 import { TextField } from '#renderer/components/TextField.js';
@@ -28,22 +29,6 @@ export interface TextDialogProps {
   onConfirm: (text: string) => Promise<{ fieldError?: string; error?: string } | null>;
 }
 
-const read = (key: string) => {
-  try {
-    return localStorage.getItem(key) ?? '';
-  } catch {
-    return '';
-  }
-};
-const write = (key: string, value: string) => {
-  try {
-    if (value) localStorage.setItem(key, value);
-    else localStorage.removeItem(key);
-  } catch {
-    // no storage: the dialog still works
-  }
-};
-
 export function TextDialog(props: TextDialogProps) {
   return (
     <ActionDialog isOpen={props.isOpen} onOpenChange={props.onOpenChange} title={props.title}>
@@ -55,7 +40,7 @@ export function TextDialog(props: TextDialogProps) {
 
 function TextDialogForm(props: TextDialogProps) {
   const { t } = useTranslation();
-  const [text, setText] = useState(() => read(props.draftKey));
+  const [text, setText] = useState(() => readStored(props.draftKey) ?? '');
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -70,7 +55,7 @@ function TextDialogForm(props: TextDialogProps) {
     const outcome = await props.onConfirm(parsed.data);
     setBusy(false);
     if (!outcome) {
-      write(props.draftKey, '');
+      removeStored(props.draftKey);
       setText('');
       props.onOpenChange(false);
       return;
@@ -106,7 +91,7 @@ function TextDialogForm(props: TextDialogProps) {
           value={text}
           onChange={(v) => {
             setText(v);
-            write(props.draftKey, v);
+            writeStored(props.draftKey, v);
             if (fieldError) setFieldError(undefined);
           }}
           errorMessage={translateMessage(t, fieldError)}

@@ -13,13 +13,14 @@ import {
   workshopTransitions,
   type Workshop,
 } from '#shared/workshops/workshop.schema.js';
+import { kindHas } from '#shared/workshops/workshop-kinds.js';
 import { invoke } from '#renderer/api/client.js';
 import { translateError } from '#renderer/app/i18n.js';
 import { useNotice } from '#renderer/app/notices.js';
 import { Button } from '#renderer/components/Button.js';
 import { TextDialog } from './TextDialog';
 
-type NoticeKey = 'notices.opened' | 'notices.closed' | 'notices.cancelled';
+type NoticeKey = 'workshops.notices.opened' | 'workshops.notices.closed' | 'workshops.notices.cancelled';
 
 export function WorkshopActions({ workshop: w, onStale }: { workshop: Workshop; onStale: () => void }) {
   const { t } = useTranslation();
@@ -30,7 +31,7 @@ export function WorkshopActions({ workshop: w, onStale }: { workshop: Workshop; 
 
   /** A refused action says why in words, and the screen reloads what is true now. */
   function report(error: AppError) {
-    notice.show({ tone: 'error', message: (tr) => translateError(tr, error.code) });
+    notice.show({ tone: 'error', message: (tr) => translateError(tr, error, 'workshop') });
     if (error.code === 'conflict' || error.code === 'invalid_transition' || error.code === 'not_found') onStale();
   }
 
@@ -46,12 +47,12 @@ export function WorkshopActions({ workshop: w, onStale }: { workshop: Workshop; 
     void navigate('/workshops');
     notice.show({
       tone: 'info',
-      message: (tr) => tr('notices.removed', { title: w.title }),
+      message: (tr) => tr('workshops.notices.removed', { title: w.title }),
       action: {
-        label: (tr) => tr('notices.undo'),
+        label: (tr) => tr('workshops.notices.undo'),
         run: () =>
           void invoke('workshops:restore', { id: w.id }).then((restored) => {
-            if (restored.ok) notice.show({ tone: 'success', message: (tr) => tr('notices.restored', { title: w.title }) });
+            if (restored.ok) notice.show({ tone: 'success', message: (tr) => tr('workshops.notices.restored', { title: w.title }) });
             else report(restored.error);
           }),
       },
@@ -67,70 +68,78 @@ export function WorkshopActions({ workshop: w, onStale }: { workshop: Workshop; 
     }
     const fieldError = result.error.fields?.[field];
     if (result.error.code !== 'validation') onStale();
-    return { fieldError, error: fieldError ? undefined : translateError(t, result.error.code) };
+    return { fieldError, error: fieldError ? undefined : translateError(t, result.error, 'workshop') };
   }
 
   return (
-    <div className="actions" role="group" aria-label={t('detail.actions')}>
-      {/* Closed, the desk still prints the sign-in sheet and takes the paper sheet typed afterwards. */}
-      {w.status !== 'cancelled' ? (
+    <div className="actions" role="group" aria-label={t('workshops.detail.actions')}>
+      {/* What the kind offers (workshop-kinds.ts). Closed, the desk still prints the sign-in
+          sheet and takes the paper sheet typed afterwards. */}
+      {kindHas(w.kind, 'welcomeDesk') && w.status !== 'cancelled' ? (
         <Link to={`/workshops/${w.id}/attendance`} className="button button--primary">
           {t('attendance.entry')}
         </Link>
       ) : null}
-      <Link to={`/workshops/${w.id}/proposals`} className="button button--primary">
-        {t('proposals.workshopLink')}
-      </Link>
+      {kindHas(w.kind, 'proposals') ? (
+        <Link to={`/workshops/${w.id}/proposals`} className="button button--primary">
+          {t('proposals.workshopLink')}
+        </Link>
+      ) : null}
+      {kindHas(w.kind, 'study') ? (
+        <Link to={`/study?scope=workshop&workshop=${w.id}`} className="button button--secondary">
+          {t('workshops.detail.studyLink')}
+        </Link>
+      ) : null}
       {allowed.includes('open') ? (
-        <Button variant="primary" onPress={() => void run(invoke('workshops:open', { id: w.id, version: w.version }), 'notices.opened')}>
-          {t('detail.open')}
+        <Button variant="primary" onPress={() => void run(invoke('workshops:open', { id: w.id, version: w.version }), 'workshops.notices.opened')}>
+          {t('workshops.detail.open')}
         </Button>
       ) : null}
       {allowed.includes('closed') ? (
         <Button variant="primary" onPress={() => setDialog('close')}>
-          {t('detail.close')}
+          {t('workshops.detail.close')}
         </Button>
       ) : null}
       {isEditable(w.status) ? (
         <Link to={`/workshops/${w.id}/edit`} className="button button--secondary">
-          {t('detail.edit')}
+          {t('workshops.detail.edit')}
         </Link>
       ) : null}
       {allowed.includes('cancelled') ? (
         <Button variant="secondary" onPress={() => setDialog('cancel')}>
-          {t('detail.cancel')}
+          {t('workshops.detail.cancel')}
         </Button>
       ) : null}
       <Button variant="danger" onPress={() => void remove()}>
-        {t('detail.remove')}
+        {t('workshops.detail.remove')}
       </Button>
 
       <TextDialog
         isOpen={dialog === 'close'}
         onOpenChange={(open) => setDialog(open ? 'close' : null)}
-        title={t('detail.closeTitle')}
-        intro={t('detail.closeIntro')}
-        label={t('detail.minutesLabel')}
-        hint={t('detail.minutesHint')}
-        confirm={t('detail.closeConfirm')}
-        dismiss={t('detail.closeDismiss')}
+        title={t('workshops.detail.closeTitle')}
+        intro={t('workshops.detail.closeIntro')}
+        label={t('workshops.detail.minutesLabel')}
+        hint={t('workshops.detail.minutesHint')}
+        confirm={t('workshops.detail.closeConfirm')}
+        dismiss={t('workshops.detail.closeDismiss')}
         schema={workshopCloseInputSchema.shape.minutes}
         isRequired
         draftKey={`atelier.draft.minutes.${w.id}`}
-        onConfirm={(minutes) => fromDialog(invoke('workshops:close', { id: w.id, version: w.version, minutes }), 'notices.closed', 'minutes')}
+        onConfirm={(minutes) => fromDialog(invoke('workshops:close', { id: w.id, version: w.version, minutes }), 'workshops.notices.closed', 'minutes')}
       />
       <TextDialog
         isOpen={dialog === 'cancel'}
         onOpenChange={(open) => setDialog(open ? 'cancel' : null)}
-        title={t('detail.cancelTitle')}
-        intro={t('detail.cancelIntro')}
-        label={t('detail.reasonLabel')}
-        hint={t('detail.reasonHint')}
-        confirm={t('detail.cancelConfirm')}
-        dismiss={t('detail.cancelDismiss')}
+        title={t('workshops.detail.cancelTitle')}
+        intro={t('workshops.detail.cancelIntro')}
+        label={t('workshops.detail.reasonLabel')}
+        hint={t('workshops.detail.reasonHint')}
+        confirm={t('workshops.detail.cancelConfirm')}
+        dismiss={t('workshops.detail.cancelDismiss')}
         schema={workshopCancelInputSchema.shape.reason}
         draftKey={`atelier.draft.cancelReason.${w.id}`}
-        onConfirm={(reason) => fromDialog(invoke('workshops:cancel', { id: w.id, version: w.version, reason }), 'notices.cancelled', 'reason')}
+        onConfirm={(reason) => fromDialog(invoke('workshops:cancel', { id: w.id, version: w.version, reason }), 'workshops.notices.cancelled', 'reason')}
       />
     </div>
   );

@@ -1,4 +1,5 @@
 /** #/workshops/:id — the workshop, its status and what can be done with it now. */
+import '../workshops.css';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { invoke } from '#renderer/api/client.js';
@@ -18,23 +19,23 @@ export function WorkshopDetailScreen() {
   const notice = useNotice();
   const loaded = useResult(() => invoke('workshops:get', { id }), id, ['workshops:changed']);
   const w = loaded.data;
-  const heading = useScreenTitle(w?.title ?? (loaded.error ? t('detail.loadError') : undefined));
+  const heading = useScreenTitle(w?.title ?? (loaded.error ? t('workshops.detail.loadError') : undefined));
 
   return (
     <div className="screen screen--narrow">
       <p className="back-link">
         <Link to="/workshops">
           <span aria-hidden="true">← </span>
-          {t('detail.back')}
+          {t('workshops.detail.back')}
         </Link>
       </p>
       {loaded.error && !w ? (
         <>
           <h1 ref={heading} tabIndex={-1}>
-            {t('detail.loadError')}
+            {t('workshops.detail.loadError')}
           </h1>
           <Alert tone="error" role="alert">
-            <p>{translateError(t, loaded.error.code)}</p>
+            <p>{translateError(t, loaded.error, 'workshop')}</p>
             {loaded.error.code !== 'not_found' ? (
               <Button variant="secondary" onPress={loaded.reload}>
                 {t('common.retry')}
@@ -43,27 +44,27 @@ export function WorkshopDetailScreen() {
           </Alert>
         </>
       ) : !w ? (
-        <p className="loading">{t('detail.loading')}</p>
+        <p className="loading">{t('workshops.detail.loading')}</p>
       ) : (
         <>
           <h1 ref={heading} tabIndex={-1}>
             {w.title}
           </h1>
-          {w.closedAt ? <p className="screen__meta">{t('detail.closedAt', { date: formatDateTime(w.closedAt, currentLanguage()) })}</p> : null}
-          {w.cancelledAt ? <p className="screen__meta">{t('detail.cancelledAt', { date: formatDateTime(w.cancelledAt, currentLanguage()) })}</p> : null}
+          {w.closedAt ? <p className="screen__meta">{t('workshops.detail.closedAt', { date: formatDateTime(w.closedAt, currentLanguage()) })}</p> : null}
+          {w.cancelledAt ? <p className="screen__meta">{t('workshops.detail.cancelledAt', { date: formatDateTime(w.cancelledAt, currentLanguage()) })}</p> : null}
           {w.deletedAt ? (
             <Alert tone="info">
-              <p>{t('detail.removedBanner')}</p>
+              <p>{t('workshops.detail.removedBanner')}</p>
               <Button
                 variant="primary"
                 onPress={() =>
                   void invoke('workshops:restore', { id: w.id }).then((r) => {
-                    if (r.ok) notice.show({ tone: 'success', message: (tr) => tr('notices.restored', { title: w.title }) });
-                    else notice.show({ tone: 'error', message: (tr) => translateError(tr, r.error.code) });
+                    if (r.ok) notice.show({ tone: 'success', message: (tr) => tr('workshops.notices.restored', { title: w.title }) });
+                    else notice.show({ tone: 'error', message: (tr) => translateError(tr, r.error, 'workshop') });
                   })
                 }
               >
-                {t('detail.restore')}
+                {t('workshops.detail.restore')}
               </Button>
             </Alert>
           ) : (

@@ -25,14 +25,14 @@ export function FacilitatorsField({ control, errors }: { control: Control<FormVa
         const listError = (errors.facilitators as { message?: string } | undefined)?.message;
         return (
           <fieldset className="repeat">
-            <legend className="repeat__legend">{t('form.facilitators')}</legend>
-            <p className="field__hint">{t('form.facilitatorsHint')}</p>
-            {names.length === 0 ? <p className="repeat__empty">{t('form.noFacilitators')}</p> : null}
+            <legend className="repeat__legend">{t('workshops.form.facilitators')}</legend>
+            <p className="field__hint">{t('workshops.form.facilitatorsHint')}</p>
+            {names.length === 0 ? <p className="repeat__empty">{t('workshops.form.noFacilitators')}</p> : null}
             <ol className="repeat__list">
               {names.map((name, i) => (
                 <li key={i} className="repeat__row" data-testid="facilitator-row">
                   <TextField
-                    label={t('form.facilitatorName', { n: i + 1 })}
+                    label={t('workshops.form.facilitatorName', { n: i + 1 })}
                     name={`facilitators.${i}`}
                     value={name}
                     onChange={(v) => setNames(names.map((old, j) => (j === i ? v : old)))}
@@ -51,8 +51,8 @@ export function FacilitatorsField({ control, errors }: { control: Control<FormVa
                       addRef.current?.focus();
                     }}
                   >
-                    <span aria-hidden="true">{t('form.remove')}</span>
-              <span className="visually-hidden">{t('form.removeFacilitator', { n: i + 1 })}</span>
+                    <span aria-hidden="true">{t('workshops.form.remove')}</span>
+              <span className="visually-hidden">{t('workshops.form.removeFacilitator', { n: i + 1 })}</span>
                   </Button>
                 </li>
               ))}
@@ -68,7 +68,7 @@ export function FacilitatorsField({ control, errors }: { control: Control<FormVa
                 }}
               >
                 <span aria-hidden="true">+ </span>
-                {t('form.addFacilitator')}
+                {t('workshops.form.addFacilitator')}
               </Button>
             ) : null}
           </fieldset>

@@ -18,8 +18,8 @@ export function PartnersField({ control, errors }: { control: Control<FormValues
   const listError = errors.partners?.root?.message ?? errors.partners?.message;
   return (
     <fieldset className="repeat">
-      <legend className="repeat__legend">{t('form.partners')}</legend>
-      {fields.length === 0 ? <p className="repeat__empty">{t('form.noPartners')}</p> : null}
+      <legend className="repeat__legend">{t('workshops.form.partners')}</legend>
+      {fields.length === 0 ? <p className="repeat__empty">{t('workshops.form.noPartners')}</p> : null}
       <ol className="repeat__list">
         {fields.map((row, i) => (
           <li key={row.id} className="repeat__row" data-testid="partner-row">
@@ -28,7 +28,7 @@ export function PartnersField({ control, errors }: { control: Control<FormValues
               name={`partners.${i}.name`}
               render={({ field }) => (
                 <TextField
-                  label={t('form.partnerName', { n: i + 1 })}
+                  label={t('workshops.form.partnerName', { n: i + 1 })}
                   name={field.name}
                   value={field.value ?? ''}
                   onChange={field.onChange}
@@ -44,7 +44,7 @@ export function PartnersField({ control, errors }: { control: Control<FormValues
               name={`partners.${i}.type`}
               render={({ field }) => (
                 <SelectField
-                  label={t('form.partnerType', { n: i + 1 })}
+                  label={t('workshops.form.partnerType', { n: i + 1 })}
                   name={field.name}
                   options={partnerTypeOptions(t)}
                   value={field.value ?? null}
@@ -65,8 +65,8 @@ export function PartnersField({ control, errors }: { control: Control<FormValues
                 addRef.current?.focus();
               }}
             >
-              <span aria-hidden="true">{t('form.remove')}</span>
-              <span className="visually-hidden">{t('form.removePartner', { n: i + 1 })}</span>
+              <span aria-hidden="true">{t('workshops.form.remove')}</span>
+              <span className="visually-hidden">{t('workshops.form.removePartner', { n: i + 1 })}</span>
             </Button>
           </li>
         ))}
@@ -75,7 +75,7 @@ export function PartnersField({ control, errors }: { control: Control<FormValues
       {fields.length < LIMITS.partners ? (
         <Button ref={addRef} variant="secondary" onPress={() => append({ name: '', type: 'association' }, { shouldFocus: true })}>
           <span aria-hidden="true">+ </span>
-          {t('form.addPartner')}
+          {t('workshops.form.addPartner')}
         </Button>
       ) : null}
     </fieldset>

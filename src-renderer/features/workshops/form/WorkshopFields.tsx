@@ -1,25 +1,23 @@
 /** The workshop's own fields, in three sections: what, when and where, who. */
 import { useTranslation } from 'react-i18next';
 import { Controller, type Control, type FieldErrors } from 'react-hook-form';
-import { currentLanguage, translateMessage } from '#renderer/app/i18n.js';
+import { translateMessage } from '#renderer/app/i18n.js';
 import { CheckboxField } from '#renderer/components/CheckboxField.js';
 import { DateField } from '#renderer/components/DateField.js';
 import { NumberField } from '#renderer/components/NumberField.js';
 import { SelectField } from '#renderer/components/SelectField.js';
 import { TextField } from '#renderer/components/TextField.js';
 import { arrondissementOptions, kindOptions } from '#renderer/app/workshop-options.js';
-import { halfTypedDateKey } from './draft';
 import { FacilitatorsField } from './FacilitatorsField';
 import type { FormValues } from './form-values';
 import { PartnersField } from './PartnersField';
 
 type TextName = 'title' | 'description' | 'venueName' | 'venueAddress';
 
-/** `draftKey`: the form's draft, under which a half-typed date is kept too. */
-export function WorkshopFields({ control, errors, draftKey }: { control: Control<FormValues>; errors: FieldErrors<FormValues>; draftKey: string }) {
+/** `halfTypedKey`: where the form's draft keeps a date still half typed. */
+export function WorkshopFields({ control, errors, halfTypedKey }: { control: Control<FormValues>; errors: FieldErrors<FormValues>; halfTypedKey: (field: string) => string }) {
   const { t } = useTranslation();
-  const language = currentLanguage();
-  const err = (name: keyof FormValues) => translateMessage(t, errors[name]?.message as string | undefined);
+  const err = (name: keyof FormValues) => translateMessage(t, errors[name]?.message);
 
   const text = (name: TextName, options: { required?: boolean; multiline?: boolean; hint?: string } = {}) => (
     <Controller
@@ -27,7 +25,7 @@ export function WorkshopFields({ control, errors, draftKey }: { control: Control
       name={name}
       render={({ field }) => (
         <TextField
-          label={t(`form.${name}`)}
+          label={t(`workshops.form.${name}`)}
           name={name}
           value={field.value ?? ''}
           onChange={field.onChange}
@@ -48,16 +46,16 @@ export function WorkshopFields({ control, errors, draftKey }: { control: Control
       name={name}
       render={({ field }) => (
         <DateField
-          label={t(`form.${name}`)}
+          label={t(`workshops.form.${name}`)}
           name={name}
           withTime
           value={field.value ?? ''}
           onChange={field.onChange}
           onBlur={field.onBlur}
           isRequired
-          description={t('form.timeHint')}
+          description={t('workshops.form.timeHint')}
           errorMessage={err(name)}
-          partialKey={halfTypedDateKey(draftKey, name)}
+          partialKey={halfTypedKey(name)}
         />
       )}
     />
@@ -66,13 +64,13 @@ export function WorkshopFields({ control, errors, draftKey }: { control: Control
   return (
     <>
       <section className="form-section" aria-labelledby="section-what">
-        <h2 id="section-what">{t('form.sectionWhat')}</h2>
+        <h2 id="section-what">{t('workshops.form.sectionWhat')}</h2>
         <Controller
           control={control}
           name="kind"
           render={({ field }) => (
             <SelectField
-              label={t('form.kind')}
+              label={t('workshops.form.kind')}
               name="kind"
               options={kindOptions(t)}
               value={field.value ?? null}
@@ -90,7 +88,7 @@ export function WorkshopFields({ control, errors, draftKey }: { control: Control
       </section>
 
       <section className="form-section" aria-labelledby="section-when-where">
-        <h2 id="section-when-where">{t('form.sectionWhenWhere')}</h2>
+        <h2 id="section-when-where">{t('workshops.form.sectionWhenWhere')}</h2>
         <div className="form-row">
           {when('startsAt')}
           {when('endsAt')}
@@ -103,9 +101,9 @@ export function WorkshopFields({ control, errors, draftKey }: { control: Control
             name="arrondissement"
             render={({ field }) => (
               <SelectField
-                label={t('form.arrondissement')}
+                label={t('workshops.form.arrondissement')}
                 name="arrondissement"
-                options={arrondissementOptions(language)}
+                options={arrondissementOptions(t)}
                 value={typeof field.value === 'number' ? String(field.value) : null}
                 onChange={(v) => field.onChange(v === null ? undefined : Number(v))}
                 onBlur={field.onBlur}
@@ -121,13 +119,13 @@ export function WorkshopFields({ control, errors, draftKey }: { control: Control
             name="capacity"
             render={({ field }) => (
               <NumberField
-                label={t('form.capacity')}
+                label={t('workshops.form.capacity')}
                 name="capacity"
                 value={field.value ?? null}
                 onChange={field.onChange}
                 onBlur={field.onBlur}
                 inputRef={field.ref}
-                description={t('form.capacityHint')}
+                description={t('workshops.form.capacityHint')}
                 errorMessage={err('capacity')}
               />
             )}
@@ -136,12 +134,12 @@ export function WorkshopFields({ control, errors, draftKey }: { control: Control
         <Controller
           control={control}
           name="inQpv"
-          render={({ field }) => <CheckboxField label={t('form.inQpv')} name="inQpv" value={Boolean(field.value)} onChange={field.onChange} onBlur={field.onBlur} />}
+          render={({ field }) => <CheckboxField label={t('workshops.form.inQpv')} name="inQpv" value={Boolean(field.value)} onChange={field.onChange} onBlur={field.onBlur} />}
         />
       </section>
 
       <section className="form-section" aria-labelledby="section-people">
-        <h2 id="section-people">{t('form.sectionPeople')}</h2>
+        <h2 id="section-people">{t('workshops.form.sectionPeople')}</h2>
         <PartnersField control={control} errors={errors} />
         <FacilitatorsField control={control} errors={errors} />
       </section>

@@ -16,11 +16,11 @@ export function WorkshopFormScreen() {
 
 function NewScreen() {
   const { t } = useTranslation();
-  const heading = useScreenTitle(t('form.titleNew'));
+  const heading = useScreenTitle(t('workshops.form.titleNew'));
   return (
     <div className="screen screen--narrow">
       <h1 ref={heading} tabIndex={-1}>
-        {t('form.titleNew')}
+        {t('workshops.form.titleNew')}
       </h1>
       <WorkshopForm />
     </div>
@@ -31,28 +31,28 @@ function EditScreen({ id }: { id: string }) {
   const { t } = useTranslation();
   // Loaded once: a later change elsewhere must not reset what is being typed.
   const loaded = useResult(() => invoke('workshops:get', { id }), id);
-  const heading = useScreenTitle(t('form.titleEdit'));
+  const heading = useScreenTitle(t('workshops.form.titleEdit'));
   const w = loaded.data;
   return (
     <div className="screen screen--narrow">
       <p className="back-link">
         <Link to={`/workshops/${id}`}>
           <span aria-hidden="true">← </span>
-          {w ? w.title : t('detail.back')}
+          {w ? w.title : t('workshops.detail.back')}
         </Link>
       </p>
       <h1 ref={heading} tabIndex={-1}>
-        {t('form.titleEdit')}
+        {t('workshops.form.titleEdit')}
       </h1>
       {loaded.error ? (
         <Alert tone="error" role="alert">
-          <p>{translateError(t, loaded.error.code)}</p>
+          <p>{translateError(t, loaded.error, 'workshop')}</p>
         </Alert>
       ) : !w ? (
-        <p className="loading">{t('detail.loading')}</p>
+        <p className="loading">{t('workshops.detail.loading')}</p>
       ) : !isEditable(w.status) || w.deletedAt ? (
         <Alert tone="info">
-          <p>{t('form.notEditable')}</p>
+          <p>{t('workshops.form.notEditable')}</p>
         </Alert>
       ) : (
         <WorkshopForm workshop={w} />

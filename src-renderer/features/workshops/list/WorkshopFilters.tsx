@@ -1,7 +1,6 @@
 /** Kind, status, arrondissement, a date range and a title search that filters as you type. */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentLanguage } from '#renderer/app/i18n.js';
 import { Button } from '#renderer/components/Button.js';
 import { SelectField } from '#renderer/components/SelectField.js';
 import { SentDateField } from '#renderer/components/DateField.js';
@@ -26,12 +25,12 @@ export function WorkshopFilters({ filters, onChange }: { filters: ListFilters; o
     }
   }, [filters.query]);
   return (
-    <search className="filters" aria-label={t('list.filters')}>
+    <search className="filters" aria-label={t('workshops.list.filters')}>
       <TextField
         className="filters__search"
         type="search"
         name="q"
-        label={t('list.search')}
+        label={t('workshops.list.search')}
         value={query}
         onChange={(next) => {
           setQuery(next);
@@ -41,34 +40,34 @@ export function WorkshopFilters({ filters, onChange }: { filters: ListFilters; o
         autoComplete="off"
       />
       <SelectField
-        label={t('list.kind')}
+        label={t('workshops.list.kind')}
         name="kind"
-        options={[{ id: ALL, label: t('list.allKinds') }, ...kindOptions(t)]}
+        options={[{ id: ALL, label: t('workshops.list.allKinds') }, ...kindOptions(t)]}
         value={filters.kind || ALL}
         onChange={(v) => set({ kind: select(v) })}
-        placeholder={t('list.allKinds')}
+        placeholder={t('workshops.list.allKinds')}
       />
       <SelectField
-        label={t('list.status')}
+        label={t('workshops.list.status')}
         name="status"
-        options={[{ id: ALL, label: t('list.allStatuses') }, ...statusOptions(t)]}
+        options={[{ id: ALL, label: t('workshops.list.allStatuses') }, ...statusOptions(t)]}
         value={filters.status || ALL}
         onChange={(v) => set({ status: select(v) })}
-        placeholder={t('list.allStatuses')}
+        placeholder={t('workshops.list.allStatuses')}
       />
       <SelectField
-        label={t('list.arrondissement')}
+        label={t('workshops.list.arrondissement')}
         name="arrondissement"
-        options={[{ id: ALL, label: t('list.allArrondissements') }, ...arrondissementOptions(currentLanguage())]}
+        options={[{ id: ALL, label: t('workshops.list.allArrondissements') }, ...arrondissementOptions(t)]}
         value={filters.arrondissement || ALL}
         onChange={(v) => set({ arrondissement: select(v) })}
-        placeholder={t('list.allArrondissements')}
+        placeholder={t('workshops.list.allArrondissements')}
       />
-      <SentDateField name="from" label={t('list.from')} value={filters.from} onChange={(from) => set({ from })} />
-      <SentDateField name="to" label={t('list.to')} value={filters.to} onChange={(to) => set({ to })} />
+      <SentDateField name="from" label={t('workshops.list.from')} value={filters.from} onChange={(from) => set({ from })} />
+      <SentDateField name="to" label={t('workshops.list.to')} value={filters.to} onChange={(to) => set({ to })} />
       {hasFilters(filters) ? (
         <Button variant="quiet" className="filters__reset" onPress={() => onChange(noFilters)}>
-          {t('list.reset')}
+          {t('workshops.list.reset')}
         </Button>
       ) : null}
     </search>

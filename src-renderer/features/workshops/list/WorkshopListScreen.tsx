@@ -1,4 +1,5 @@
 /** #/workshops — the list, its filters, its count and what to do when it is empty. */
+import '../workshops.css';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { invoke } from '#renderer/api/client.js';
@@ -17,43 +18,43 @@ export function WorkshopListScreen() {
   const filters = filtersFromParams(params);
   const input = toListInput(filters);
   const list = useResult(() => invoke('workshops:list', input), JSON.stringify(input), ['workshops:changed']);
-  const heading = useScreenTitle(t('list.title'));
+  const heading = useScreenTitle(t('workshops.list.title'));
   const filtered = hasFilters(filters);
 
   return (
     <div className="screen">
       <div className="screen__head">
         <h1 ref={heading} tabIndex={-1}>
-          {t('list.title')}
+          {t('workshops.list.title')}
         </h1>
         <Link to="/workshops/new" className="button button--primary">
           <span aria-hidden="true">+ </span>
-          {t('nav.newWorkshop')}
+          {t('app.nav.newWorkshop')}
         </Link>
       </div>
 
       <WorkshopFilters filters={filters} onChange={(next) => setParams(filtersToParams(next), { replace: true })} />
 
       <p className="list-count" aria-live="polite" aria-atomic="true" data-testid="list-count">
-        {list.data ? t('list.count', { count: list.data.total }) : ''}
+        {list.data ? t('workshops.list.count', { count: list.data.total }) : ''}
       </p>
 
       {list.error ? (
         <Alert tone="error" role="alert">
-          <p>{t('list.loadError')} {translateError(t, list.error.code)}</p>
+          <p>{t('workshops.list.loadError')} {translateError(t, list.error, 'workshop')}</p>
           <Button variant="secondary" onPress={list.reload}>
             {t('common.retry')}
           </Button>
         </Alert>
       ) : !list.data ? (
-        <p className="loading">{t('list.loading')}</p>
+        <p className="loading">{t('workshops.list.loading')}</p>
       ) : list.data.items.length === 0 ? (
         <div className="empty-state">
-          <p className="empty-state__title">{filtered ? t('list.noMatch') : t('list.empty')}</p>
-          <p>{filtered ? t('list.noMatchHint') : t('list.emptyHint')}</p>
+          <p className="empty-state__title">{filtered ? t('workshops.list.noMatch') : t('workshops.list.empty')}</p>
+          <p>{filtered ? t('workshops.list.noMatchHint') : t('workshops.list.emptyHint')}</p>
           {filtered ? (
             <Button variant="secondary" onPress={() => setParams(filtersToParams(noFilters), { replace: true })}>
-              {t('list.reset')}
+              {t('workshops.list.reset')}
             </Button>
           ) : null}
         </div>

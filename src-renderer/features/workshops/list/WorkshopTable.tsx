@@ -2,7 +2,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Workshop } from '#shared/workshops/workshop.schema.js';
-import { formatArrondissement, formatRange } from '#renderer/app/format.js';
+import { arrondissementLabel } from '#shared/i18n/label-accessors.js';
+import { formatRange } from '#renderer/app/format.js';
 import { currentLanguage } from '#renderer/app/i18n.js';
 import { StatusBadge } from '../StatusBadge';
 
@@ -10,14 +11,14 @@ export function WorkshopTable({ items }: { items: readonly Workshop[] }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   return (
-    <table className="workshop-table">
-      <caption className="visually-hidden">{t('list.tableCaption')}</caption>
+    <table className="data-table workshop-table">
+      <caption className="visually-hidden">{t('workshops.list.tableCaption')}</caption>
       <thead>
         <tr>
-          <th scope="col">{t('list.colWhen')}</th>
-          <th scope="col">{t('list.colTitle')}</th>
-          <th scope="col">{t('list.colPlace')}</th>
-          <th scope="col">{t('list.colStatus')}</th>
+          <th scope="col">{t('workshops.list.colWhen')}</th>
+          <th scope="col">{t('workshops.list.colTitle')}</th>
+          <th scope="col">{t('workshops.list.colPlace')}</th>
+          <th scope="col">{t('workshops.list.colStatus')}</th>
         </tr>
       </thead>
       <tbody>
@@ -28,11 +29,11 @@ export function WorkshopTable({ items }: { items: readonly Workshop[] }) {
               <Link to={`/workshops/${w.id}`} className="workshop-table__title">
                 {w.title}
               </Link>
-              <span className="workshop-table__kind">{t(`kinds.${w.kind}`)}</span>
+              <span className="workshop-table__kind">{t(`labels.workshopKinds.${w.kind}`)}</span>
             </td>
             <td>
               {w.venueName}
-              <span className="workshop-table__arr">{formatArrondissement(w.arrondissement, language)}</span>
+              <span className="workshop-table__arr">{arrondissementLabel(t, w.arrondissement)}</span>
             </td>
             <td>
               <StatusBadge status={w.status} />

@@ -47,7 +47,7 @@ export function mutate(value: unknown, mutation: Mutation, pick: number): unknow
     case 'drop':
       if (target.parent === null) return undefined;
       if (Array.isArray(target.parent)) target.parent.splice(Number(target.key), 1);
-      else delete (target.parent as Record<string, unknown>)[target.key!];
+      else delete target.parent[target.key!];
       return copy;
     case 'retype':
       return replace(mutation.value);

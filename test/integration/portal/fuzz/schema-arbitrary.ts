@@ -87,7 +87,7 @@ function objectArbitrary(schema: JsonSchema, mode: Mode): fc.Arbitrary<unknown> 
   const properties = schema.properties ?? {};
   if (Object.keys(properties).length === 0) {
     // A record: keys within its key schema, any values.
-    const key = schema.propertyNames ? (stringArbitrary(schema.propertyNames, mode) as fc.Arbitrary<string>) : fc.string({ maxLength: 20 });
+    const key = schema.propertyNames ? stringArbitrary(schema.propertyNames, mode) : fc.string({ maxLength: 20 });
     const value = typeof schema.additionalProperties === 'object' ? fromJsonSchema(schema.additionalProperties, mode) : fc.jsonValue({ maxDepth: 2 });
     return fc.dictionary(key, value, { maxKeys: 6 });
   }

@@ -149,7 +149,7 @@ export const pullArb: fc.Arbitrary<PlannedRequest> = fc
   .record({
     auth: authArb,
     cursor: fc.oneof({ arbitrary: fc.constant('mine' as const), weight: 4 }, { arbitrary: fc.constant('none' as const), weight: 2 }, { arbitrary: queryValueArb, weight: 1 }),
-    limit: fc.oneof({ arbitrary: fc.constant(undefined), weight: 2 }, { arbitrary: drawn(pullQuerySchema, 'boundary').map((q) => String((q as { limit?: unknown }).limit ?? '')), weight: 1 }, { arbitrary: queryValueArb, weight: 1 }),
+    limit: fc.oneof({ arbitrary: fc.constant(undefined), weight: 2 }, { arbitrary: drawn(pullQuerySchema, 'boundary').map((q) => String((q as { limit?: number | string }).limit ?? '')), weight: 1 }, { arbitrary: queryValueArb, weight: 1 }),
     extra: fc.option(fc.constantFrom('cursor=a&cursor=b', 'limit=1&limit=2', '__proto__=1', 'x=%ZZ', '&&&'), { freq: 6 }),
     method: fc.constantFrom('GET', 'GET', 'GET', 'HEAD'),
   })

@@ -1,6 +1,7 @@
 /**
- * The proposal screens' strings: French first (non-breaking spaces before « : ; ! ? »),
- * English complete (`proposalsEn` must have the same shape).
+ * The proposal screens' words (namespace `proposals`): the list and its map, the form, the
+ * regroupement, the supports, the data sources. French is the reference (non-breaking spaces
+ * before « : ; ! ? »). Themes, statuses, grades… are domain values: labels.ts.
  */
 export const proposalsFr = {
   nav: 'Propositions',
@@ -33,30 +34,6 @@ export const proposalsFr = {
   allParis: 'Tout Paris',
   noPlace: 'Sans lieu précis',
   cost: 'Coût estimé\u00a0: {{amount}}',
-  themes: {
-    'attractivite-emploi': 'Attractivité et emploi',
-    'cadre-de-vie': 'Cadre de vie',
-    'culture-patrimoine': 'Culture et patrimoine',
-    'education-jeunesse': 'Éducation et jeunesse',
-    environnement: 'Environnement',
-    mobilites: 'Mobilités',
-    'prevention-securite': 'Prévention et sécurité',
-    proprete: 'Propreté',
-    sante: 'Santé',
-    solidarites: 'Solidarités',
-    sport: 'Sport',
-  },
-  kinds: { proposal: 'Proposition', project: 'Projet' },
-  statuses: {
-    draft: 'Brouillon',
-    ready: 'Prête',
-    submitted: 'Déposée',
-    in_co_construction: 'En co-construction',
-    merged: 'Regroupée',
-    under_study: 'À l’étude',
-    retained: 'Retenue',
-    not_retained: 'Non retenue',
-  },
   statusAction: { ready: 'Marquer prête', draft: 'Remettre en brouillon', submitted: 'Marquer déposée' },
   statusActionFor: '{{action}}\u00a0: {{title}}',
   winners: {
@@ -85,12 +62,6 @@ export const proposalsFr = {
   form: {
     newTitle: 'Nouvelle proposition',
     editTitle: 'Modifier la proposition',
-    draftNote: 'Ce que vous tapez est gardé sur cet ordinateur jusqu’à l’enregistrement.',
-    draftRestored: 'Votre saisie précédente a été reprise.',
-    discardDraft: 'Effacer et recommencer',
-    errorSummary_one: '{{count}}\u00a0champ à corriger\u00a0: voyez le message à côté.',
-    errorSummary_many: '{{count}}\u00a0champs à corriger\u00a0: voyez le message à côté de chacun.',
-    errorSummary_other: '{{count}}\u00a0champs à corriger\u00a0: voyez le message à côté de chacun.',
     sectionWhat: 'La proposition',
     sectionWhere: 'Le lieu',
     sectionWho: 'Qui propose',
@@ -99,7 +70,6 @@ export const proposalsFr = {
     description: 'Description',
     themeCode: 'Thème',
     locationType: 'Échelle',
-    locationTypes: { paris: 'Tout Paris', arrondissement: 'Un arrondissement' },
     arrondissement: 'Arrondissement',
     arrondissementHint: 'Déduit du point quand il y en a un.',
     address: 'Adresse',
@@ -119,17 +89,10 @@ export const proposalsFr = {
     runningCostsEuros: 'Coûts de fonctionnement par an (en euros)',
     costHint: 'Facultatif. Par exemple 12\u00a0500.',
     proposerType: 'Type de porteur',
-    proposerTypes: {
-      people_present: 'Personnes présentes',
-      collective: 'Un collectif',
-      association: 'Une association',
-      neighbourhood_council: 'Un conseil de quartier',
-    },
     proposerName: 'Nom du collectif, de l’association ou du conseil',
     proposerNameHint: 'Facultatif. Pas de nom de personne ici\u00a0: les participants sont liés par la feuille d’émargement.',
     proposedBefore: 'Déjà proposée les années précédentes\u00a0?',
     accessibleToDisabled: 'Accessible aux personnes handicapées\u00a0?',
-    triStates: { yes: 'Oui', no: 'Non', unknown: 'Ne sait pas' },
     photos: 'Photos et scans (murs de post-it, dessins)',
     photosAdd: 'Ajouter des photos ou des scans…',
     photosHint: 'JPEG, PNG, WebP ou PDF, 8\u00a0Mo au plus par fichier.',
@@ -172,7 +135,6 @@ export const proposalsFr = {
     majority: 'Mention majoritaire\u00a0: {{grade}}',
     noGrade: 'Aucune mention',
     gradeFor: '{{grade}} pour «\u00a0{{title}}\u00a0»',
-    grades: { adore: 'J’adore', aime_bien: 'J’aime bien', pourquoi_pas: 'Pourquoi pas\u00a0?', pas_convaincu: 'Pas convaincu·e' },
   },
   sources: {
     title: 'À propos — sources des données',
@@ -181,17 +143,4 @@ export const proposalsFr = {
     producer: 'Producteur',
     licence: 'Licence',
   },
-} as const;
-
-export const proposalsValidationFr = {
-  amount: 'Indiquez un montant en euros (deux décimales au plus), ou laissez vide.',
-  amountNegative: 'Un montant ne peut pas être négatif.',
-  arrondissementOrPoint: 'Choisissez un arrondissement, ou placez le point sur la carte.',
-  outsideParis: 'Ce point est hors de Paris\u00a0: placez-le dans Paris.',
-  mergeAtLeastTwo: 'Cochez au moins deux propositions.',
-  mediaType: 'Ce fichier n’est ni une image (JPEG, PNG, WebP) ni un PDF.',
-  fileTooBig: 'Ce fichier dépasse 8\u00a0Mo.',
-} as const;
-
-/** The English catalogue must have the same keys (src-renderer/features/proposals/messages-en.ts). */
-export type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+};

@@ -1,10 +1,8 @@
 /**
- * The study screen's strings (namespace `study`). The names of the tables and categories come
- * from src-shared/study/study-labels.ts, which the exported files use too, so the screen and
- * the files always name a figure the same way.
+ * The study's words (namespace `study`): the dashboard screen, the names of its tables and key
+ * figures, and the exported files' own words. The screen and the files read the same keys, so
+ * they always name a figure the same way. The categories (age brackets, themes…) are labels.ts.
  */
-import { studyLabels } from '#shared/study/study-labels.js';
-
 export const studyFr = {
   nav: 'Étude',
   title: 'Étude sociologique',
@@ -62,67 +60,51 @@ export const studyFr = {
   exporting: 'Préparation du fichier {{format}}…',
   exported: 'Fichier prêt\u00a0: {{name}}. Le téléchargement a commencé.',
   exportError: 'Le fichier n’a pas pu être préparé.',
-  labels: studyLabels.fr.tables,
-  headline: studyLabels.fr.headline,
-};
-
-export type StudyMessages = typeof studyFr;
-
-export const studyEn: StudyMessages = {
-  nav: 'Study',
-  title: 'Sociology study',
-  intro:
-    'Who comes to the co-construction workshops, what is proposed there and who supports what. Only people who agreed to the study have a profile, always anonymous; people counted without a profile are in the total.',
-  query: 'What the figures cover',
-  scope: 'Show',
-  scopes: { workshop: 'One workshop', period: 'A period', all: 'All workshops' },
-  workshop: 'Workshop',
-  chooseWorkshop: 'Choose a workshop…',
-  from: 'From',
-  to: 'To',
-  arrondissement: 'Workshops held in',
-  allArrondissements: 'All arrondissements',
-  chooseWorkshopFirst: 'Choose a workshop to see its figures.',
-  choosePeriodFirst: 'Give the first and last days of the period to see its figures.',
-  loading: 'Working out the figures…',
-  loadError: 'The figures could not be worked out.',
-  noWorkshops: 'No workshop matches. Choose another period or arrondissement.',
-  covers_one: 'These figures cover {{count}} workshop.',
-  covers_many: 'These figures cover {{count}} workshops.',
-  covers_other: 'These figures cover {{count}} workshops.',
-  maskingTitle: 'Why some figures are hidden',
-  maskingSmall: '"< 5": fewer than 5 people. Such a small group is never shown, on screen or in the files, so that nobody can be recognised.',
-  maskingComplement: '"hidden": 5 people or more, hidden all the same so that a small group cannot be found by subtracting from the total.',
-  maskedSmallSr: 'fewer than 5 people, hidden',
-  maskedComplementSr: 'hidden to protect a small group',
-  headlineTitle: 'Key figures',
-  attendanceTitle: 'Who came',
-  attendanceHint: 'People present who answered the study: {{total}}.',
-  proposalsTitle: 'What was proposed',
-  proposalsHint: 'Ideas, not people: these numbers are not hidden.',
-  supportsTitle: 'Who supports what',
-  supportsHint:
-    'Number of people (with a profile) who supported at least one proposal of the theme. A person may support several themes: rows do not add up.',
-  chartOf: 'Chart: {{title}}',
-  tableOf: 'Table: {{title}}',
-  category: 'Category',
-  count: 'People',
-  proposalsCount: 'Proposals',
-  share: 'Share',
-  total: 'Total',
-  theme: 'Theme',
-  noProposals: 'No proposal recorded yet.',
-  exportsTitle: 'Download',
-  exportsHint: 'The files hold exactly the figures shown, with the same masks. They hold no name, no contact, no Citizen Card number.',
-  exportFormats: {
-    csv: 'CSV spreadsheet (Excel)',
-    xlsx: 'Excel workbook (XLSX)',
-    geojson: 'Map of the proposals (GeoJSON)',
-    pdf: 'Dashboard (PDF)',
+  /** The names of the tables, on the screen and in every exported file. */
+  tables: {
+    ageBracket: 'Âge',
+    residence: 'Lieu de résidence',
+    livesInQpv: 'Habite un quartier populaire (QPV)',
+    firstParticipation: 'Première participation au budget participatif',
+    gender: 'Genre',
+    neighbourhoodCouncilMember: 'Membre d’un conseil de quartier',
+    associationMember: 'Membre d’une association',
+    theme: 'Propositions par thème',
+    neighbourhoodClass: 'Propositions par type de quartier',
+    ageBracketByTheme: 'Personnes qui soutiennent, par âge et par thème',
+    livesInQpvByTheme: 'Personnes qui soutiennent, selon qu’elles habitent un QPV, par thème',
+    headline: 'Chiffres clés',
   },
-  exporting: 'Preparing the {{format}} file…',
-  exported: 'File ready: {{name}}. The download has started.',
-  exportError: 'The file could not be prepared.',
-  labels: studyLabels.en.tables,
-  headline: studyLabels.en.headline,
+  headline: {
+    participants: 'Personnes présentes',
+    withProfile: 'Personnes ayant répondu à l’étude',
+    proposals: 'Propositions',
+    supports: 'Soutiens',
+    dots: 'Gommettes',
+    workshops: 'Ateliers',
+  },
+  /** The exported files' own words (CSV, XLSX, PDF), written by the core. */
+  files: {
+    masked: '< 5',
+    complement: 'masqué',
+    columns: { table: 'Tableau', category: 'Catégorie', column: 'Colonne', count: 'Effectif', share: 'Part (%)' },
+    scope: {
+      workshop: 'Atelier\u00a0: {{title}}',
+      period: 'Période\u00a0: {{from}} → {{to}}',
+      all: 'Tous les ateliers',
+      arrondissement: 'Ateliers du {{arrondissement}}',
+    },
+    maskingNote:
+      'Pour que personne ne puisse être reconnu, tout groupe de moins de 5\u00a0personnes est masqué («\u00a0< 5\u00a0»)\u00a0; quand un tableau a un groupe masqué, le plus petit des autres groupes est masqué aussi («\u00a0masqué\u00a0», il compte 5\u00a0personnes ou plus), pour qu’on ne puisse pas retrouver le premier par soustraction.',
+    pdfTitle: 'Étude sociologique des ateliers de co-construction',
+    /** A table's heading in the PDF, with its total. */
+    tableTotal: '{{table}} (Total\u00a0: {{total}})',
+    generatedAt: 'Produit le {{date}}',
+    readmeSheet: 'À lire',
+    dataSheet: 'Données',
+    /** File names: `etude-atelier-1a2b3c4d-2026-03-14`, `etude-2026-01-01-2026-03-31`, `etude-tous-ateliers-arr18-2026-03-14`. */
+    stem: 'etude',
+    stemWorkshop: 'atelier',
+    stemAll: 'tous-ateliers',
+  },
 };

@@ -1,8 +1,8 @@
 /**
- * The sync screen's words. French is the reference; English must have exactly its keys.
+ * The sync screen's words (namespace `syncCenter`). French is the reference.
  * Offline is normal: say what will happen, not what failed (UX.md, principle 3).
  */
-import type { SyncEntity } from '#shared/sync/protocol.schema.js';
+import type { SyncEntity } from '../../sync/protocol.schema.js';
 
 /** Every synced record kind has its label (the core sends `syncCenter.records.<kind>` and values). */
 type RecordLabels = Record<SyncEntity | 'missing', string>;
@@ -103,106 +103,5 @@ export const syncCenterFr = {
     facilitators: 'Animatrices et animateurs',
     inQpv: 'Se tient en QPV',
     identityRetentionMonths: 'Durée de conservation des identités',
-  },
-};
-
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
-export const syncCenterEn: Shape<typeof syncCenterFr> = {
-  title: 'Sending to the portal',
-  link: 'Sending details',
-  stateHeading: 'Where sending stands',
-  phase: {
-    not_enrolled: 'This computer is not yet connected to the City’s portal. Everything typed is kept here and will leave as soon as it is.',
-    idle: 'Connected to the portal {{url}}.',
-    syncing: 'Sending…',
-    offline: 'No connection to the portal for now. Nothing is lost: it will try again by itself{{when}}.',
-    revoked: 'The portal disconnected this computer. The {{count}} unsent changes are kept: connect it again with a new code.',
-  },
-  nextTry: ' around {{time}}',
-  lastSynced: 'Last successful sending: {{time}}.',
-  neverSynced: 'No successful sending yet.',
-  waiting_one: '{{count}} change is waiting to be sent.',
-  waiting_many: '{{count}} changes are waiting to be sent.',
-  waiting_other: '{{count}} changes are waiting to be sent.',
-  nothingWaiting: 'Nothing is waiting to be sent.',
-  progress: {
-    attachments: 'Sending photos: {{done}} of {{total}}',
-    push: 'Sending changes: {{done}} of {{total}}',
-    pull: 'Receiving news: {{done}} received',
-  },
-  syncNow: 'Send now',
-  syncing: 'Sending…',
-  enrolHeading: 'Connect this computer to the portal',
-  enrolIntro: 'The Lab team gives you the portal’s address and a one-time code, valid for 24 hours.',
-  portalUrl: 'Portal address',
-  portalUrlHint: 'For example https://portail.atelier.paris.fr',
-  code: 'One-time code',
-  codeHint: '12 characters, for example K7QF-M2XD-9PLA.',
-  deviceName: 'Name of this computer',
-  deviceNameHint: 'So the Lab recognises it, for example “Goutte d’Or laptop”.',
-  enrol: 'Connect to the portal',
-  enrolled: 'This computer is connected to the portal. A first sending starts.',
-  enrolUnreachable: 'The portal does not answer. Check the address and the connection, then try again: what you typed is kept.',
-  rejectedHeading: 'Changes refused by the portal',
-  rejectedIntro: 'The portal refused these changes. They are kept here and do not block other sending. Correct the record concerned: the correction will leave with the next sending.',
-  rejectedNone: 'No refused change.',
-  rejectedReason: 'Reason given by the portal: {{reason}}',
-  rejectedFields: 'Fields concerned: {{fields}}',
-  reasons: {
-    validation: 'some values are not accepted',
-    too_large: 'the change is too large',
-    entity_not_allowed: 'this computer may not send this kind of record',
-    attachment_missing: 'a linked photo has not reached the portal',
-    other: 'refused by the portal ({{code}})',
-  },
-  conflictsHeading: 'Conflicting changes',
-  conflictsIntro: 'Two computers changed the same information of the same record without seeing each other. The portal kept one of the values for now; choose the right one.',
-  conflictsNone: 'No conflict to settle.',
-  conflictOf: '{{field}} of “{{label}}”',
-  candidate: '{{value}} — typed on {{time}}',
-  kept: '(kept for now)',
-  choose: 'Keep this value',
-  resolved: 'Value chosen. It will leave with the next sending.',
-  records: {
-    workshop: '{{title}}',
-    person: '{{name}}',
-    profile: 'study profile {{id}}',
-    attendance: 'attendance {{id}} ($t(syncCenter.recordValues.{{status}}))',
-    consent: '$t(syncCenter.recordValues.{{purpose}}) consent, text {{version}}',
-    head_count: 'anonymous count {{delta}}',
-    proposal: '{{title}}',
-    support: '$t(syncCenter.recordValues.{{method}}) for proposal {{proposal}}',
-    erasure: 'erasure {{id}} ($t(syncCenter.recordValues.{{reason}}))',
-    lab_settings: 'lab settings (kept {{months}} months)',
-    missing: 'record {{id}}',
-  },
-  recordValues: {
-    registered: 'expected',
-    present: 'present',
-    cancelled: 'cancelled',
-    no_show: 'absent',
-    contact: 'recontact',
-    study: 'study',
-    dot: 'dot',
-    majority_judgement: 'majority judgement',
-    request: 'at the person’s request',
-    retention: 'end of the retention period',
-  },
-  empty: '(empty)',
-  yes: 'yes',
-  no: 'no',
-  fields: {
-    status: 'Status',
-    minutes: 'Minutes',
-    cancelReason: 'Reason for cancelling',
-    deletedAt: 'Removal',
-    closedAt: 'Closing date',
-    cancelledAt: 'Cancellation date',
-    kind: 'Kind of workshop',
-    partners: 'Partner organisations',
-    facilitators: 'Facilitators',
-    inQpv: 'Held in a QPV',
-    identityRetentionMonths: 'How long identities are kept',
   },
 };

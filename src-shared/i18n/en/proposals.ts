@@ -1,7 +1,8 @@
-/** The proposal screens' strings in English, complete: the compiler refuses a missing key. */
-import type { proposalsFr, proposalsValidationFr, Shape } from './messages';
+/** The proposal screens' words in English: the same keys as the French (proposals.ts). */
+import type { Shape } from '../shape.js';
+import type { proposalsFr } from '../fr/proposals.js';
 
-export const proposalsEn: Shape<typeof proposalsFr> = {
+export const proposalsEn = {
   nav: 'Proposals',
   workshopLink: 'Proposals of this workshop',
   allTitle: 'All proposals',
@@ -11,7 +12,6 @@ export const proposalsEn: Shape<typeof proposalsFr> = {
   loadError: 'The proposals could not be loaded.',
   empty: 'No proposals yet. Add the first one with “New proposal”.',
   count_one: '{{count}} proposal',
-  count_many: '{{count}} proposals',
   count_other: '{{count}} proposals',
   new: 'New proposal',
   merge: 'Group proposals',
@@ -31,30 +31,6 @@ export const proposalsEn: Shape<typeof proposalsFr> = {
   allParis: 'All Paris',
   noPlace: 'No precise place',
   cost: 'Estimated cost: {{amount}}',
-  themes: {
-    'attractivite-emploi': 'Attractiveness and jobs',
-    'cadre-de-vie': 'Living environment',
-    'culture-patrimoine': 'Culture and heritage',
-    'education-jeunesse': 'Education and youth',
-    environnement: 'Environment',
-    mobilites: 'Getting around',
-    'prevention-securite': 'Prevention and safety',
-    proprete: 'Cleanliness',
-    sante: 'Health',
-    solidarites: 'Solidarity',
-    sport: 'Sport',
-  },
-  kinds: { proposal: 'Proposal', project: 'Project' },
-  statuses: {
-    draft: 'Draft',
-    ready: 'Ready',
-    submitted: 'Submitted',
-    in_co_construction: 'In co-construction',
-    merged: 'Grouped',
-    under_study: 'Under study',
-    retained: 'Retained',
-    not_retained: 'Not retained',
-  },
   statusAction: { ready: 'Mark ready', draft: 'Back to draft', submitted: 'Mark submitted' },
   statusActionFor: '{{action}}: {{title}}',
   winners: {
@@ -83,12 +59,6 @@ export const proposalsEn: Shape<typeof proposalsFr> = {
   form: {
     newTitle: 'New proposal',
     editTitle: 'Edit the proposal',
-    draftNote: 'What you type is kept on this computer until it is saved.',
-    draftRestored: 'What you typed before has been restored.',
-    discardDraft: 'Clear and start again',
-    errorSummary_one: '{{count}} field to fix: see the message beside it.',
-    errorSummary_many: '{{count}} fields to fix: see the message beside each.',
-    errorSummary_other: '{{count}} fields to fix: see the message beside each.',
     sectionWhat: 'The proposal',
     sectionWhere: 'The place',
     sectionWho: 'Who proposes it',
@@ -97,7 +67,6 @@ export const proposalsEn: Shape<typeof proposalsFr> = {
     description: 'Description',
     themeCode: 'Theme',
     locationType: 'Scale',
-    locationTypes: { paris: 'All Paris', arrondissement: 'One arrondissement' },
     arrondissement: 'Arrondissement',
     arrondissementHint: 'Derived from the point when there is one.',
     address: 'Address',
@@ -117,22 +86,14 @@ export const proposalsEn: Shape<typeof proposalsFr> = {
     runningCostsEuros: 'Running costs per year (euros)',
     costHint: 'Optional. For example 12,500.',
     proposerType: 'Proposer type',
-    proposerTypes: {
-      people_present: 'People present',
-      collective: 'A collective',
-      association: 'An association',
-      neighbourhood_council: 'A neighbourhood council',
-    },
     proposerName: 'Name of the collective, association or council',
     proposerNameHint: 'Optional. No person’s name here: participants are linked through the sign-in sheet.',
     proposedBefore: 'Proposed in previous years?',
     accessibleToDisabled: 'Accessible to disabled people?',
-    triStates: { yes: 'Yes', no: 'No', unknown: 'Don’t know' },
     photos: 'Photos and scans (post-it walls, drawings)',
     photosAdd: 'Add photos or scans…',
     photosHint: 'JPEG, PNG, WebP or PDF, 8 MB at most per file.',
     photosCount_one: '{{count}} file attached',
-    photosCount_many: '{{count}} files attached',
     photosCount_other: '{{count}} files attached',
     photoAdded: 'File attached.',
     photoRemove: 'Remove file {{n}}',
@@ -162,14 +123,12 @@ export const proposalsEn: Shape<typeof proposalsFr> = {
     voterAnonymous: 'Nobody named',
     voterUnnamed: 'Unnamed participant no. {{n}}',
     dots_one: '{{count}} dot',
-    dots_many: '{{count}} dots',
     dots_other: '{{count}} dots',
     addDot: 'Add a dot to “{{title}}”',
     removeDot: 'Remove a dot from “{{title}}”',
     majority: 'Majority grade: {{grade}}',
     noGrade: 'No grade',
     gradeFor: '{{grade}} for “{{title}}”',
-    grades: { adore: 'Love it', aime_bien: 'Like it', pourquoi_pas: 'Why not?', pas_convaincu: 'Not convinced' },
   },
   sources: {
     title: 'About — data sources',
@@ -178,14 +137,4 @@ export const proposalsEn: Shape<typeof proposalsFr> = {
     producer: 'Producer',
     licence: 'Licence',
   },
-};
-
-export const proposalsValidationEn: Shape<typeof proposalsValidationFr> = {
-  amount: 'Enter an amount in euros (two decimals at most), or leave empty.',
-  amountNegative: 'An amount cannot be negative.',
-  arrondissementOrPoint: 'Choose an arrondissement, or place the point on the map.',
-  outsideParis: 'This point is outside Paris: place it in Paris.',
-  mergeAtLeastTwo: 'Tick at least two proposals.',
-  mediaType: 'This file is neither an image (JPEG, PNG, WebP) nor a PDF.',
-  fileTooBig: 'This file is over 8 MB.',
-};
+} satisfies Shape<typeof proposalsFr>;

@@ -1,0 +1,71 @@
+/**
+ * What goes wrong, in words (namespaces `errors`, `nouns`, `validation`).
+ *
+ * `errors.<code>`: one sentence per error code of src-shared/result.ts, naming the record it
+ * is about through `nouns`: « Cette proposition a été modifiée ailleurs… », « Cet atelier a
+ * été modifié ailleurs… ». The sentence agrees with the noun's gender through i18next's
+ * context (`conflict_female`); the renderer's `translateError(t, code, record)` passes both.
+ * `validation.<key>`: the messages of the shared schemas and of the core, beside a field.
+ */
+export const errorsFr = {
+  validation: 'Certains champs sont à corriger\u00a0: voyez le message à côté de chacun.',
+  not_found: '{{This}} n’existe pas ou a été supprimé. Revenez à {{list}}.',
+  not_found_female: '{{This}} n’existe pas ou a été supprimée. Revenez à {{list}}.',
+  conflict:
+    '{{This}} a été modifié ailleurs entre-temps. Il vient d’être rechargé et vos saisies sont conservées\u00a0: vérifiez-les, puis enregistrez de nouveau.',
+  conflict_female:
+    '{{This}} a été modifiée ailleurs entre-temps. Elle vient d’être rechargée et vos saisies sont conservées\u00a0: vérifiez-les, puis enregistrez de nouveau.',
+  invalid_transition: 'Cette action n’est plus possible dans l’état actuel {{ofThe}}. La page vient d’être mise à jour.',
+  unknown_command: 'L’application n’a pas reconnu cette demande. Redémarrez Atelier\u00a0; si cela continue, prévenez l’équipe du Lab.',
+  forbidden: 'La session n’est plus valable. Rouvrez l’adresse affichée au démarrage d’Atelier.',
+  unavailable: 'Atelier ne répond pas pour l’instant. Vos saisies sont gardées\u00a0; réessayez dans un instant.',
+  internal: 'Une erreur inattendue s’est produite. Vos saisies sont gardées\u00a0; réessayez, et prévenez l’équipe du Lab si cela se reproduit.',
+};
+
+/**
+ * The records an error may be about, as the sentences of `errors` name them: the noun with its
+ * demonstrative (`This`), « de l’atelier » (`ofThe`), the list to go back to, and its gender
+ * (`female` picks the `_female` sentence; any other value, the plain one).
+ */
+export const nounsFr = {
+  workshop: { gender: 'male', This: 'Cet atelier', ofThe: 'de l’atelier', list: 'la liste des ateliers' },
+  proposal: { gender: 'female', This: 'Cette proposition', ofThe: 'de la proposition', list: 'la liste des propositions' },
+  registration: { gender: 'female', This: 'Cette inscription', ofThe: 'de l’inscription', list: 'la liste de l’accueil' },
+  conflict: { gender: 'male', This: 'Ce conflit', ofThe: 'du conflit', list: 'la liste des conflits' },
+  device: { gender: 'male', This: 'Cet ordinateur', ofThe: 'de cet ordinateur', list: 'l’écran d’envoi au portail' },
+  person: { gender: 'female', This: 'Cette personne', ofThe: 'de la personne', list: 'la recherche des données personnelles' },
+};
+
+/** Field messages: the shared schemas' and the core's `validation.*` keys, beside the field. */
+export const validationFr = {
+  required: 'À remplir.',
+  tooLong: '{{param}}\u00a0caractères au maximum.',
+  tooMany: '{{param}}\u00a0au maximum.',
+  invalid: 'Cette valeur n’est pas valide.',
+  dateTime: 'Indiquez une date et une heure qui existent.',
+  date: 'Indiquez une date qui existe.',
+  endBeforeStart: 'La fin doit venir après le début.',
+  arrondissement: 'Choisissez un arrondissement, de 1 à 20.',
+  capacity: 'Indiquez un nombre entier de 1 à 5\u202f000, ou laissez vide.',
+  portalUrl: 'Indiquez l’adresse du portail, qui commence par https://.',
+  enrolmentCode: 'Le code a la forme ABCD-EFGH-JKLM (trois groupes de quatre lettres ou chiffres).',
+  enrolmentCodeRefused: 'Le portail n’a pas accepté ce code. Demandez un nouveau code à l’équipe du Lab.',
+  email: 'Cet e-mail n’a pas la bonne forme (exemple\u00a0: nom@exemple.fr).',
+  phone: 'Ce numéro de téléphone n’a pas la bonne forme.',
+  citizenCard: 'Ce numéro de Carte citoyenne n’a pas la bonne forme (lettres et chiffres).',
+  consentChoice: 'Choisissez oui ou non.',
+  consentVersion: 'Ce texte de consentement n’est pas le bon.',
+  consentTwice: 'Une seule réponse par consentement.',
+  profileNeedsStudyConsent: 'Les questions de l’étude ne sont posées qu’avec l’accord de la personne.',
+  nameOrContact: 'Indiquez au moins un nom, un e-mail ou un téléphone.',
+  amount: 'Indiquez un montant en euros (deux décimales au plus), ou laissez vide.',
+  amountNegative: 'Un montant ne peut pas être négatif.',
+  arrondissementOrPoint: 'Choisissez un arrondissement, ou placez le point sur la carte.',
+  outsideParis: 'Ce point est hors de Paris\u00a0: placez-le dans Paris.',
+  mergeAtLeastTwo: 'Cochez au moins deux propositions.',
+  mediaType: 'Ce fichier n’est ni une image (JPEG, PNG, WebP) ni un PDF.',
+  fileTooBig: 'Ce fichier dépasse 8\u00a0Mo.',
+  featureNotOffered: 'Ce type d’atelier n’a pas cette partie\u00a0: rien n’a été enregistré.',
+  retentionMonths: 'Indiquez un nombre entier de mois, de 1 à 120.',
+  confirmErase: 'L’effacement doit être confirmé.',
+};
