@@ -16,6 +16,12 @@ import type { Handlers } from '../define-handlers.js';
 import type { Executor } from '../store/executor.js';
 
 export const ACCESS_LOG_QUIET_MS = 15 * 60_000;
+/**
+ * How long a line of the access log is kept: it names who looked (a facilitator's name), so it
+ * is personal data too; a year covers the questions a person or the CNIL asks (the CNIL's
+ * recommendation for access logs is six months to a year). The retention purge forgets older lines.
+ */
+export const ACCESS_LOG_KEEP_MONTHS = 12;
 /** The actor when nobody is named (a host with no unlock yet, a command without an actor). */
 export const UNKNOWN_ACTOR = 'unknown';
 
@@ -44,6 +50,15 @@ export async function logAccess(db: Executor, entry: AccessEntry, quietMs = ACCE
     .insertInto('access_log')
     .values({ at: entry.at, actor: entry.actor, command: entry.command, record_kind: entry.recordKind, record_id: entry.recordId })
     .execute();
+}
+
+/** Forgets the lines older than ACCESS_LOG_KEEP_MONTHS before `now`; returns how many. */
+export async function pruneAccessLog(db: Executor, now: Date): Promise<number> {
+  const before = new Date(now);
+  before.setUTCMonth(before.getUTCMonth() - ACCESS_LOG_KEEP_MONTHS);
+  // eslint-disable-next-line no-restricted-syntax -- the local access log, not a synced table: old lines are forgotten for good
+  const result = await db.deleteFrom('access_log').where('at', '<', before.toISOString()).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 export async function listAccessLog(db: Executor, input: { limit: number; olderThan?: number | undefined }) {

@@ -12,6 +12,7 @@ import { addDays, parisDay, purgeDay } from '#shared/people/retention-dates.js';
 import { ok, type Result } from '#shared/result.js';
 import type { Executor } from '../store/executor.js';
 import { runWrite } from '../store/synced-write.js';
+import { pruneAccessLog } from './access-log.js';
 import { eraseForRetention, type ErasureDeps } from './erasure.service.js';
 import { retentionCandidates, retentionMonths } from './people.repository.js';
 import { labSettingsCodec } from './rights.codecs.js';
@@ -57,12 +58,14 @@ export async function retentionOverview(db: Executor, now: Date, state: Retentio
   return { months, defaultMonths: DEFAULT_RETENTION_MONTHS, dueNow: due.length, horizonDays: PEOPLE_LIMITS.retentionHorizonDays, upcoming, lastPurge: state.lastPurge };
 }
 
-/** Erases every identity whose time is up; returns how many. */
+/** Erases every identity whose time is up, and forgets the access log's old lines; returns how many identities. */
 export async function purgeDue(deps: ErasureDeps, state: RetentionState): Promise<number> {
   const now = deps.now();
   const { due } = await retentionSchedule(deps.db, parisDay(now));
   const erased = await eraseForRetention(deps, due.map((d) => d.id));
   state.lastPurge = { at: now.toISOString(), erased };
+  const forgotten = await pruneAccessLog(deps.db, now);
+  if (forgotten > 0) deps.logger?.info({ forgotten }, 'access log lines older than their keeping period forgotten');
   if (erased > 0) deps.logger?.info({ erased }, 'identities purged at the end of their retention period');
   return erased;
 }

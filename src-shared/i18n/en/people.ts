@@ -96,7 +96,7 @@ export const peopleEn = {
   },
   accessLog: {
     title: 'Access log',
-    intro: 'Who opened or exported personal data on this computer, and when. The log never holds the data itself.',
+    intro: 'Who opened or exported personal data on this computer, and when. The log never holds the data itself. Each line is kept for a year.',
     caption: 'Looks at personal data, newest first',
     colWhen: 'When',
     colWho: 'Who',

@@ -101,7 +101,7 @@ export const peopleFr = {
   },
   accessLog: {
     title: 'Journal des accès',
-    intro: `Qui a ouvert ou exporté des données personnelles sur cet ordinateur, et quand. Le journal ne contient jamais les données elles-mêmes.`,
+    intro: `Qui a ouvert ou exporté des données personnelles sur cet ordinateur, et quand. Le journal ne contient jamais les données elles-mêmes. Chaque ligne est gardée un an.`,
     caption: 'Consultations de données personnelles, les plus récentes d’abord',
     colWhen: 'Quand',
     colWho: 'Qui',

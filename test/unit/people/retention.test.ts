@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addMonthsToDay, parisDay, purgeDay } from '#shared/people/retention-dates.js';
 import { facilitator } from '../attendance/attendance-test-kit.js';
 import { openTestCore, outboxRows, workshopFields, type TestCore } from '../core/test-core.js';
-import { NEEDLES, recordKnownPerson } from './rights-kit.js';
+import { findInDatabase, NEEDLES, recordKnownPerson } from './rights-kit.js';
 
 const lab = 'Inès Lab';
 const open: TestCore[] = [];
@@ -73,6 +73,14 @@ describe('the purge at a simulated date', () => {
     expect(nameOf(core, a)).toBeNull();
     expect(nameOf(core, bMarch)).toBeNull();
     expect(nameOf(core, bJune)).toBe('Bérénice Tranchant');
+    // Exactly these: every personal field of A and of B's March identity, nothing of B's June one.
+    const identity = (id: string) => core.sqlite.prepare('select name, email, phone, citizen_card_number as card, search_text from people where id = ?').get(id);
+    expect(identity(a)).toEqual({ name: null, email: null, phone: null, card: null, search_text: '' });
+    expect(identity(bMarch)).toEqual({ name: null, email: null, phone: null, card: null, search_text: '' });
+    expect(identity(bJune)).toMatchObject({ name: 'Bérénice Tranchant', email: 'berenice@exemple.fr' });
+    expect(findInDatabase(core.sqlite)).toEqual([]);
+    // The attendance and the anonymous study profile stay.
+    expect(core.sqlite.prepare('select person_id, profile_id is not null as profiled, deleted_at from attendances where id = ?').get(aAttendance)).toEqual({ person_id: a, profiled: 1, deleted_at: null });
     const erasure = core.sqlite.prepare('select reason, erased_by from erasures where id = ?').get(a);
     expect(erasure).toEqual({ reason: 'retention', erased_by: null });
     // The consents stay, as proof of what was agreed, without the contact.
@@ -93,6 +101,23 @@ describe('the purge at a simulated date', () => {
     const { a } = await twoPeople(core);
     core.setNow('2026-03-14T09:00:00.000Z');
     await expect.poll(() => nameOf(core, a), { timeout: 3000 }).toBeNull();
+  });
+});
+
+describe('the access log', () => {
+  it('forgets its lines a year after they were written, at the same purge, and keeps the younger ones', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atelier-retention-'));
+    dirs.push(dir);
+    let core = await start(dir, '2025-03-01T09:00:00.000Z');
+    await core.must('people:search', { query: 'awa', actor: lab });
+    core.setNow('2025-09-01T09:00:00.000Z');
+    await core.must('people:search', { query: 'awa', actor: 'Camille Martin' });
+    const lines = () => core.sqlite.prepare("select at, actor from access_log where command = 'people:search' order by at").all();
+    expect(lines()).toHaveLength(2);
+    core = await restartAt(core, '2026-03-01T08:59:59.000Z');
+    expect(lines()).toHaveLength(2);
+    core = await restartAt(core, '2026-03-01T09:00:01.000Z');
+    expect(lines()).toEqual([{ at: '2025-09-01T09:00:00.000Z', actor: 'Camille Martin' }]);
   });
 });
 
