@@ -29,6 +29,15 @@ const profile = {
   associationMember: 'no',
 };
 
+/** Words only the French screens of « Données personnelles » say: none may be left in English. */
+const FRENCH_ONLY = ['Données', 'Votre nom', 'Rechercher', 'Identité', 'Consentements', 'Participations', 'Présent·e', 'Effacer', 'Durée', 'mois', 'Journal des accès', 'Télécharger', 'Recherche', 'Aucun'];
+
+async function expectNoFrench(page: Page, ownWords: readonly string[]) {
+  let text = await page.locator('main').innerText();
+  for (const words of ownWords) text = text.replaceAll(words, ''); // the person's and the workshop's own words stay as typed
+  for (const phrase of FRENCH_ONLY) expect(text, `French « ${phrase} » left on ${page.url()}`).not.toContain(phrase);
+}
+
 async function must(page: Page, origin: string, name: string, input: unknown) {
   const answer = await invoke(page, origin, name, input);
   expect(answer.ok, `${name}: ${JSON.stringify(answer)}`).toBe(true);
@@ -171,6 +180,8 @@ test('the same in English, and with the keyboard alone', async ({ page, host, op
   await expect(page.getByTestId('person-participation')).toContainText('Present');
   await expect(page.getByText('Do you agree that the City of Paris may contact you again')).toBeVisible();
   await expectNoAxeViolations(page, 'a person’s data, in English');
+  const ownWords = [person.name, 'Budget participatif — Goutte-d’Or', 'Centre Barbara', 'Camille Martin'];
+  await expectNoFrench(page, ownWords);
 
   await tabTo(page, people.button('Erase this person…'), 30);
   await page.keyboard.press('Enter');
@@ -192,7 +203,15 @@ test('the same in English, and with the keyboard alone', async ({ page, host, op
   await expect(shell.heading).toHaveText('Retention period');
   await expect(page.getByTestId('retention-facts')).toContainText('Current period: 12 months.');
   await expectNoAxeViolations(page, 'retention, in English');
+  await expectNoFrench(page, ['Budget participatif — Goutte-d’Or']);
+  const months = page.getByRole('textbox', { name: 'Retention period, in months' });
+  await months.fill('121');
+  await months.press('Enter');
+  await expect(page.getByText('Give a whole number of months, from 1 to 120.')).toBeVisible();
+  await expect(months).toHaveValue('121');
   await page.goto(`${host.origin}/#/people/access-log`);
   await expect(page.getByTestId('access-log')).toContainText('Erasure of a person');
+  await expect(page.getByText('Each line is kept for a year.')).toBeVisible();
   await expectNoAxeViolations(page, 'access log, in English');
+  await expectNoFrench(page, []);
 });
