@@ -1,4 +1,4 @@
-/** The commands of the people's rights (see src-shared/contract.ts). Every one is personal (personal-commands.ts). */
+/** The commands of the people's rights (see src-shared/contract.ts). Every one touches personal data: a locked app refuses them all. */
 import { z } from 'zod';
 import { command } from '../command.js';
 import {

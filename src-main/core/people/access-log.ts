@@ -1,6 +1,6 @@
 /**
- * Who looked: every command that opens or exports personal data (personalCommands with
- * `logged`, next to the contract) leaves one line in the local `access_log` table — the
+ * Who looked: every command that opens or exports personal data (loggedCommands,
+ * src-shared/people/logged-commands.ts) leaves one line in the local `access_log` table — the
  * command, the record it was about (kind and id), the actor's name and the time — never the
  * data itself: not a name, not the letters typed in a search. Lines are written after the
  * command succeeded, through the handler table (handlers.ts), so a new personal command is
@@ -9,7 +9,7 @@
  * The desk's list is re-read after every arrival: the same command on the same record by the
  * same actor within ACCESS_LOG_QUIET_MS is one line, not hundreds.
  */
-import { personalCommands } from '#shared/personal-commands.js';
+import { loggedCommands } from '#shared/people/logged-commands.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '#db/schema.js';
 import type { Handlers } from '../define-handlers.js';
@@ -85,8 +85,8 @@ export interface AccessLogDeps {
 /** The handler table, with every logged personal command writing its line after it succeeded. */
 export function withAccessLog(handlers: Handlers, deps: AccessLogDeps): Handlers {
   const table = { ...handlers } as Record<string, (input: unknown) => Promise<{ ok: boolean }>>;
-  for (const [name, spec] of Object.entries(personalCommands)) {
-    if (!spec?.logged) continue;
+  for (const [name, spec] of Object.entries(loggedCommands)) {
+    if (!spec) continue;
     const handler = table[name]!;
     table[name] = async (input) => {
       const result = await handler(input);
