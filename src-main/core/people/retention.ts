@@ -9,9 +9,10 @@
 import { LAB_SETTINGS_ID, DEFAULT_RETENTION_MONTHS } from '#shared/people/rights-records.schema.js';
 import { PEOPLE_LIMITS, type RetentionOverview } from '#shared/people/people.schema.js';
 import { addDays, parisDay, purgeDay } from '#shared/people/retention-dates.js';
-import { ok, type Result } from '#shared/result.js';
+import { fail, ok, type Result } from '#shared/result.js';
 import type { Executor } from '../store/executor.js';
 import { runWrite } from '../store/synced-write.js';
+import { getMeta, META } from '../sync/sync.repository.js';
 import { pruneAccessLog } from './access-log.js';
 import { eraseForRetention, type ErasureDeps } from './erasure.service.js';
 import { retentionCandidates, retentionMonths } from './people.repository.js';
@@ -72,6 +73,11 @@ export async function purgeDue(deps: ErasureDeps, state: RetentionState): Promis
 
 /** The lab's new retention period: one record every laptop pulls. */
 export async function setRetentionMonths(deps: ErasureDeps, months: number): Promise<Result<number>> {
+  // The lab sets it: the portal refuses the setting from a field laptop, so it is refused here
+  // first, beside the field, rather than left waiting among the rejected changes.
+  if ((await getMeta(deps.db, META.role)) === 'field') {
+    return fail('validation', 'Only a lab desktop sets the retention period', { months: 'validation.retentionLabOnly' });
+  }
   return runWrite(deps, async (w) => {
     if (await w.find(labSettingsCodec, LAB_SETTINGS_ID)) {
       const updated = await w.update(labSettingsCodec, LAB_SETTINGS_ID, () => ok({ identityRetentionMonths: months }), { allowDeleted: true });

@@ -54,4 +54,5 @@ export const validationEn = {
   featureNotOffered: 'This kind of workshop has no such part: nothing was saved.',
   retentionMonths: 'Give a whole number of months, from 1 to 120.',
   confirmErase: 'The erasure must be confirmed.',
+  retentionLabOnly: 'Only a lab desktop changes the retention period: this field laptop cannot.',
 } satisfies Shape<typeof validationFr>;

@@ -68,4 +68,5 @@ export const validationFr = {
   featureNotOffered: 'Ce type d’atelier n’a pas cette partie\u00a0: rien n’a été enregistré.',
   retentionMonths: 'Indiquez un nombre entier de mois, de 1 à 120.',
   confirmErase: 'L’effacement doit être confirmé.',
+  retentionLabOnly: 'Seul un ordinateur du Lab change la durée de conservation\u00a0: cet ordinateur de terrain ne le peut pas.',
 };

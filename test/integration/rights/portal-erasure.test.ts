@@ -133,5 +133,11 @@ for (const backend of testBackends()) {
       expect(kinds.has('erasure') && kinds.has('lab_settings')).toBe(true);
       expect(kinds.has('person')).toBe(false);
     });
+
+    it('takes the lab settings from the lab only: a field laptop may not change the retention period', async () => {
+      const door = await portal.enrol('field');
+      const pushed = await door.push([door.change({ entity: 'lab_settings', recordId: randomUUID(), op: 'create', fields: { identityRetentionMonths: 120 } })]);
+      expect(pushed.results[0]).toMatchObject({ status: 'rejected', reason: { code: 'entity_not_allowed' } });
+    });
   });
 }

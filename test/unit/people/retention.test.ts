@@ -3,6 +3,7 @@
  * kept), through the same erasure path; consents stay as proof; the lab sees what is coming,
  * as counts; the period is the lab's setting, and the purge also runs once a day.
  */
+import BetterSqlite3 from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -146,6 +147,12 @@ describe('what the lab sees beforehand', () => {
     void june;
 
     expect(await core.invoke('people:set-retention', { months: 0, actor: lab })).toMatchObject({ ok: false, error: { code: 'validation', fields: { months: 'validation.retentionMonths' } } });
+    // A field laptop does not set it: the portal would refuse it, so the core says so at once.
+    const rw = new BetterSqlite3(core.file);
+    rw.prepare("insert into device_meta (key, value) values ('portal_role', 'field')").run();
+    rw.close();
+    expect(await core.invoke('people:set-retention', { months: 24, actor: lab })).toMatchObject({ ok: false, error: { code: 'validation', fields: { months: 'validation.retentionLabOnly' } } });
+    expect((await core.must('people:retention', { actor: lab })).months).toBe(18);
     expect(await core.invoke('people:set-retention', { months: 121, actor: lab })).toMatchObject({ ok: false, error: { fields: { months: 'validation.retentionMonths' } } });
   });
 });
