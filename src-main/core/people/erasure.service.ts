@@ -31,7 +31,7 @@ import {
 } from '../store/erasure-writes.js';
 import { runWrite, type UnitOfWork, type WriteDeps } from '../store/synced-write.js';
 import { syncedTables } from '../synced-tables.js';
-import { erasedIds, findErasure, PERSON } from './people.repository.js';
+import { erasedIds, findErasure, journalMark, PERSON, setJournalMark } from './people.repository.js';
 import { erasureCodec } from './rights.codecs.js';
 
 export interface ErasureDeps extends WriteDeps {
@@ -136,11 +136,19 @@ export async function eraseForRetention(deps: ErasureDeps, personIds: readonly s
  * applied again where the database does not show it — a database restored from a backup older
  * than the erasure, or an erasure interrupted before its commit. Read 500 entries at a time (a
  * handful of queries each); what is already wiped and recorded writes nothing.
+ *
+ * Only the entries after the database's mark are checked (journalMark: the journal is
+ * append-only and read in order, so the first `count` entries are the ones this database
+ * checked); a mark that does not match the journal (another journal, a torn file) checks all.
+ * Years of retention purges make a journal of tens of thousands of lines: the start waits for
+ * the new ones only.
  */
 export async function reapplyErasures(deps: ErasureDeps, journal: ErasureJournal = deps.journal): Promise<number> {
   const entries = journal.read();
+  const mark = await journalMark(deps.db);
+  const from = mark && mark.count <= entries.length && entries[mark.count - 1]?.id === mark.lastId ? mark.count : 0;
   let reapplied = 0;
-  for (let i = 0; i < entries.length; i += 500) {
+  for (let i = from; i < entries.length; i += 500) {
     const chunk = entries.slice(i, i + 500);
     const recorded = await erasedIds(deps.db, chunk.map((e) => e.id));
     const targets = await chunkTargets(deps, chunk);
@@ -154,6 +162,7 @@ export async function reapplyErasures(deps: ErasureDeps, journal: ErasureJournal
       else deps.logger?.error({ code: result.error.code }, 'an erasure of the journal could not be re-applied');
     }
   }
+  if (entries.length > from) await setJournalMark(deps.db, { count: entries.length, lastId: entries[entries.length - 1]!.id });
   if (reapplied > 0) {
     await checkpointWal(deps.db);
     deps.logger?.warn({ reapplied }, 'erasures re-applied from the journal (a restored or interrupted database)');

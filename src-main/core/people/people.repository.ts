@@ -116,7 +116,8 @@ export interface RetentionCandidate {
 
 /**
  * Every identity still holding personal data and not erased, with when its retention started:
- * one query, grouped by person (SQLite takes the bare workshop columns from the row of max()).
+ * one query, grouped by person (SQLite takes the bare workshop columns from the row of max()),
+ * by rowid so that SQLite reads the table in its own order rather than through the id index.
  */
 export async function retentionCandidates(db: Executor): Promise<RetentionCandidate[]> {
   const codec = subjectCodec();
@@ -127,7 +128,7 @@ export async function retentionCandidates(db: Executor): Promise<RetentionCandid
     left join workshops as w on w.id = a.workshop_id
     where (${holdsData(personalColumns(codec).map((c) => `p.${c}`))})
       and not exists (select 1 from erasures as e where e.id = p.id)
-    group by p.id`.execute(db);
+    group by p.rowid`.execute(db);
   return rows.rows.map((r) => {
     const workshop = r.ends_at && r.workshop_id ? { endsAt: r.ends_at, workshopId: r.workshop_id, title: r.title ?? '' } : null;
     return { id: r.id, lastActivity: workshop?.endsAt ?? r.created_at, workshop };
@@ -147,6 +148,29 @@ export async function findErasure(db: Executor, id: string) {
 }
 
 /** The lab's retention period: its setting when one was made (here or pulled), else 12 months. */
+/**
+ * How far this database has checked the erasure journal: the number of its entries checked and
+ * the id of the last one. It lives in the database, so a database restored from a backup carries
+ * the mark of its own time, and the entries written since are checked again.
+ */
+const JOURNAL_MARK = 'erasure_journal_checked';
+
+export async function journalMark(db: Executor): Promise<{ count: number; lastId: string } | null> {
+  const row = await db.selectFrom('device_meta').select('value').where('key', '=', JOURNAL_MARK).executeTakeFirst();
+  if (!row) return null;
+  const mark = JSON.parse(row.value) as { count?: unknown; lastId?: unknown };
+  return typeof mark.count === 'number' && typeof mark.lastId === 'string' ? { count: mark.count, lastId: mark.lastId } : null;
+}
+
+export async function setJournalMark(db: Executor, mark: { count: number; lastId: string }): Promise<void> {
+  const value = JSON.stringify(mark);
+  await db
+    .insertInto('device_meta')
+    .values({ key: JOURNAL_MARK, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
+}
+
 export async function retentionMonths(db: Executor): Promise<number> {
   const row = await db
     .selectFrom('lab_settings')

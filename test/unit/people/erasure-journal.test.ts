@@ -87,6 +87,28 @@ describe('a restore from an older backup', () => {
     expect(outboxRows(core.sqlite)).toHaveLength(queued);
   });
 
+  it('checks at start only the journal written since the database’s own mark, even in a backup that carries an older mark', async () => {
+    const dir = newDir();
+    let core = await start(dir);
+    const { personId, workshop } = await recordKnownPerson(core);
+    const second = await core.must('attendance:register', { workshopId: workshop.id, person: { name: 'Paulin Restauré', email: 'paulin@exemple.fr' }, recordedBy: 'Camille Martin', consents: [] });
+    await core.must('people:erase', { personId, actor: lab, confirm: true });
+    await stop(core);
+    core = await start(dir); // this start checks the one line and marks it
+    const mark = () => (core.sqlite.prepare(`select value from device_meta where key = 'erasure_journal_checked'`).get() as { value: string } | undefined)?.value;
+    expect(JSON.parse(mark()!)).toEqual({ count: 1, lastId: personId });
+    const reader = new BetterSqlite3(core.file, { readonly: true });
+    const older = await backupDatabase(reader, join(dir, 'old-backups'), 6, new Date());
+    reader.close();
+    await core.must('people:erase', { personId: second.personId!, actor: lab, confirm: true });
+    await stop(core);
+
+    restore(dir, older);
+    core = await start(dir);
+    expect(findInDatabase(core.sqlite, [...Object.values(KNOWN), 'Paulin', 'paulin@exemple.fr'])).toEqual([]);
+    expect(JSON.parse(mark()!)).toEqual({ count: 2, lastId: second.personId });
+  });
+
   it('carries out an erasure the journal holds but the database never committed (the app stopped in between)', async () => {
     const dir = newDir();
     let core = await start(dir);
