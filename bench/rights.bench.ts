@@ -3,7 +3,7 @@
  * the past two years. Through the core's dispatch (input parsed, service, SQL, answer, access
  * log): finding a person, their access report and PDF, one erasure (row, outbox, erasure record,
  * journal fsync, WAL checkpoint), the retention overview; then what the rights cost at start-up:
- * a journal of 10,000 erasures already applied (read and checked at every start), and the
+ * a journal of 10,000 erasures already applied (read at every start, checked from the database's mark), and the
  * purge of 5,000 identities whose time is up. Standalone:
  * `node --import tsx bench/rights.bench.ts` (add `--json` for machine-readable output).
  */
@@ -94,6 +94,7 @@ const retention = await time('people:retention', { actor }, 10);
 await core.close();
 
 log(`start-up with a journal of ${JOURNAL.toLocaleString('en')} erasures already applied…`);
+/** The first start (it checks what the journal holds beyond the database's mark) apart, then five more. */
 const startups = async () => {
   const samples: number[] = [];
   for (let i = 0; i < 6; i++) {
@@ -102,7 +103,7 @@ const startups = async () => {
     samples.push(performance.now() - t0);
     await c.close();
   }
-  return summarize(samples.slice(1));
+  return { first: samples[0]!, later: summarize(samples.slice(1)) };
 };
 const plain = await startups();
 // The journal as years of erasures leave it: already applied here (the rows are wiped directly).
@@ -152,8 +153,8 @@ const rows: Row[] = [
   reported('people:export, PDF (one person)', pdf, 1000),
   reported('people:erase (row, outbox, journal fsync, WAL checkpoint)', erase, 200),
   reported('people:retention overview', retention, 500),
-  reported('Core start-up, no journal', plain),
-  reported(`Core start-up, journal of ${JOURNAL.toLocaleString('en-GB')} erasures already applied`, withJournal, undefined, `+${(withJournal.p50 - plain.p50).toFixed(0)} ms at p50`),
+  reported('Core start-up, no journal', plain.later),
+  reported(`Core start-up, journal of ${JOURNAL.toLocaleString('en-GB')} erasures already applied`, withJournal.later, undefined, `+${(withJournal.later.p50 - plain.later.p50).toFixed(0)} ms at p50; the first start, which checks all ${JOURNAL.toLocaleString('en-GB')} (as after a restore), ${withJournal.first.toFixed(0)} ms`),
   { measure: `Start-up purge of ${purged.toLocaleString('en-GB')} identities`, target: '—', summary: null, judgedOn: '—', met: null, verdict: 'reported', note: `${(purgeMs / 1000).toFixed(1)} s in all, ${(purgeMs / Math.max(1, purged)).toFixed(2)} ms per identity; the core answered after ${readyMs.toFixed(0)} ms` },
 ];
 if (process.argv.includes('--json')) console.log(JSON.stringify({ rows }));
