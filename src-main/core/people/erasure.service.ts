@@ -148,21 +148,46 @@ export async function reapplyErasures(deps: ErasureDeps, journal: ErasureJournal
   const mark = await journalMark(deps.db);
   const from = mark && mark.count <= entries.length && entries[mark.count - 1]?.id === mark.lastId ? mark.count : 0;
   let reapplied = 0;
+  // The mark never passes an erasure that could not be re-applied: the next start tries it again.
+  let checked = entries.length;
   for (let i = from; i < entries.length; i += 500) {
     const chunk = entries.slice(i, i + 500);
     const recorded = await erasedIds(deps.db, chunk.map((e) => e.id));
     const targets = await chunkTargets(deps, chunk);
     const holding = await stillHolding(deps, [...targets.values()].flat());
-    for (const entry of chunk) {
+    const due: { index: number; plan: Plan; reason: ErasureReason }[] = [];
+    chunk.forEach((entry, k) => {
       const mine = targets.get(entry.id) ?? [];
-      if (recorded.has(entry.id) && !mine.some((t) => holding.has(`${t.codec.entity}:${t.id}`))) continue;
-      const plan: Plan = { subject: entry.subject, id: entry.id, targets: mine };
-      const result = await runWrite(deps, (w) => applyPlan(w, plan, entry.reason, null));
-      if (result.ok) reapplied++;
-      else deps.logger?.error({ code: result.error.code }, 'an erasure of the journal could not be re-applied');
+      if (recorded.has(entry.id) && !mine.some((t) => holding.has(`${t.codec.entity}:${t.id}`))) return;
+      due.push({ index: i + k, plan: { subject: entry.subject, id: entry.id, targets: mine }, reason: entry.reason });
+    });
+    // A hundred per unit of work (one commit); a batch that fails is retried one by one.
+    for (let b = 0; b < due.length; b += PURGE_BATCH) {
+      const batch = due.slice(b, b + PURGE_BATCH);
+      const applyAll = (items: typeof batch) =>
+        runWrite(deps, async (w) => {
+          for (const item of items) {
+            const applied = await applyPlan(w, item.plan, item.reason, null);
+            if (!applied.ok) return applied;
+          }
+          return ok(items.length);
+        });
+      const result = await applyAll(batch);
+      if (result.ok) {
+        reapplied += result.value;
+        continue;
+      }
+      for (const item of batch) {
+        const one = await applyAll([item]);
+        if (one.ok) reapplied++;
+        else {
+          checked = Math.min(checked, item.index);
+          deps.logger?.error({ code: one.error.code }, 'an erasure of the journal could not be re-applied; it is tried again at the next start');
+        }
+      }
     }
   }
-  if (entries.length > from) await setJournalMark(deps.db, { count: entries.length, lastId: entries[entries.length - 1]!.id });
+  if (checked > from) await setJournalMark(deps.db, { count: checked, lastId: entries[checked - 1]!.id });
   if (reapplied > 0) {
     await checkpointWal(deps.db);
     deps.logger?.warn({ reapplied }, 'erasures re-applied from the journal (a restored or interrupted database)');

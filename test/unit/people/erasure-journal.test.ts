@@ -120,6 +120,31 @@ describe('a restore from an older backup', () => {
   });
 });
 
+describe('an erasure that cannot be re-applied', () => {
+  it('stops the start rather than open a database still holding the person, and is tried again at the next start', async () => {
+    const dir = newDir();
+    let core = await start(dir);
+    const { personId } = await recordKnownPerson(core);
+    await stop(core);
+    openErasureJournal(join(dir, ERASURE_JOURNAL_FILE)).append([{ id: personId, subject: 'person', targets: [['person', personId]], reason: 'request', at: '2026-03-01T09:00:00.000Z' }]);
+    // A fault on this one write (a full disk, a locked file): the erasure record cannot be stored.
+    const rw = new BetterSqlite3(dataDirLayout(dir).database);
+    rw.exec(`create trigger refuse_erasure before insert on erasures begin select raise(abort, 'disk full'); end`);
+    rw.close();
+    await expect(start(dir)).rejects.toThrow('disk full');
+    const reader = new BetterSqlite3(dataDirLayout(dir).database, { readonly: true });
+    expect(reader.prepare('select name from people where id = ?').get(personId)).toEqual({ name: KNOWN.name });
+    expect(reader.prepare(`select value from device_meta where key = 'erasure_journal_checked'`).get()).toBeUndefined();
+    reader.close();
+
+    const fixed = new BetterSqlite3(dataDirLayout(dir).database);
+    fixed.exec('drop trigger refuse_erasure');
+    fixed.close();
+    core = await start(dir);
+    expect(core.sqlite.prepare('select name, email from people where id = ?').get(personId)).toEqual({ name: null, email: null });
+  });
+});
+
 describe('the journal file', () => {
   it('skips a torn or foreign line and starts the next append on a line of its own', () => {
     const dir = newDir();
