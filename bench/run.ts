@@ -102,6 +102,8 @@ const attendance = attendanceOut
   : null;
 const studyOut = runBench('study dashboard over 50,000 participations and 5,000 proposals', ['bench/study.bench.ts', '--json'], 600_000);
 const study = studyOut ? (JSON.parse(studyOut.slice(studyOut.indexOf('{'))) as { rows: Row[] }).rows : null;
+const rightsOut = runBench('the rights of the people recorded (50,000 identities)', ['bench/rights.bench.ts', '--json'], 900_000);
+const rights = rightsOut ? (JSON.parse(rightsOut.slice(rightsOut.indexOf('{'))) as { rows: Row[] }).rows : null;
 const proposalsOut = runBench('proposals (5,000) and past winners near a point', ['bench/proposals.bench.ts', '--json'], 600_000);
 const proposals = proposalsOut
   ? (JSON.parse(proposalsOut.trim().split('\n').pop()!) as { create: Summary; listWorkshop: Summary; listAll: Summary; tally: Summary; winners: Summary })
@@ -149,6 +151,7 @@ for (const result of attendance ?? []) {
   rows.push({ measure: `Check-in search: ${result.label}`, target: '< 30 ms', summary: result.summary, judgedOn: 'p95', met: result.summary.p95 < 30, note: `list of ${result.listSize.toLocaleString('en-GB')}` });
 }
 rows.push(...(study ?? []).map((row) => ({ ...row, measure: `Study ${row.measure}` })));
+rows.push(...(rights ?? []));
 if (proposals) {
   const reported = (measure: string, summary: Summary): Row => ({ measure, target: '—', summary, judgedOn: '—', met: null, verdict: 'reported' });
   rows.push(

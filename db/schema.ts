@@ -11,6 +11,7 @@ import type { LocationType, NeighbourhoodClass, ProposalKind, ProposalStatus, Pr
 import type { Grade, SupportMethod } from '#shared/proposals/support.schema.js';
 import type { PbThemeCode } from '#shared/reference/pb-themes.js';
 import type { SyncEntity } from '#shared/sync/protocol.schema.js';
+import type { ErasureReason } from '#shared/people/rights-records.schema.js';
 import type { WorkshopKind, WorkshopStatus } from '#shared/workshops/workshop.schema.js';
 
 export interface WorkshopsTable {
@@ -214,6 +215,32 @@ export interface SupportsTable {
   synced_revision: ColumnType<number, number | undefined, number>;
 }
 
+/** A wiped identity (migration 0007): ids and field names, never personal data. Its id is the subject's. */
+export interface ErasuresTable extends SyncedColumns {
+  subject_entity: SyncEntity;
+  /** JSON array of { entity, recordId, fields }. */
+  targets: string;
+  reason: ErasureReason;
+  erased_at: string;
+  /** The actor's name; null for the retention purge and for an erasure re-applied from the journal. */
+  erased_by: string | null;
+}
+
+/** The lab's settings that every laptop applies (one row, LAB_SETTINGS_ID). */
+export interface LabSettingsTable extends SyncedColumns {
+  identity_retention_months: number;
+}
+
+/** Local: who opened or exported personal data, without the data. */
+export interface AccessLogTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  command: string;
+  record_kind: string | null;
+  record_id: string | null;
+}
+
 export interface Database {
   workshops: WorkshopsTable;
   outbox: OutboxTable;
@@ -227,6 +254,9 @@ export interface Database {
   head_count_entries: HeadCountEntriesTable;
   proposals: ProposalsTable;
   supports: SupportsTable;
+  erasures: ErasuresTable;
+  lab_settings: LabSettingsTable;
+  access_log: AccessLogTable;
 }
 
 export type WorkshopRow = Selectable<WorkshopsTable>;

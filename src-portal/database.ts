@@ -46,6 +46,8 @@ export async function openPortalDb(options: OpenOptions): Promise<PortalDb> {
   database.pragma('foreign_keys = ON');
   // The CLI (enrol, revoke) writes while `serve` runs: wait for the lock instead of failing.
   database.pragma('busy_timeout = 5000');
+  // Wiped and deleted content is zeroed, so an erased name does not linger in free space.
+  database.pragma('secure_delete = ON');
   return { db: new Kysely<PortalDatabase>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite' };
 }
 

@@ -5,7 +5,7 @@
  * stored in the same transaction as the changes.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { PortalDatabase } from '#db/portal/schema.js';
 import { fieldsFromIssues } from '#shared/result.js';
 import { syncEntitySchemas } from '#shared/sync/entities.js';
@@ -26,6 +26,8 @@ import { readPortalMeta, storeLastSerial } from './portal-meta.js';
 import { findRecords, recordKey, saveRecords, toMergeState, type SaveRecordInput } from './records-repository.js';
 import type { MergeState } from './merge.js';
 import { canPush } from './scope.js';
+import { loadErased, recordErasure, refuseTargets, stripErased, wipeState, type ErasedIndex } from './erasure.js';
+import type { ErasureRecord } from '#shared/people/rights-records.schema.js';
 
 export interface PushContext {
   db: Kysely<PortalDatabase>;
@@ -45,6 +47,8 @@ const attachmentReferences: Record<SyncEntity, (fields: Record<string, unknown>)
   // A proposal's photos must be on the portal before the proposal is applied.
   proposal: (fields) => (Array.isArray(fields.photos) ? fields.photos.filter((p): p is string => typeof p === 'string') : []),
   support: () => [],
+  erasure: () => [],
+  lab_settings: () => [],
 };
 
 type Result = PushResponse['results'][number];
@@ -57,7 +61,7 @@ export async function applyPush(ctx: PushContext, changes: readonly Change[]): P
       });
     }
   }
-  return ctx.db.transaction().execute(async (trx) => {
+  const response = await ctx.db.transaction().execute(async (trx) => {
     const device = await trx
       .selectFrom('devices')
       .select(['last_seq', 'revoked_at'])
@@ -84,20 +88,23 @@ export async function applyPush(ctx: PushContext, changes: readonly Change[]): P
     const records: RecordCache = new Map(
       [...stored].map(([key, row]) => [key, { state: toMergeState(row), exists: true, dirty: false, serial: 0, createdBy: row.created_by_device }]),
     );
+    // Fields wiped by an erasure are null in every change that comes after it (erasure.ts).
+    const erased = await loadErased(trx, fresh);
 
-    for (const change of changes) {
-      if (change.seq <= lastSeq) {
-        results.push({ seq: change.seq, status: 'duplicate' });
+    for (const received of changes) {
+      if (received.seq <= lastSeq) {
+        results.push({ seq: received.seq, status: 'duplicate' });
         continue;
       }
-      const outcome = await applyChange(trx, ctx, records, change, lastSerial + 1);
+      const change = stripErased(received, erased);
+      const outcome = await applyChange(trx, ctx, records, change, lastSerial + 1, erased);
       if (outcome.status === 'rejected') {
         await trx
           .insertInto('rejected_changes')
           .values({ id: randomUUID(), device_id: ctx.device.id, seq: change.seq, change_id: change.changeId, entity: change.entity, record_id: change.recordId, change: keptCopy(change), reason: JSON.stringify(outcome.reason), received_at: at })
           .execute();
       }
-      if (outcome.usedSerial) lastSerial += 1;
+      lastSerial += outcome.serials;
       results.push(outcome.result);
       lastSeq = change.seq;
     }
@@ -113,6 +120,10 @@ export async function applyPush(ctx: PushContext, changes: readonly Change[]): P
     if (lastSerial !== meta.lastSerial) await storeLastSerial(trx, lastSerial, ctx.now);
     return { lastSeq, results };
   });
+  // On SQLite, the pages an erasure freed were zeroed (secure_delete); the WAL that still held
+  // them is copied back and truncated. (PostgreSQL: see docs/data-protection.md.)
+  if (ctx.dialect === 'sqlite' && changes.some((c) => c.entity === 'erasure')) await sql`pragma wal_checkpoint(TRUNCATE)`.execute(ctx.db);
+  return response;
 }
 
 /** Room for the largest change the portal accepts, and what travels around its fields. */
@@ -135,12 +146,13 @@ function keptCopy(change: Change): string {
   });
 }
 
+/** `serials`: how many change-log positions the change used (an erasure uses one per record it wipes). */
 type ChangeOutcome =
-  | { status: 'rejected'; result: Result; reason: PortalErrorBody; usedSerial: false }
-  | { status: 'applied' | 'conflict'; result: Result; usedSerial: boolean };
+  | { status: 'rejected'; result: Result; reason: PortalErrorBody; serials: 0 }
+  | { status: 'applied' | 'conflict'; result: Result; serials: number };
 
 function reject(seq: number, reason: PortalErrorBody): ChangeOutcome {
-  return { status: 'rejected', result: { seq, status: 'rejected', reason }, reason, usedSerial: false };
+  return { status: 'rejected', result: { seq, status: 'rejected', reason }, reason, serials: 0 };
 }
 
 /** A record as the batch left it so far. `serial` 0 until a change in this batch applies to it. */
@@ -166,6 +178,7 @@ async function applyChange(
   records: RecordCache,
   change: Change,
   serial: number,
+  erased: ErasedIndex,
 ): Promise<ChangeOutcome> {
   const entity: string = change.entity;
   if (!canPush(ctx.device.role, entity)) {
@@ -186,6 +199,12 @@ async function applyChange(
 
   const key = recordKey(change.entity, change.recordId);
   const cached = records.get(key);
+  if (change.entity === 'erasure') {
+    // Write-once: the first erasure of a subject stays as it came.
+    if (cached) return { status: 'applied', result: { seq: change.seq, status: 'applied', revision: cached.state.revision }, serials: 0 };
+    const refused = refuseTargets(parsedFields.data as ErasureRecord);
+    if (refused) return reject(change.seq, refused);
+  }
   const outcome = mergeChange(cached ? cached.state : null, {
     deviceId: ctx.device.id,
     // Normalised to milliseconds so that string order is time order in the tie-break.
@@ -199,7 +218,7 @@ async function applyChange(
       cached.state = outcome.state;
       if (!cached.dirty) Object.assign(cached, { dirty: true, metaOnly: true });
     }
-    return { status: 'applied', result: { seq: change.seq, status: 'applied', revision: cached?.state.revision ?? 0 }, usedSerial: false };
+    return { status: 'applied', result: { seq: change.seq, status: 'applied', revision: cached?.state.revision ?? 0 }, serials: 0 };
   }
 
   const whole = schemas.record.safeParse(outcome.state.fields);
@@ -219,6 +238,29 @@ async function applyChange(
 
   if (cached) Object.assign(cached, { state: outcome.state, dirty: true, metaOnly: false, serial });
   else records.set(key, { state: outcome.state, exists: false, dirty: true, metaOnly: false, serial, createdBy: ctx.device.id });
+  const wiped = change.entity === 'erasure' ? await applyErasure(trx, ctx, records, change, serial, erased) : 0;
   const status = outcome.conflicted ? 'conflict' : 'applied';
-  return { status, result: { seq: change.seq, status, revision: outcome.state.revision }, usedSerial: true };
+  return { status, result: { seq: change.seq, status, revision: outcome.state.revision }, serials: 1 + wiped };
+}
+
+/**
+ * Wipes the records an erasure names (held in this batch or stored), each at its own serial
+ * after the erasure's, and remembers them (erasure.ts). Returns how many records it wiped.
+ */
+async function applyErasure(trx: Transaction<PortalDatabase>, ctx: PushContext, records: RecordCache, change: Change, serial: number, erased: ErasedIndex): Promise<number> {
+  const erasure = change.fields as ErasureRecord;
+  const write = { deviceId: ctx.device.id, capturedAt: new Date(change.capturedAt).toISOString() };
+  let wiped = 0;
+  const missing = erasure.targets.filter((t) => !records.has(recordKey(t.entity, t.recordId)));
+  for (const [key, row] of await findRecords(trx, missing.map((t) => ({ entity: t.entity, recordId: t.recordId })))) {
+    records.set(key, { state: toMergeState(row), exists: true, dirty: false, serial: 0, createdBy: row.created_by_device });
+  }
+  for (const target of erasure.targets) {
+    const entry = records.get(recordKey(target.entity, target.recordId));
+    if (!entry) continue;
+    wiped++;
+    Object.assign(entry, { state: wipeState(entry.state, target.fields, write), dirty: true, metaOnly: false, serial: serial + wiped });
+  }
+  await recordErasure(trx, erased, change.recordId, erasure, ctx.now.toISOString());
+  return wiped;
 }

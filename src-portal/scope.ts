@@ -21,11 +21,14 @@ export function pullableEntities(
     .map(([entity]) => entity);
 }
 
+/** What only the lab's desktops write: the lab's settings (the retention period of identities). */
+const labOnly: readonly SyncEntity[] = ['lab_settings'];
+
 /**
- * Every role may push every entity: field laptops capture participants' identities and
- * profiles at the door, the lab edits everything. Kept as a function so that a future
- * entity only the lab may write has one place to say so.
+ * Every role may push every other entity: field laptops capture participants' identities and
+ * profiles at the door (and erase them at a person's request), the lab edits everything.
  */
-export function canPush(_role: DeviceRole, entity: string): entity is SyncEntity {
-  return (syncEntities as readonly string[]).includes(entity);
+export function canPush(role: DeviceRole, entity: string): entity is SyncEntity {
+  if (!(syncEntities as readonly string[]).includes(entity)) return false;
+  return role === 'lab' || !labOnly.includes(entity as SyncEntity);
 }

@@ -14,6 +14,7 @@ import { proposalCommands, proposalEvents } from './proposals/proposal.contract.
 import { referenceCommands } from './reference/reference.contract.js';
 import { studyCommands } from './study/study.contract.js';
 import { backupCommands, vaultCommands, vaultEvents } from './vault/vault.contract.js';
+import { peopleCommands, peopleEvents } from './people/people.contract.js';
 
 export type { SyncStatus } from './sync/sync.contract.js';
 export { syncStatusSchema } from './sync/sync.contract.js';
@@ -38,6 +39,7 @@ export const contract = {
   ...studyCommands,
   ...vaultCommands,
   ...backupCommands,
+  ...peopleCommands,
 } as const;
 
 export type Contract = typeof contract;
@@ -57,6 +59,7 @@ export const events = {
   ...attendanceEvents,
   ...proposalEvents,
   ...vaultEvents,
+  ...peopleEvents,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<K extends EventName> = z.output<(typeof events)[K]>;

@@ -27,6 +27,17 @@ export const listedPersonalCommands = [
   'backups:list',
   'backups:now',
   'backups:restore',
+  /** The rights of the people recorded: a person's whole file, its erasure, the identities due for the purge, who looked. */
+  'people:access',
+  'people:export',
+  'people:erase',
+  'people:retention',
+  'people:set-retention',
+  'people:access-log',
+  /** Changes refused or in conflict show the values of both sides, names included. */
+  'sync:rejected',
+  'sync:conflicts',
+  'sync:resolve',
 ] as const satisfies readonly CommandName[];
 
 type JsonSchema = { properties?: Record<string, JsonSchema>; [key: string]: unknown };

@@ -8,6 +8,7 @@ import * as m0002 from './0002-sync.js';
 import * as m0003 from './0003-attachments.js';
 import * as m0004 from './0004-attendance.js';
 import * as m0005 from './0005-proposals.js';
+import * as m0007 from './0007-rights.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-workshops': m0001,
@@ -15,6 +16,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0003-attachments': m0003,
   '0004-attendance': m0004,
   '0005-proposals': m0005,
+  '0007-rights': m0007,
 };
 
 /** The schema version this build writes: the number of migrations it knows. */

@@ -84,6 +84,16 @@ export interface AttachmentsTable {
   completed_at: string | null;
 }
 
+/** A record an erasure wiped, and the fields it wiped: later changes have them set to null. */
+export interface ErasedRecordsTable {
+  entity: string;
+  record_id: string;
+  /** JSON array of field names. */
+  fields: string;
+  erasure_id: string;
+  erased_at: string;
+}
+
 export interface PortalDatabase {
   portal_meta: PortalMetaTable;
   enrolment_codes: EnrolmentCodesTable;
@@ -91,6 +101,7 @@ export interface PortalDatabase {
   records: RecordsTable;
   rejected_changes: RejectedChangesTable;
   attachments: AttachmentsTable;
+  erased_records: ErasedRecordsTable;
 }
 
 export type DeviceRow = Selectable<DevicesTable>;

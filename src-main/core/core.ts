@@ -9,6 +9,7 @@
  * with `locked` (src-shared/personal-commands.ts), whatever the window shows.
  */
 import { LATEST_SCHEMA_VERSION } from '#db/migrations/index.js';
+import { join } from 'node:path';
 import type { EventName, EventPayload } from '#shared/contract.js';
 import { isPersonalCommand } from '#shared/personal-commands.js';
 import { fail } from '#shared/result.js';
@@ -24,6 +25,9 @@ import { createActorSession } from './session/actor.js';
 import { attachmentKeyFrom } from './store/file-cipher.js';
 import { prepareDatabase, SchemaTooNewError, type PreparedDatabase } from './store/migrate.js';
 import { isPlainSqlite, readStoredState } from './store/open-database.js';
+import { reapplyErasures } from './people/erasure.service.js';
+import { createRetentionState, purgeDue } from './people/retention.js';
+import { ERASURE_JOURNAL_FILE, memoryErasureJournal, openErasureJournal } from './store/erasure-journal.js';
 import { createPortalHttp, type PortalHttp } from './sync/portal-http.js';
 import { createMemorySecretStore, type SecretStore } from './sync/secret-store.js';
 import { createSyncEngine } from './sync/sync-engine.js';
@@ -63,7 +67,14 @@ export interface CoreOptions {
   elapsed?: () => number;
   /** How often the daily backup is checked for, and when first (tests shorten them). */
   backupTiming?: { checkMs: number; firstMs: number };
+  /** Who is acting for this session, for the access log (set by the lock's unlock). */
+  currentActor?: () => string | null;
+  /** Run the retention purge at start-up and then every `intervalMs` (a day). Off: no purge at all. */
+  retention?: { intervalMs: number } | false;
 }
+
+/** The retention purge runs at every start and once a day while the app runs. */
+export const RETENTION_PURGE_INTERVAL_MS = 24 * 60 * 60_000;
 
 export interface Core {
   dispatch: Dispatch;
@@ -92,6 +103,33 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     if (stored.schemaVersion > LATEST_SCHEMA_VERSION) throw new SchemaTooNewError(stored.schemaVersion, LATEST_SCHEMA_VERSION);
   }
   const actor = createActorSession();
+  const journal = layout ? openErasureJournal(join(layout.root, ERASURE_JOURNAL_FILE)) : memoryErasureJournal();
+
+  /**
+   * The retention purge runs beside the commands, not before them (a first purge of thousands of
+   * identities takes seconds, a hundred per commit): at the session's start, then once a day.
+   * Returns its stop, which waits for a purge under way.
+   */
+  function startRetentionPurge(erasureDeps: Parameters<typeof purgeDue>[0], state: ReturnType<typeof createRetentionState>): () => Promise<void> {
+    const retention = options.retention ?? { intervalMs: RETENTION_PURGE_INTERVAL_MS };
+    if (!retention) return () => Promise.resolve();
+    let purging: Promise<unknown> = Promise.resolve();
+    const purge = () => {
+      purging = purging.then(() =>
+        purgeDue(erasureDeps, state).catch((error: unknown) => {
+          logger.error({ err: error }, 'retention purge failed; it runs again at the next start or tomorrow');
+          return 0;
+        }),
+      );
+    };
+    purge();
+    const timer = setInterval(purge, retention.intervalMs);
+    timer.unref?.();
+    return async () => {
+      clearInterval(timer);
+      await purging;
+    };
+  }
   const secrets = options.secrets ?? createMemorySecretStore(null);
   let session: Session | null = null;
   let backups: BackupService | null = null;
@@ -114,7 +152,24 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       attachmentKey: layout ? attachmentKeyFrom(key) : null,
     };
     const engine = createSyncEngine(deps);
-    const handlers = createHandlers({ ...deps, engine, appVersion: options.appVersion, schemaVersion: prepared.schemaVersion, coreSlices, actor });
+    // Erasures first: a database restored from an older backup gets every erasure made since
+    // re-applied before anyone can read it (the journal lives outside the database and outside
+    // the backups). This runs at every unlock after a start and after every restore.
+    const erasureDeps = { db: prepared.db, now, newId, emit: options.onEvent, logger, journal, nudge: () => engine.nudge() };
+    await reapplyErasures(erasureDeps);
+    const retentionState = createRetentionState();
+    const handlers = createHandlers({
+      ...deps,
+      engine,
+      appVersion: options.appVersion,
+      schemaVersion: prepared.schemaVersion,
+      coreSlices,
+      actor,
+      erasureJournal: journal,
+      retentionState,
+      currentActor: options.currentActor,
+    });
+    const stopPurge = startRetentionPurge(erasureDeps, retentionState);
     if (options.autoSync) engine.start();
     const stopBackups = backups ? scheduleDailyBackups(backups, options.backupTiming?.checkMs, options.backupTiming?.firstMs) : () => undefined;
     return {
@@ -122,6 +177,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       handlers,
       async close() {
         stopBackups();
+        await stopPurge();
         engine.stop();
         await engine.idle();
         await prepared.db.destroy();

@@ -12,6 +12,9 @@ import { mergeHandlers, type Handlers } from './define-handlers.js';
 import type { ServiceDeps } from './deps.js';
 import type { Logger } from './logger.js';
 import { createSilentLogger } from './logger.js';
+import { withAccessLog } from './people/access-log.js';
+import { createPeopleHandlers } from './people/people.handlers.js';
+import { createRetentionState, type RetentionState } from './people/retention.js';
 import { createProposalHandlers } from './proposals/proposals.handlers.js';
 import { findRepositoryDataDir } from './reference/reference-data-files.js';
 import { createReferenceHandlers } from './reference/reference.handlers.js';
@@ -20,6 +23,7 @@ import { createStudyHandlers } from './study/study.handlers.js';
 import { createPortalHttp, type PortalHttp } from './sync/portal-http.js';
 import { createMemorySecretStore, type SecretStore } from './sync/secret-store.js';
 import { createSyncEngine, type SyncEngine } from './sync/sync-engine.js';
+import { memoryErasureJournal, type ErasureJournal } from './store/erasure-journal.js';
 import { createSyncHandlers } from './sync/sync.handlers.js';
 import type { ActorSession } from './session/actor.js';
 import type { createVaultHandlers } from './vault/vault.handlers.js';
@@ -54,6 +58,12 @@ export interface HandlerContext extends ServiceDeps {
   referenceDataDir?: string;
   /** Also warm the address base this long after start-up; by default only when a proposal screen opens. */
   warmAddressesAfterMs?: number | null;
+  /** Where erasures are journaled (outside the database); in memory when absent. */
+  erasureJournal?: ErasureJournal;
+  /** Who is acting for this session, for the access log (the lock's unlock names them). */
+  currentActor?: () => string | null;
+  /** When the retention purge last ran (core.ts runs it); a fresh state when absent. */
+  retentionState?: RetentionState;
 }
 
 export function createHandlers(context: HandlerContext) {
@@ -91,7 +101,8 @@ export function createHandlers(context: HandlerContext) {
     logger: ctx.logger,
     warmAfterMs: ctx.warmAddressesAfterMs,
   });
-  return mergeHandlers(
+  const journal = ctx.erasureJournal ?? memoryErasureJournal();
+  const handlers = mergeHandlers(
     ctx.coreSlices,
     createSyncHandlers({ ...ctx, engine }),
     createWorkshopHandlers(writing),
@@ -100,5 +111,9 @@ export function createHandlers(context: HandlerContext) {
     createAttachmentHandlers({ db: ctx.db, now: ctx.now, attachmentsDir: ctx.attachmentsDir ?? null, attachmentKey: ctx.attachmentKey ?? null }),
     createReferenceHandlers(reference),
     createStudyHandlers(ctx),
+    createPeopleHandlers({ ...writing, journal, retention: ctx.retentionState ?? createRetentionState() }),
   ) satisfies Handlers;
+  // Who opened or exported personal data: one line per logged command (people/access-log.ts).
+  const actor = ctx.actor;
+  return withAccessLog(handlers, { db: ctx.db, now: ctx.now, currentActor: ctx.currentActor ?? (actor ? () => actor.current() : undefined) });
 }

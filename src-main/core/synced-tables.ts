@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { syncEntitySchemas } from '#shared/sync/entities.js';
 import type { SyncEntity } from '#shared/sync/protocol.schema.js';
 import { attendanceCodec, consentCodec, headCountCodec, personCodec, profileCodec } from './attendance/attendance.codecs.js';
+import { erasureCodec, labSettingsCodec } from './people/rights.codecs.js';
 import { proposalCodec } from './proposals/proposal.codec.js';
 import { supportCodec } from './proposals/support.codec.js';
 import type { SyncedFieldsOf, SyncedRegistry } from './store/codec.js';
@@ -21,6 +22,8 @@ export const syncedTables = {
   head_count: headCountCodec,
   proposal: proposalCodec,
   support: supportCodec,
+  erasure: erasureCodec,
+  lab_settings: labSettingsCodec,
 } as const satisfies SyncedRegistry;
 
 /**

@@ -38,6 +38,9 @@ export function Shell() {
               <NavLink to="/proposals" className="app-nav__link">
                 {t('proposals.nav')}
               </NavLink>
+              <NavLink to="/people" className="app-nav__link">
+                {t('people.nav')}
+              </NavLink>
               <NavLink to="/workshops/new" className="app-nav__link app-nav__link--action">
                 <span aria-hidden="true">+ </span>
                 {t('app.nav.newWorkshop')}

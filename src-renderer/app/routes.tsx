@@ -1,7 +1,7 @@
 /**
  * Hash routes, so the same build works from the web host and Electron's custom protocol.
  * The workshop screens (the first thing a facilitator sees) load with the app; the others
- * (the welcome desk, proposals and their map, the study, sync) load on first visit, so the
+ * (the welcome desk, proposals and their map, the study, sync, personal data) load on first visit, so the
  * map and chart code never delay the first screen.
  */
 import { createHashRouter, Navigate } from 'react-router';
@@ -47,6 +47,10 @@ export const router = createHashRouter([
       { path: 'sync', lazy: async () => ({ Component: (await import('../features/sync/SyncScreen')).SyncScreen }) },
       { path: 'security', lazy: async () => ({ Component: (await import('../features/vault/SecurityScreen')).SecurityScreen }) },
       { path: 'study', lazy: async () => ({ Component: (await import('../features/study/StudyScreen')).StudyScreen }) },
+      { path: 'people', lazy: async () => ({ Component: (await import('../features/people/PeopleScreen')).PeopleScreen }) },
+      { path: 'people/retention', lazy: async () => ({ Component: (await import('../features/people/RetentionScreen')).RetentionScreen }) },
+      { path: 'people/access-log', lazy: async () => ({ Component: (await import('../features/people/AccessLogScreen')).AccessLogScreen }) },
+      { path: 'people/:id', lazy: async () => ({ Component: (await import('../features/people/PersonScreen')).PersonScreen }) },
       { path: '*', element: <Navigate to="/workshops" replace /> },
     ],
   },

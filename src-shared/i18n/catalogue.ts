@@ -16,6 +16,7 @@ import { appEn, commonEn } from './en/app.js';
 import { attendanceEn } from './en/attendance.js';
 import { errorsEn, nounsEn, validationEn } from './en/errors.js';
 import { labelsEn } from './en/labels.js';
+import { peopleEn } from './en/people.js';
 import { proposalsEn } from './en/proposals.js';
 import { studyEn } from './en/study.js';
 import { syncCenterEn } from './en/sync.js';
@@ -25,6 +26,7 @@ import { appFr, commonFr } from './fr/app.js';
 import { attendanceFr } from './fr/attendance.js';
 import { errorsFr, nounsFr, validationFr } from './fr/errors.js';
 import { labelsFr } from './fr/labels.js';
+import { peopleFr } from './fr/people.js';
 import { proposalsFr } from './fr/proposals.js';
 import { studyFr } from './fr/study.js';
 import { syncCenterFr } from './fr/sync.js';
@@ -42,6 +44,7 @@ export const fr = {
   attendance: attendanceFr,
   proposals: proposalsFr,
   study: studyFr,
+  people: peopleFr,
   syncCenter: syncCenterFr,
   vault: vaultFr,
 };
@@ -59,6 +62,7 @@ export const en = {
   attendance: attendanceEn,
   proposals: proposalsEn,
   study: studyEn,
+  people: peopleEn,
   syncCenter: syncCenterEn,
   vault: vaultEn,
 } satisfies Catalogue;

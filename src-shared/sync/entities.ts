@@ -8,6 +8,7 @@ import { LIMITS, partnerSchema, workshopKinds, workshopStatuses } from '../works
 import type { SyncEntity } from './protocol.schema.js';
 import { attendanceSyncSchemas } from '../attendance/attendance-records.schema.js';
 import { proposalSyncSchemas } from '../proposals/proposal-sync.schema.js';
+import { rightsSyncSchemas } from '../people/rights-records.schema.js';
 
 const isoUtc = z.iso.datetime({ error: 'validation.dateTime' });
 const text = (max: number) => z.string().max(max, { error: `validation.tooLong:${max}` });
@@ -47,4 +48,5 @@ export const syncEntitySchemas = {
   },
   ...attendanceSyncSchemas,
   ...proposalSyncSchemas,
+  ...rightsSyncSchemas,
 } as const satisfies Record<SyncEntity, { record: z.ZodType; change: z.ZodType }>;

@@ -9,7 +9,18 @@ import { uuidSchema } from '../ids.js';
 export const PROTOCOL_VERSION = 1;
 
 /** Record kinds that travel. Each has a scope that decides who pulls it. */
-export const syncEntities = ['workshop', 'person', 'profile', 'attendance', 'consent', 'head_count', 'proposal', 'support'] as const;
+export const syncEntities = [
+  'workshop',
+  'person',
+  'profile',
+  'attendance',
+  'consent',
+  'head_count',
+  'proposal',
+  'support',
+  'erasure',
+  'lab_settings',
+] as const;
 export type SyncEntity = (typeof syncEntities)[number];
 
 /**
@@ -26,6 +37,11 @@ export const entityScopes: Record<SyncEntity, 'catalogue' | 'personal' | 'study'
   head_count: 'catalogue',
   proposal: 'catalogue',
   support: 'study',
+  // Every laptop that may hold the person must wipe it: field laptops hold the people they
+  // recorded and pull only the catalogue. An erasure carries ids, never personal data.
+  erasure: 'catalogue',
+  // Every laptop purges with the lab's retention period.
+  lab_settings: 'catalogue',
 };
 
 export const deviceRoles = ['field', 'lab'] as const;

@@ -33,9 +33,12 @@ async function seed(page: Page, origin: string) {
     arrondissement: 18,
   });
   await must(page, origin, 'workshops:open', { id: workshopId, version: 1 });
+  const personIds: string[] = [];
   for (const name of ['Awa Diallo', 'محمد بن علي', 'Jean Dupont']) {
-    await must(page, origin, 'attendance:register', { workshopId, person: { name }, recordedBy: 'Bureau' });
+    personIds.push((await must(page, origin, 'attendance:register', { workshopId, person: { name }, recordedBy: 'Bureau' })).personId as string);
   }
+  // The personal-data screens ask who is looking; the desk remembers it on this computer.
+  await page.evaluate(() => localStorage.setItem('atelier.attendance.facilitator', JSON.stringify({ name: 'Camille Martin' })));
   for (let i = 0; i < 6; i++) {
     await must(page, origin, 'attendance:walk-in', { workshopId, person: null, recordedBy: 'Camille Martin', consents: [study], profile });
   }
@@ -44,10 +47,10 @@ async function seed(page: Page, origin: string) {
   const p1 = await must(page, origin, 'proposals:create', { workshopId, fields: { ...fields, title: 'Des bancs au square Léon', themeCode: 'cadre-de-vie' } });
   await must(page, origin, 'proposals:create', { workshopId, fields: { ...fields, title: 'Un terrain de basket', themeCode: 'sport' } });
   for (let i = 0; i < 3; i++) await must(page, origin, 'supports:addDot', { proposalId: p1.id, workshopId });
-  return { workshopId, proposalId: p1.id as string };
+  return { workshopId, proposalId: p1.id as string, personId: personIds[1]! };
 }
 
-function screens(w: { workshopId: string; proposalId: string }): string[] {
+function screens(w: { workshopId: string; proposalId: string; personId: string }): string[] {
   const id = w.workshopId;
   return [
     '/workshops',
@@ -66,6 +69,10 @@ function screens(w: { workshopId: string; proposalId: string }): string[] {
     '/sync',
     '/security',
     `/study?scope=workshop&workshop=${id}`,
+    '/people?q=a',
+    `/people/${w.personId}`,
+    '/people/retention',
+    '/people/access-log',
   ];
 }
 

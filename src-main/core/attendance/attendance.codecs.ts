@@ -40,6 +40,8 @@ export const personCodec = defineCodec<Stored<PersonRecord>, 'people'>()({
   // The search column follows the name and email, whichever side changed them.
   derived: (row) => ({ search_text: personSearchText(row.name, row.email) }),
   label: (p) => ({ key: 'syncCenter.records.person', values: { name: p.name ?? p.email ?? short(p.id) } }),
+  // Wiped by an erasure and by the retention purge (src-main/core/people/).
+  personal: { subject: 'person', fields: ['name', 'email', 'phone', 'citizenCardNumber'], searchColumn: 'search_text' },
 });
 
 const yesNo = text<YesNoUnknown>();

@@ -149,3 +149,17 @@ export async function findAttendanceProfile(db: Executor, attendanceId: string) 
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
 }
+
+/**
+ * Everything the attendance holds about one person, removed rows included (the rights of the
+ * people recorded, src-main/core/people/): their attendances, every consent of those, and the
+ * anonymous profiles those attendances link to.
+ */
+export async function personAttendanceRecords(db: Executor, personId: string) {
+  const attendances = await db.selectFrom('attendances').selectAll().where('person_id', '=', personId).orderBy('created_at').execute();
+  const ids = attendances.map((a) => a.id);
+  const profileIds = attendances.map((a) => a.profile_id).filter((p): p is string => p !== null);
+  const consents = ids.length === 0 ? [] : await db.selectFrom('consents').selectAll().where('attendance_id', 'in', ids).orderBy('recorded_at').execute();
+  const profiles = profileIds.length === 0 ? [] : await db.selectFrom('participant_profiles').selectAll().where('id', 'in', profileIds).execute();
+  return { attendances, consents, profiles };
+}

@@ -2,6 +2,7 @@
  * Proposal rows, read (`db` or the caller's transaction). Writes go through the write funnel
  * (store/synced-write.ts) with the proposal codec.
  */
+import { sql } from 'kysely';
 import type { ProposalRow } from '#db/schema.js';
 import type { Executor } from '../store/executor.js';
 
@@ -46,4 +47,15 @@ export async function listProposalRows(
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
+}
+
+/** The proposals that name one of these attendances among their proposers, removed ones included. */
+export async function proposalsCarriedBy(db: Executor, attendanceIds: readonly string[]): Promise<ProposalRow[]> {
+  if (attendanceIds.length === 0) return [];
+  return db
+    .selectFrom('proposals')
+    .selectAll()
+    .where(sql<boolean>`exists (select 1 from json_each(proposals.proposer_attendance_ids) as j where j.value in (${sql.join([...attendanceIds])}))`)
+    .orderBy('captured_at')
+    .execute();
 }

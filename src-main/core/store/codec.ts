@@ -89,6 +89,27 @@ type FieldsSpec<R, Row> = {
   [K in keyof SyncedFields<R>]-?: { [C in keyof Row & string]: FieldColumn<C, SyncedFields<R>[K], Row[C]> }[keyof Row & string];
 };
 
+/** The synced fields of R that may hold null: the only ones an erasure can wipe. */
+export type NullableFields<R> = { [K in keyof SyncedFields<R>]-?: null extends SyncedFields<R>[K] ? K : never }[keyof SyncedFields<R>] & string;
+
+/**
+ * The personal data a record holds, for the rights of the people recorded (access, erasure,
+ * retention: src-main/core/people/). `subject` is the kind of the data subject (`person`);
+ * `fields` are wiped by an erasure (set to null, so each must be nullable); `link` names the
+ * field that holds the subject's id when the record is not the subject itself (a Citizen Card
+ * holder naming its person). A codec that declares this is covered without more code.
+ */
+export interface PersonalData<R, Row = Record<string, unknown>> {
+  subject: SyncEntity;
+  fields: readonly NullableFields<R>[];
+  link?: keyof SyncedFields<R> & string;
+  /**
+   * A computed column holding the fields' words folded for search (`normalizeForSearch`), when
+   * the table has one: the lab's search then runs in SQL on it; without it, on each field.
+   */
+  searchColumn?: keyof Row & string;
+}
+
 export interface CodecSpec<R extends { id: string; version: number }, T extends SyncedTableName> {
   entity: SyncEntity;
   table: T;
@@ -103,6 +124,8 @@ export interface CodecSpec<R extends { id: string; version: number }, T extends 
   derived?: (row: RowOf<T>) => Partial<RowOf<T>>;
   /** A few words a person recognises the record by (rejected changes, conflicts), as a key the renderer translates. */
   label: (record: R) => RecordLabel;
+  /** The personal fields of this kind and whose they are; absent when the kind holds none. */
+  personal?: PersonalData<R, RowOf<T>>;
 }
 
 type Columns<S> = S extends { fields: infer F } ? { [K in keyof F]: F[K] extends { column: infer C } ? C : never }[keyof F] : never;
@@ -139,6 +162,8 @@ export interface SyncedCodec<
   /** The synced fields that differ between two rows, with their values after. */
   changedFields(before: RowOf<T>, after: RowOf<T>): Partial<SyncedFields<R>>;
   label(record: R): RecordLabel;
+  /** The personal fields and their subject (see PersonalData); null when the kind holds none. */
+  readonly personal: { subject: SyncEntity; fields: readonly string[]; link: string | null; searchColumn: string | null } | null;
 }
 
 /** Any codec, as the registry and the sync see them (rows of a table chosen at run time). */
@@ -206,5 +231,8 @@ function buildCodec<R extends { id: string; version: number }, T extends SyncedT
       return out as Partial<SyncedFields<R>>;
     },
     label: spec.label,
+    personal: spec.personal
+      ? { subject: spec.personal.subject, fields: [...spec.personal.fields], link: spec.personal.link ?? null, searchColumn: spec.personal.searchColumn ?? null }
+      : null,
   };
 }

@@ -48,6 +48,8 @@ export function applyConnectionPragmas(sqlite: SqliteDatabase): void {
   // not linger in free pages (issue 9).
   sqlite.pragma('secure_delete = ON');
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  // Deleted and overwritten content is zeroed, so an erased name does not linger in free space.
+  sqlite.pragma('secure_delete = ON');
 }
 
 /** Creates the file empty and owner-only before SQLite does: its -wal and -shm take the same mode. */

@@ -17,6 +17,7 @@ import { fail, ok, type Result } from '#shared/result.js';
 import type { Emit } from '../deps.js';
 import type { AnyCodec, RecordOf, RowOfCodec, SyncedFieldsOf } from './codec.js';
 import type { Executor } from './executor.js';
+import { scrubQueuedPersonalData } from './personal-scrub.js';
 
 export interface WriteDeps {
   db: Kysely<Database>;
@@ -109,6 +110,13 @@ export interface UnitOfWork {
   tombstone<C extends AnyCodec>(codec: C, id: string, options?: Omit<UpdateOptions, 'allowDeleted'>): Promise<Result<RecordOf<C>>>;
   /** Lifts the tombstone; `invalid_transition` for a record that is not removed. */
   restore<C extends AnyCodec>(codec: C, id: string): Promise<Result<RecordOf<C>>>;
+  /**
+   * Erases the personal fields the codec declares (`personal`), removed or not: their values
+   * leave the outbox entries still queued for the record (personal-scrub.ts) and its open
+   * conflicts, then the row takes null through `update` (an ordinary change: the portal takes
+   * the nulls too). `not_found` for a missing record or a kind with no personal data.
+   */
+  wipe<C extends AnyCodec>(codec: C, id: string): Promise<Result<RecordOf<C>>>;
 }
 
 type Loose = Record<string, unknown>;
@@ -193,6 +201,13 @@ function createUnitOfWork(trx: Transaction<Database>, at: string, newId: () => s
         (current) => ((current as Loose).deletedAt === null ? fail('invalid_transition', `${capitalised(kindOf(codec))} is not removed`) : ok({ deletedAt: null } as never)),
         { allowDeleted: true },
       ),
+
+    async wipe(codec, id) {
+      if (!codec.personal) return fail('not_found', `A ${kindOf(codec)} holds no personal data`);
+      await scrubQueuedPersonalData(trx, codec, id);
+      const nulls = Object.fromEntries(codec.personal.fields.map((f) => [f, null]));
+      return uow.update(codec, id, () => ok(nulls as never), { allowDeleted: true });
+    },
   };
   return uow;
 }

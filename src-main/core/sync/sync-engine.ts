@@ -11,6 +11,8 @@ import type { Logger } from '../logger.js';
 import { syncedTables } from '../synced-tables.js';
 import { attachmentPath, attachmentsToUpload, markUploaded } from '../store/attachments.repository.js';
 import { openEncryptedFile } from '../store/file-cipher.js';
+import type { ErasureJournal } from '../store/erasure-journal.js';
+import { checkpointWal } from '../store/erasure-writes.js';
 import { countPendingOutbox } from '../store/outbox.js';
 import { queueFullSnapshots } from '../store/sync-writes.js';
 import { backoffDelay } from './backoff.js';
@@ -52,6 +54,8 @@ export interface SyncEngineDeps {
   logger: Logger;
   secrets: SecretStore;
   httpFor: (portalUrl: string) => PortalHttp;
+  /** Where erasures are journaled (people/erasure-replay.ts); none for an in-memory core. */
+  erasureJournal?: ErasureJournal | null;
   /** Where attachment files live (null for an in-memory core: none then). */
   attachmentsDir?: string | null;
   /** The key they are encrypted with. */
@@ -178,6 +182,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       if (page.hasMore) request = http.pull(token, page.cursor, pullLimit);
       const applied = await db.transaction().execute((trx) => applyPulledPage(trx, syncedTables, page.records, page.cursor, now().toISOString()));
       if (applied.invalid > 0) logger.warn({ invalid: applied.invalid }, 'pulled records failed validation and were skipped');
+      // Erasures made elsewhere: journaled here too (a restore must re-apply them), and the
+      // freed pages leave the WAL.
+      if (applied.erasures.length > 0) deps.erasureJournal?.append(applied.erasures);
+      if (applied.erasures.length > 0 || applied.wiped > 0) await checkpointWal(db);
       // One event per kind of record and page: a pull of thousands must not flood the window.
       for (const entity of new Set(applied.changed.map((c) => c.entity))) {
         const ids = applied.changed.filter((c) => c.entity === entity);

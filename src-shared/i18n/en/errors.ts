@@ -21,6 +21,7 @@ export const nounsEn = {
   registration: { gender: 'neuter', This: 'This registration', ofThe: 'of the registration', list: 'the welcome desk’s list' },
   conflict: { gender: 'neuter', This: 'This conflict', ofThe: 'of the conflict', list: 'the list of conflicts' },
   device: { gender: 'neuter', This: 'This computer', ofThe: 'of this computer', list: 'the sending screen' },
+  person: { gender: 'neuter', This: 'This person', ofThe: 'of the person', list: 'the personal data search' },
 } satisfies Shape<typeof nounsFr>;
 
 export const validationEn = {
@@ -71,4 +72,7 @@ export const validationEn = {
   actorNotEmail: 'Your name is enough, no e-mail.',
   backupMissing: 'This backup is no longer in the data folder.',
   backupUnusable: 'This backup cannot be read: choose another one.',
+  retentionMonths: 'Give a whole number of months, from 1 to 120.',
+  confirmErase: 'The erasure must be confirmed.',
+  retentionLabOnly: 'Only a lab desktop changes the retention period: this field laptop cannot.',
 } satisfies Shape<typeof validationFr>;

@@ -66,6 +66,8 @@ export const syncCenterEn = {
     head_count: 'anonymous count {{delta}}',
     proposal: '{{title}}',
     support: '$t(syncCenter.recordValues.{{method}}) for proposal {{proposal}}',
+    erasure: 'erasure {{id}} ($t(syncCenter.recordValues.{{reason}}))',
+    lab_settings: 'lab settings (kept {{months}} months)',
     missing: 'record {{id}}',
   },
   recordValues: {
@@ -77,6 +79,8 @@ export const syncCenterEn = {
     study: 'study',
     dot: 'dot',
     majority_judgement: 'majority judgement',
+    request: 'at the person’s request',
+    retention: 'end of the retention period',
   },
   empty: '(empty)',
   yes: 'yes',
@@ -92,5 +96,6 @@ export const syncCenterEn = {
     partners: 'Partner organisations',
     facilitators: 'Facilitators',
     inQpv: 'Held in a QPV',
+    identityRetentionMonths: 'How long identities are kept',
   },
 } satisfies Shape<typeof syncCenterFr>;

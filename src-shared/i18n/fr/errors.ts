@@ -34,6 +34,7 @@ export const nounsFr = {
   registration: { gender: 'female', This: 'Cette inscription', ofThe: 'de l’inscription', list: 'la liste de l’accueil' },
   conflict: { gender: 'male', This: 'Ce conflit', ofThe: 'du conflit', list: 'la liste des conflits' },
   device: { gender: 'male', This: 'Cet ordinateur', ofThe: 'de cet ordinateur', list: 'l’écran d’envoi au portail' },
+  person: { gender: 'female', This: 'Cette personne', ofThe: 'de la personne', list: 'la recherche des données personnelles' },
 };
 
 /** Field messages: the shared schemas' and the core's `validation.*` keys, beside the field. */
@@ -85,4 +86,7 @@ export const validationFr = {
   actorNotEmail: 'Votre nom suffit, sans e-mail.',
   backupMissing: 'Cette sauvegarde n’est plus dans le dossier des données.',
   backupUnusable: 'Cette sauvegarde ne peut pas être relue\u00a0: choisissez-en une autre.',
+  retentionMonths: 'Indiquez un nombre entier de mois, de 1 à 120.',
+  confirmErase: 'L’effacement doit être confirmé.',
+  retentionLabOnly: 'Seul un ordinateur du Lab change la durée de conservation\u00a0: cet ordinateur de terrain ne le peut pas.',
 };

@@ -72,6 +72,8 @@ export const syncCenterFr = {
     head_count: 'comptage anonyme {{delta}}',
     proposal: '{{title}}',
     support: '$t(syncCenter.recordValues.{{method}}) pour la proposition {{proposal}}',
+    erasure: 'effacement {{id}} ($t(syncCenter.recordValues.{{reason}}))',
+    lab_settings: 'réglages du Lab (conservation {{months}}\u00a0mois)',
     missing: 'enregistrement {{id}}',
   } satisfies RecordLabels,
   recordValues: {
@@ -83,6 +85,8 @@ export const syncCenterFr = {
     study: 'étude',
     dot: 'gommette',
     majority_judgement: 'jugement majoritaire',
+    request: 'à la demande de la personne',
+    retention: 'fin de la durée de conservation',
   },
   empty: '(vide)',
   yes: 'oui',
@@ -98,5 +102,6 @@ export const syncCenterFr = {
     partners: 'Organisations partenaires',
     facilitators: 'Animatrices et animateurs',
     inQpv: 'Se tient en QPV',
+    identityRetentionMonths: 'Durée de conservation des identités',
   },
 };

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCore } from '#core/core.js';
 import { dataDirLayout } from '#core/data-dir.js';
-import { createSilentLogger } from '#core/logger.js';
+import { createFileLogger, createSilentLogger, logFileOpened } from '#core/logger.js';
 import type { CommandInput, CommandName, CommandOutput } from '#shared/contract.js';
 import type { Result } from '#shared/result.js';
 import type { WorkshopFields } from '#shared/workshops/workshop.schema.js';
@@ -25,19 +25,37 @@ export interface TestCore {
   sqlite: BetterSqlite3.Database;
   /** The database file, to add test-only guards such as a trigger (open it with openDataFolder). */
   file: string;
+  /** The data folder (database, backups, attachments, logs, erasure journal). */
   dataDir: string;
   events: { name: string; payload: unknown }[];
   setNow(iso: string): void;
   close(): Promise<void>;
 }
 
-export async function openTestCore(): Promise<TestCore> {
-  let now = new Date('2026-03-01T09:00:00.000Z');
-  const dataDir = mkdtempSync(join(tmpdir(), 'atelier-core-'));
+export interface TestCoreOptions {
+  /** Reopen this data folder (kept on close) instead of a new temporary one. */
+  dataDir?: string;
+  /** The clock's start. */
+  now?: string;
+  /** Logs to `<dataDir>/logs/core.log`, as the hosts do, instead of nowhere. */
+  fileLogger?: boolean;
+  /** Who is acting, as the lock's unlock would say. */
+  currentActor?: () => string | null;
+  /** The retention purge's schedule (at start-up, then every `intervalMs`). */
+  retention?: { intervalMs: number } | false;
+}
+
+export async function openTestCore(options: TestCoreOptions = {}): Promise<TestCore> {
+  let now = new Date(options.now ?? '2026-03-01T09:00:00.000Z');
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'atelier-core-'));
   const events: TestCore['events'] = [];
+  const logger = options.fileLogger ? createFileLogger(dataDir, 'core') : createSilentLogger();
+  if (options.fileLogger) await logFileOpened(logger);
   const core = await startCore({
     dataDir,
-    logger: createSilentLogger(),
+    logger,
+    currentActor: options.currentActor,
+    retention: options.retention,
     appVersion: '0.0.0-test',
     onEvent: (name, payload) => {
       events.push({ name, payload });
@@ -66,7 +84,8 @@ export async function openTestCore(): Promise<TestCore> {
     async close() {
       sqlite.close();
       await core.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (options.fileLogger) logger.flush();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,5 +1,6 @@
 /**
- * The documents the core writes for people (the sign-in sheet, the study's CSV, XLSX and PDF)
+ * The documents the core writes for people (the sign-in sheet, the study's CSV, XLSX and PDF,
+ * the access report handed to a person)
  * speak the language asked for, with the catalogue's words: each holds the strings of its
  * language that it must show, and none of the other language's words (src-shared/i18n).
  */
@@ -38,7 +39,7 @@ function leaves(node: unknown): string[] {
 function documentWords(language: Language) {
   const c = catalogues[language];
   const l = c.labels;
-  return [c.attendance.signInSheet, c.study.files, c.study.tables, c.study.headline, l.ageBrackets, l.yesNoUnknown, l.genderCategories, l.residenceCategories, l.neighbourhoodClasses, l.themes].flatMap(leaves);
+  return [c.attendance.signInSheet, c.study.files, c.study.tables, c.study.headline, c.people.report, l.ageBrackets, l.yesNoUnknown, l.genderCategories, l.residenceCategories, l.neighbourhoodClasses, l.themes, l.attendanceStatuses, l.occupations].flatMap(leaves);
 }
 
 /** The other language's words that this one does not also use (« Total », « Sport » are both). */
@@ -70,6 +71,7 @@ async function xlsxText(bytes: Buffer): Promise<string> {
 let core: TestCore;
 let rw: SqliteDatabase;
 let workshopId: string;
+let personId: string;
 
 beforeAll(async () => {
   core = await openTestCore();
@@ -78,6 +80,7 @@ beforeAll(async () => {
   const workshop = await core.must('workshops:create', workshopFields({ title: 'Goutte-d’Or 2026', venueName: 'Centre Barbara', venueAddress: '1 rue Fleury, 75018 Paris' }));
   workshopId = workshop.id;
   for (let i = 0; i < 6; i++) addAttendance(rw, workshopId, {}, { personName: 'Awa Diallo' });
+  personId = (rw.prepare('select id from people limit 1').get() as { id: string }).id;
   addProposal(rw, workshopId, {});
 });
 afterAll(async () => {
@@ -100,6 +103,12 @@ describe.each(['fr', 'en'] as const)('the documents the core writes, in %s', (la
   it.skipIf(!hasPoppler)('the study dashboard as a PDF', async () => {
     const file = await study('pdf');
     expectLanguage(pdfText(Buffer.from(file.base64, 'base64')), language, [...studyWords(), c.study.files.generatedAt, c.study.files.scope.workshop]);
+  });
+
+  it.skipIf(!hasPoppler)('the access report handed to a person', async () => {
+    const file = await core.must('people:export', { personId, format: 'pdf', language, actor: 'Inès Lab' });
+    const r = c.people.report;
+    expectLanguage(pdfText(Buffer.from(file.base64, 'base64')), language, [r.title, r.intro, r.identity, r.participations, r.consents, r.proposals, r.retention, r.rights, r.fields.name, r.purgeOn]);
   });
 
   it('the study as a CSV and as an XLSX', async () => {

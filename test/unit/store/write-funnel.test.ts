@@ -26,7 +26,7 @@ describe('the write funnel', () => {
 
   it('covers every table of the registry by itself', () => {
     expect([...synced].sort()).toEqual(
-      ['attendances', 'consents', 'head_count_entries', 'participant_profiles', 'people', 'proposals', 'supports', 'workshops'].sort(),
+      ['attendances', 'consents', 'head_count_entries', 'participant_profiles', 'people', 'proposals', 'supports', 'workshops', 'erasures', 'lab_settings'].sort(),
     );
   });
 

@@ -55,7 +55,7 @@ const changePlanArb: fc.Arbitrary<ChangePlan> = fc.constantFrom(...syncEntities)
     baseRevision: fc.oneof(fc.constantFrom(0, 1, 2, 3), fc.nat({ max: 1000 })),
     capturedAt: fc.date({ min: new Date('2026-01-01'), max: new Date('2026-12-31'), noInvalidDate: true }).map((d) => d.toISOString()),
     fields: fc.oneof({ arbitrary: fromSchema(schemas.record as z.ZodType), weight: 2 }, { arbitrary: fromSchema(schemas.change as z.ZodType), weight: 3 }),
-    resolves: fc.option(fc.subarray(names, { maxLength: 3 }), { nil: undefined, freq: 6 }),
+    resolves: fc.option(fc.subarray(names, { maxLength: Math.min(3, names.length) }), { nil: undefined, freq: 6 }),
     upperIds: fc.boolean(),
   });
 });
