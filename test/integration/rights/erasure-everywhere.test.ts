@@ -9,7 +9,6 @@
  */
 import { openDataFolder } from '#test/support/vault.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dataDirLayout } from '#core/data-dir.js';
 import { filesUnder, findInDatabase, findInFiles, NEEDLES, recordKnownPerson } from '../../unit/people/rights-kit.js';
 import { startPortal, testBackends, type RunningPortal } from '../portal/portal-harness.js';
 import { startLaptop, type TestLaptop } from '../sync/device-harness.js';
