@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dataDirLayout } from '#core/data-dir.js';
 import { backupDatabase } from '#core/store/backup.js';
+import { openSqlite } from '#core/store/open-database.js';
 import { ERASURE_JOURNAL_FILE } from '#core/store/erasure-journal.js';
 import { openTestCore, outboxRows, type TestCore } from '../core/test-core.js';
 import { filesUnder, findInDatabase, findInFiles, KNOWN, NEEDLES, recordKnownPerson } from './rights-kit.js';
@@ -34,7 +35,9 @@ describe('erasing a person', () => {
     const { personId } = await recordKnownPerson(core);
     // The search sees what it must find afterwards: the same check finds them before.
     expect(findInDatabase(core.sqlite).length).toBeGreaterThan(0);
-    expect(findInFiles(dataFiles()).length).toBeGreaterThan(0);
+    // The files are encrypted (the vault): nothing is in clear even before the erasure, so what
+    // an erasure must reach is read through the key — the database, and a backup taken after.
+    expect(findInFiles(dataFiles())).toEqual([]);
 
     const result = await core.must('people:erase', { personId, actor: lab, confirm: true });
     expect(result).toMatchObject({ personId, records: 1 });
@@ -43,6 +46,10 @@ describe('erasing a person', () => {
     const reader = await openDataFolder(core.dataDir);
     const backup = backupDatabase(reader, dataDirLayout(core.dataDir).backups, 6, new Date(), await dataFolderKey(core.dataDir));
     reader.close();
+    const inBackup = openSqlite(backup, { key: await dataFolderKey(core.dataDir), readonly: true });
+    expect(inBackup.prepare('select count(*) as n from people').get()).toEqual({ n: 1 });
+    expect(findInDatabase(inBackup)).toEqual([]);
+    inBackup.close();
     await settledLogs();
     const files = dataFiles();
     expect(files).toContain(backup);
