@@ -38,6 +38,8 @@ export const listedPersonalCommands = [
   'sync:rejected',
   'sync:conflicts',
   'sync:resolve',
+  /** The key that opens the window's sealed drafts (names half typed at the door). */
+  'vault:draft-key',
 ] as const satisfies readonly CommandName[];
 
 type JsonSchema = { properties?: Record<string, JsonSchema>; [key: string]: unknown };

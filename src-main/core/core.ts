@@ -226,7 +226,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
 
   const gate: Gate = (name) => {
     vault.checkIdle();
-    if (name === 'app:info' || name.startsWith('vault:')) return null;
+    if (name === 'app:info' || (name.startsWith('vault:') && !isPersonalCommand(name))) return null;
     if (!session) return fail('locked', 'Nothing is open yet: unlock the app with its passphrase first');
     if (vault.state() === 'locked' && isPersonalCommand(name)) return fail('locked', `The app is locked: ${name} carries personal data`);
     return null;

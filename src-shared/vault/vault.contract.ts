@@ -36,6 +36,11 @@ export const vaultCommands = {
   'vault:change-passphrase': command(vaultChangeInputSchema, vaultStatusSchema),
   /** A forgotten passphrase: the recovery key sets a new one (and a new recovery key is shown). */
   'vault:recover': command(vaultRecoverInputSchema, vaultSecretResultSchema),
+  /**
+   * The key the window seals drafts holding personal data with (AES-GCM, base64 of 32 bytes):
+   * only while unlocked (`locked` otherwise), derived from the database key, never stored.
+   */
+  'vault:draft-key': command(z.object({}), z.object({ key: z.string().regex(/^[A-Za-z0-9+/]{43}=$/) })),
 } as const;
 
 export const backupCommands = {

@@ -26,6 +26,15 @@ export function attachmentKeyFrom(databaseKey: Buffer): Buffer {
   return Buffer.from(hkdfSync('sha256', databaseKey, Buffer.alloc(0), 'atelier/attachments/v1', 32));
 }
 
+/**
+ * The key the window seals its drafts with (names and contacts half typed at the door, kept in
+ * the browser's storage, which lives in the data folder under Electron): derived from the
+ * database key, so it exists only while the app is unlocked and is never stored.
+ */
+export function draftKeyFrom(databaseKey: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', databaseKey, Buffer.alloc(0), 'atelier/renderer-drafts/v1', 32));
+}
+
 interface Header {
   bytes: Buffer;
   chunk: number;

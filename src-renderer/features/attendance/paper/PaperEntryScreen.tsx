@@ -20,7 +20,7 @@ import { CheckboxField } from '#renderer/components/CheckboxField.js';
 import { NumberField } from '#renderer/components/NumberField.js';
 import { TextField } from '#renderer/components/TextField.js';
 import { ChoiceField } from '../shared/ChoiceField';
-import { useStoredState } from '#renderer/app/use-stored-state.js';
+import { useSealedState } from '#renderer/app/use-sealed-state.js';
 import { useFacilitator } from '#renderer/app/use-facilitator.js';
 import '../attendance.css';
 import { BackLink } from '#renderer/components/BackLink.js';
@@ -49,7 +49,7 @@ export function PaperEntryScreen() {
   const workshop = useResult(() => invoke('workshops:get', { id }), id);
   const list = useResult(() => invoke('attendance:list', { workshopId: id }), id, ['attendance:changed']);
   const [facilitator, setFacilitator] = useFacilitator(workshop.data?.facilitators[0] ?? '');
-  const [sheet, setSheet, clear] = useStoredState<Sheet>(`atelier.draft.attendance.paper.${id}`, { signed: {}, rows: [], anonymous: null });
+  const [sheet, setSheet, clear] = useSealedState<Sheet>(`atelier.draft.attendance.paper.${id}`, { signed: {}, rows: [], anonymous: null });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const w = workshop.data;

@@ -22,7 +22,7 @@ import { ActionDialog } from '#renderer/components/ActionDialog.js';
 import { Button } from '#renderer/components/Button.js';
 import { ConsentFields, PersonFields, ProfileFields } from './ArrivalFields';
 import { consentsOf, emptyArrival, profileOf, recordedAnswers, shownAnswers, type ArrivalValues } from './arrival-values';
-import { useStoredState } from '#renderer/app/use-stored-state.js';
+import { useSealedState } from '#renderer/app/use-sealed-state.js';
 import { ErrorAlert } from '#renderer/components/ErrorAlert.js';
 
 export type ArrivalMode =
@@ -52,7 +52,7 @@ export function ArrivalDialog({ mode, workshopId, recordedBy, onClose, onDone }:
   const { t } = useTranslation();
   const attendance = mode.kind === 'consent' ? mode.attendance : null;
   const draftKey = `atelier.draft.attendance.${mode.kind}.${attendance ? attendance.id : workshopId}`;
-  const [values, setValues, clearDraft] = useStoredState<ArrivalValues>(draftKey, emptyArrival());
+  const [values, setValues, clearDraft] = useSealedState<ArrivalValues>(draftKey, emptyArrival());
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
