@@ -99,7 +99,8 @@ async function expectRecovered({ fullSchema }: CrashBench, dir: string, template
   const context = `after a kill after « ${landed} »`;
   const layout = dataDirLayout(dir);
   // The next start: the whole core, as the hosts start it.
-  const core = await startCore({ dataDir: dir, logger: createSilentLogger(), appVersion: '0.1.0-crash', onEvent: () => undefined, ...testVault() });
+  // Without the retention purge (as the killed starts): the data must come back as it was.
+  const core = await startCore({ dataDir: dir, logger: createSilentLogger(), appVersion: '0.1.0-crash', onEvent: () => undefined, retention: false, ...testVault() });
   try {
     const list = await core.dispatch('workshops:list', { limit: 1, offset: 0 });
     expect(list, context).toMatchObject({ ok: true, value: { total: template ? WORKSHOPS : 0 } });
@@ -138,7 +139,7 @@ async function expectRecovered({ fullSchema }: CrashBench, dir: string, template
   }
 
   // And a start after that one: nothing left to migrate, nothing to back up.
-  const again = await startCore({ dataDir: dir, logger: createSilentLogger(), appVersion: '0.1.0-crash', onEvent: () => undefined, ...testVault() });
+  const again = await startCore({ dataDir: dir, logger: createSilentLogger(), appVersion: '0.1.0-crash', onEvent: () => undefined, retention: false, ...testVault() });
   expect(again.backupPath, context).toBeNull();
   await again.close();
 }

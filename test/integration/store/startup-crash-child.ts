@@ -28,7 +28,9 @@ const change = argValue(argv, '--change');
 
 const killSwitch = installKillSwitch(killAfterText === undefined ? null : Number(killAfterText));
 if (laptop) {
-  const core = await startCore({ dataDir: laptop, logger: createSilentLogger(), appVersion: '0.1.0-crash', onEvent: () => undefined, ...testVault() });
+  // The retention purge is off: it runs beside the commands once the data is open, not in the
+  // start-up killed here, and it changes the data on purpose (retention.test.ts tests it).
+  const core = await startCore({ dataDir: laptop, logger: createSilentLogger(), appVersion: '0.1.0-crash', onEvent: () => undefined, retention: false, ...testVault() });
   await core.close();
 } else if (convert || change) {
   const core = await startCore({ dataDir: (convert ?? change)!, logger: createSilentLogger(), appVersion: '0.1.0-crash', onEvent: () => undefined, testKdf: TEST_KDF });
