@@ -92,7 +92,12 @@ export const test = base.extend<{
     await use(async (path = '/workshops') => {
       await page.goto(host.url);
       await page.waitForURL((u) => !u.search.includes('token'));
-      if (path !== '/workshops') await page.goto(`${host.origin}/#${path}`);
+      if (path !== '/workshops') {
+        // The app first lands on its list (the index redirect): going elsewhere before that
+        // redirect ran would be undone by it.
+        await page.waitForURL((u) => u.hash.startsWith('#/workshops'));
+        await page.goto(`${host.origin}/#${path}`);
+      }
       await expect(page.locator('main h1')).toBeVisible();
     });
   },

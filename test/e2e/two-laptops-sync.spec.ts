@@ -120,6 +120,7 @@ test('the sync screen of a laptop not yet connected says what will happen and re
   hosts.push(host);
   const page = await (await browser.newContext()).newPage();
   await page.goto(host.url);
+  await page.waitForURL((u) => u.hash.startsWith('#/workshops')); // the app's first redirect, before going on
   await page.goto(`${host.origin}/#/sync`);
   await expect(page.getByTestId('sync-phase')).toContainText('Tout ce qui est saisi est gardé ici');
   await expectNoAxeViolations(page, 'sync screen, not connected');
