@@ -4,7 +4,7 @@
  * each participation with its consents (the words asked) and the anonymous study answers, the
  * proposals carried, and when the identity will be purged. French or English.
  */
-import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
+import { PDFDocument, rgb } from 'pdf-lib';
 import type { ParseKeys } from 'i18next';
 import { dataLabel } from '#shared/i18n/label-accessors.js';
 import type { Catalogue } from '#shared/i18n/catalogue.js';
@@ -13,10 +13,9 @@ import { translatorFor } from '#shared/i18n/translator.js';
 import { dayText, profileAnswerText } from '#shared/people/report-text.js';
 import type { AccessReport } from '#shared/people/people.schema.js';
 import { parisDateTimeText } from '#shared/time/paris-date-text.js';
-import { cleanText, createPdfWriter, type PdfWriter } from '../pdf/pdf-text.js';
+import { A4, ensure, MARGIN, type Pen } from '../pdf/pdf-page.js';
+import { cleanText, createPdfWriter } from '../pdf/pdf-text.js';
 
-const A4: [number, number] = [595.28, 841.89];
-const MARGIN = 48;
 const WIDTH = A4[0] - 2 * MARGIN;
 const INK = rgb(0.1, 0.1, 0.12);
 const GREY = rgb(0.35, 0.35, 0.38);
@@ -24,18 +23,6 @@ const GREY = rgb(0.35, 0.35, 0.38);
 /** The report's sentences (its groups of values go through `named`). */
 type ReportWord = { [K in keyof Catalogue['people']['report']]: Catalogue['people']['report'][K] extends string ? K : never }[keyof Catalogue['people']['report']];
 
-interface Pen {
-  doc: PDFDocument;
-  page: PDFPage;
-  y: number;
-  text: PdfWriter;
-}
-
-function ensure(pen: Pen, height: number) {
-  if (pen.y - height >= MARGIN) return;
-  pen.page = pen.doc.addPage(A4);
-  pen.y = A4[1] - MARGIN;
-}
 
 /** Wrapped text at `indent`, each line on the page it fits. */
 function paragraph(pen: Pen, text: string, options: { size?: number; bold?: boolean; indent?: number; grey?: boolean; gap?: number } = {}) {

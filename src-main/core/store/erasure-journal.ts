@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { erasureReasons, type ErasureReason } from '#shared/people/rights-records.schema.js';
 import { syncEntities, type SyncEntity } from '#shared/sync/protocol.schema.js';
 import { uuidSchema } from '#shared/ids.js';
+import { syncDirectory } from './backup.js';
 
 export interface ErasureJournalEntry {
   /** The erasure's id: the subject's id. */
@@ -116,12 +117,3 @@ function endsWithNewline(path: string): boolean {
   }
 }
 
-function syncDirectory(dir: string): void {
-  if (process.platform === 'win32') return;
-  const fd = openSync(dir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}

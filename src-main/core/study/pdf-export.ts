@@ -6,31 +6,18 @@
  * Every text goes through the PDF writer (src-main/core/pdf): a workshop title or an answer
  * with a control character, an emoji or a name in another script prints, never fails.
  */
-import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
+import { PDFDocument, rgb } from 'pdf-lib';
 import type { TFunction } from 'i18next';
 import { localeOf, type Language } from '#shared/i18n/languages.js';
 import { translatorFor } from '#shared/i18n/translator.js';
 import { categoryLabel, crossRowDimension } from '#shared/study/study-labels.js';
 import type { StudyCell, StudyDashboard } from '#shared/study/study.schema.js';
-import { cleanText, createPdfWriter, type PdfWriter, type TextStyle } from '../pdf/pdf-text.js';
+import { A4, ensure, MARGIN, type Pen } from '../pdf/pdf-page.js';
+import { cleanText, createPdfWriter, type TextStyle } from '../pdf/pdf-text.js';
 
-const A4: [number, number] = [595.28, 841.89];
-const MARGIN = 48;
 const INK = rgb(0.1, 0.1, 0.12);
 const BAR = rgb(0.22, 0.3, 0.55);
 
-interface Pen {
-  doc: PDFDocument;
-  page: PDFPage;
-  y: number;
-  text: PdfWriter;
-}
-
-function ensure(pen: Pen, height: number) {
-  if (pen.y - height >= MARGIN) return;
-  pen.page = pen.doc.addPage(A4);
-  pen.y = A4[1] - MARGIN;
-}
 
 function write(pen: Pen, text: string, x: number, size = 10, bold = false, maxWidth?: number) {
   pen.text.draw(pen.page, text, x, pen.y, { size, bold, color: INK, ...(maxWidth ? { maxWidth } : {}) });

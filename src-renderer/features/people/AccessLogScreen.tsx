@@ -14,6 +14,7 @@ import { useScreenTitle } from '../../app/use-screen-title';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import './people.css';
+import { BackLink } from '#renderer/components/BackLink.js';
 
 const PAGE = 100;
 
@@ -40,11 +41,7 @@ export function AccessLogScreen() {
 
   return (
     <div className="screen people">
-      <p className="back-link">
-        <Link to="/people">
-          <span aria-hidden="true">←</span> {t('people.person.back')}
-        </Link>
-      </p>
+      <BackLink to="/people">{t('people.person.back')}</BackLink>
       <div className="screen__head">
         <h1 ref={heading} tabIndex={-1}>
           {t('people.accessLog.title')}

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionDialog } from '../../components/ActionDialog';
 import { Button } from '../../components/Button';
+import { DialogError } from '#renderer/components/DialogError.js';
 
 export interface EraseDialogProps {
   isOpen: boolean;
@@ -29,12 +30,7 @@ export function EraseDialog({ isOpen, onOpenChange, name, onConfirm }: EraseDial
           <span aria-hidden="true">! </span>
           {t('people.erase.undoable')}
         </p>
-        {error ? (
-          <p className="dialog__error" role="alert">
-            <span aria-hidden="true">! </span>
-            {error}
-          </p>
-        ) : null}
+        <DialogError message={error} />
         <div className="dialog__actions">
           <Button variant="secondary" autoFocus onPress={() => onOpenChange(false)} isDisabled={busy}>
             {t('people.erase.dismiss')}

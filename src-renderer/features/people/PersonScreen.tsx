@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { AccessReport } from '#shared/people/people.schema.js';
 import { invoke } from '../../api/client';
 import { useResult } from '../../api/use-result';
@@ -21,6 +21,7 @@ import { EraseDialog } from './EraseDialog';
 import { PersonReport } from './PersonReport';
 import { useActor } from './use-actor';
 import './people.css';
+import { BackLink } from '#renderer/components/BackLink.js';
 
 type ExportState = { kind: 'idle' } | { kind: 'busy'; format: 'pdf' | 'json' } | { kind: 'done'; name: string } | { kind: 'error'; message: string };
 
@@ -66,11 +67,7 @@ export function PersonScreen() {
 
   return (
     <div className="screen people">
-      <p className="back-link">
-        <Link to="/people">
-          <span aria-hidden="true">←</span> {t('people.person.back')}
-        </Link>
-      </p>
+      <BackLink to="/people">{t('people.person.back')}</BackLink>
       <div className="screen__head">
         <h1 ref={heading} tabIndex={-1}>
           {title}

@@ -5,7 +5,6 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { dayText } from '#shared/people/report-text.js';
 import type { RetentionOverview } from '#shared/people/people.schema.js';
 import { invoke } from '../../api/client';
@@ -20,6 +19,7 @@ import { NumberField } from '../../components/NumberField';
 import { ActorField } from './ActorField';
 import { useActor } from './use-actor';
 import './people.css';
+import { BackLink } from '#renderer/components/BackLink.js';
 
 function Upcoming({ o }: { o: RetentionOverview }) {
   const { t } = useTranslation();
@@ -96,11 +96,7 @@ export function RetentionScreen() {
 
   return (
     <div className="screen people">
-      <p className="back-link">
-        <Link to="/people">
-          <span aria-hidden="true">←</span> {t('people.person.back')}
-        </Link>
-      </p>
+      <BackLink to="/people">{t('people.person.back')}</BackLink>
       <div className="screen__head">
         <h1 ref={heading} tabIndex={-1}>
           {t('people.retention.title')}

@@ -33,12 +33,22 @@ export function SecurityScreen() {
   const [saved, setSaved] = useState<{ pin?: string; idle?: string; change?: string }>({});
   const idleShown = idle.values.idleMinutes || String(status.data?.idleMinutes ?? '');
 
-  const failure = (form: { failure: AppError | null }) =>
-    form.failure ? (
-      <Alert tone="error" role="alert">
-        {translateError(t, form.failure, 'device')}
-      </Alert>
-    ) : null;
+  /** What ends each form: the core's refusal, what was saved, and its button. */
+  const formEnd = (form: { failure: AppError | null; busy: boolean }, savedText: string | undefined, submit: string) => (
+    <>
+      {form.failure ? (
+        <Alert tone="error" role="alert">
+          {translateError(t, form.failure, 'device')}
+        </Alert>
+      ) : null}
+      <Saved text={savedText ?? null} />
+      <div>
+        <Button type="submit" variant="primary" isDisabled={form.busy}>
+          {submit}
+        </Button>
+      </div>
+    </>
+  );
 
   return (
     <section className="vault-screen vault-screen--wide" aria-labelledby="vault-security-title">
@@ -58,13 +68,7 @@ export function SecurityScreen() {
         <h2 id="vault-pin-heading">{t('vault.security.pinHeading')}</h2>
         <p>{t('vault.security.pinIntro')}</p>
         <TextField name="pin" type="password" label={t('vault.security.pin')} value={pin.values.pin} onChange={pin.set('pin')} errorMessage={translateMessage(t, pin.errors.pin)} isRequired autoComplete="off" />
-        {failure(pin)}
-        <Saved text={saved.pin ?? null} />
-        <div>
-          <Button type="submit" variant="primary" isDisabled={pin.busy}>
-            {t('vault.security.pinSubmit')}
-          </Button>
-        </div>
+        {formEnd(pin, saved.pin, t('vault.security.pinSubmit'))}
       </form>
       <form
         noValidate
@@ -80,13 +84,7 @@ export function SecurityScreen() {
       >
         <h2 id="vault-idle-heading">{t('vault.security.idleHeading')}</h2>
         <TextField name="idleMinutes" label={t('vault.security.idleMinutes')} value={idleShown} onChange={idle.set('idleMinutes')} errorMessage={translateMessage(t, idle.errors.idleMinutes)} isRequired />
-        {failure(idle)}
-        <Saved text={saved.idle ?? null} />
-        <div>
-          <Button type="submit" variant="primary" isDisabled={idle.busy}>
-            {t('vault.security.idleSubmit')}
-          </Button>
-        </div>
+        {formEnd(idle, saved.idle, t('vault.security.idleSubmit'))}
       </form>
       <form
         noValidate
@@ -102,13 +100,7 @@ export function SecurityScreen() {
         <h2 id="vault-change-heading">{t('vault.security.changeHeading')}</h2>
         <TextField name="current" type="password" label={t('vault.security.current')} value={change.values.current} onChange={change.set('current')} errorMessage={translateMessage(t, change.errors.current)} isRequired autoComplete="current-password" />
         <PassphraseFields form={change} withConfirmation passphraseLabel={t('vault.security.newPassphrase')} />
-        {failure(change)}
-        <Saved text={saved.change ?? null} />
-        <div>
-          <Button type="submit" variant="primary" isDisabled={change.busy}>
-            {t('vault.security.changeSubmit')}
-          </Button>
-        </div>
+        {formEnd(change, saved.change, t('vault.security.changeSubmit'))}
       </form>
       <BackupsPanel />
     </section>

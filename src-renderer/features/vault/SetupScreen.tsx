@@ -5,7 +5,6 @@
  */
 import { useTranslation } from 'react-i18next';
 import { VAULT_LIMITS, vaultSetupInputSchema, type VaultStatus } from '#shared/vault/vault.schema.js';
-import { translateError, translateMessage } from '#renderer/app/i18n.js';
 import { useFacilitator } from '#renderer/app/use-facilitator.js';
 import { useScreenTitle } from '#renderer/app/use-screen-title.js';
 import { invoke } from '../../api/client';
@@ -13,6 +12,7 @@ import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { PassphraseFields } from './PassphraseFields';
 import { useVaultForm } from './use-vault-form';
+import { VaultFailure } from './VaultFailure';
 
 export function SetupScreen({ status, onRecoveryKey }: { status: VaultStatus; onRecoveryKey: (key: string) => void }) {
   const { t } = useTranslation();
@@ -52,11 +52,7 @@ export function SetupScreen({ status, onRecoveryKey }: { status: VaultStatus; on
         }}
       >
         <PassphraseFields form={form} withActor withConfirmation passphraseHint={t('vault.setup.ruleLength', { count: VAULT_LIMITS.passphraseMin })} autoFocus />
-        {form.failure ? (
-          <Alert tone="error" role="alert">
-            {form.failure.fields ? translateMessage(t, Object.values(form.failure.fields)[0]) : translateError(t, form.failure, 'device')}
-          </Alert>
-        ) : null}
+        <VaultFailure failure={form.failure} />
         <div className="form-actions">
           <Button type="submit" variant="primary" isDisabled={form.busy}>
             {form.busy ? t('vault.setup.busy') : t('vault.setup.submit')}

@@ -6,15 +6,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { vaultRecoverInputSchema, vaultUnlockInputSchema, type VaultStatus } from '#shared/vault/vault.schema.js';
-import { translateError, translateMessage } from '#renderer/app/i18n.js';
+import { translateMessage } from '#renderer/app/i18n.js';
 import { useFacilitator } from '#renderer/app/use-facilitator.js';
 import { useScreenTitle } from '#renderer/app/use-screen-title.js';
 import { invoke } from '../../api/client';
-import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { TextField } from '../../components/TextField';
 import { PassphraseFields } from './PassphraseFields';
 import { useVaultForm } from './use-vault-form';
+import { VaultFailure } from './VaultFailure';
 
 type Mode = 'pin' | 'passphrase' | 'recover';
 
@@ -80,11 +80,7 @@ export function UnlockScreen({ status, onUnlocked, onRecoveryKey }: { status: Va
         ) : (
           <PassphraseFields form={form} withActor />
         )}
-        {form.failure ? (
-          <Alert tone="error" role="alert">
-            {form.failure.fields ? translateMessage(t, Object.values(form.failure.fields)[0]) : translateError(t, form.failure, 'device')}
-          </Alert>
-        ) : null}
+        <VaultFailure failure={form.failure} />
         <div className="form-actions">
           <Button type="submit" variant="primary" isDisabled={form.busy}>
             {form.busy ? t('vault.unlock.busy') : mode === 'recover' ? t('vault.recover.submit') : t('vault.unlock.submit')}

@@ -11,6 +11,7 @@ import { readStored, removeStored, writeStored } from '#renderer/app/storage.js'
 import { ActionDialog } from '#renderer/components/ActionDialog.js';
 import { Button } from '#renderer/components/Button.js';
 import { TextField } from '#renderer/components/TextField.js';
+import { DialogError } from '#renderer/components/DialogError.js';
 
 export interface TextDialogProps {
   isOpen: boolean;
@@ -74,12 +75,7 @@ function TextDialogForm(props: TextDialogProps) {
         }}
       >
         <p>{props.intro}</p>
-        {error ? (
-          <p className="dialog__error" role="alert">
-            <span aria-hidden="true">! </span>
-            {error}
-          </p>
-        ) : null}
+        <DialogError message={error} />
         <TextField
           label={props.label}
           name="text"
