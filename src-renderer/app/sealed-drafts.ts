@@ -37,6 +37,11 @@ function draftKey(): Promise<CryptoKey | null> {
   });
 }
 
+/** Asks for the key when a screen with a sealed draft opens, so that the first keystroke's write does not wait for it. */
+export function prepareSealing(): void {
+  void draftKey();
+}
+
 function isSealed(value: unknown): value is Sealed {
   return Boolean(value) && typeof value === 'object' && (value as Partial<Sealed>).sealed === 1;
 }

@@ -1,10 +1,11 @@
 /**
  * useStoredState for state that holds personal data: kept as it changes, sealed (sealed-drafts.ts).
  * Opening a sealed draft takes a moment, so the state starts at `initial` and the draft comes
- * back as soon as it is open — unless the person has typed meanwhile, which always wins.
+ * back as soon as it is open — unless the person has typed meanwhile, which always wins. The key
+ * is asked when the screen opens, so that the first keystroke's write does not wait for it.
  */
 import { useCallback, useEffect, useRef, useState, type SetStateAction } from 'react';
-import { readSealed, removeSealed, writeSealed } from './sealed-drafts';
+import { prepareSealing, readSealed, removeSealed, writeSealed } from './sealed-drafts';
 
 export function useSealedState<T extends object>(key: string, initial: T) {
   const [value, setRaw] = useState<T>(initial);
@@ -16,6 +17,7 @@ export function useSealedState<T extends object>(key: string, initial: T) {
   useEffect(() => {
     let live = true;
     touched.current = false;
+    prepareSealing();
     void readSealed(key).then((stored) => {
       if (!live) return;
       if (!touched.current && stored && typeof stored === 'object' && !Array.isArray(stored)) setRaw((current) => ({ ...current, ...(stored as Partial<T>) }));
