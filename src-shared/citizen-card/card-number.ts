@@ -1,0 +1,33 @@
+/**
+ * The Paris Citizen Card number. The City publishes no format with a check digit for it (the
+ * card shows a number of letters and digits; docs/citizen-card.md says so): a number is valid
+ * when, spaces and dashes removed and upper-cased, it has 4 to 20 letters or digits with at
+ * least one digit. Two spellings of one number (« ab 12-34 », « AB1234 ») are one number.
+ */
+export const CARD_NUMBER_PATTERN = /^(?=.*[0-9])[A-Z0-9]{4,20}$/;
+
+/** The number as stored and compared: without spaces nor dashes, upper case. */
+export function normalizeCardNumber(raw: string): string {
+  return raw.replace(/[\s-]+/g, '').toUpperCase();
+}
+
+export function isCardNumber(raw: string): boolean {
+  return CARD_NUMBER_PATTERN.test(normalizeCardNumber(raw));
+}
+
+/** What a screen or a paper shows of a number to someone who need not read it whole: « •••• 1234 ». */
+export function maskedCardNumber(cardNumber: string): string {
+  const n = normalizeCardNumber(cardNumber);
+  return `•••• ${n.slice(-4)}`;
+}
+
+/** The QR code printed on a confirmation: the registration's id, nothing personal. */
+export const QR_PREFIX = 'ATELIER-CC:';
+export function confirmationQrPayload(registrationId: string): string {
+  return `${QR_PREFIX}${registrationId}`;
+}
+/** The registration id a scanned QR code names, or null when it is not one of ours. */
+export function registrationIdFromQr(payload: string): string | null {
+  const m = /^ATELIER-CC:([0-9a-fA-F-]{36})$/.exec(payload.trim());
+  return m ? m[1]!.toLowerCase() : null;
+}
