@@ -91,5 +91,6 @@ export const validationEn = {
   questionDoesNotAccept: 'This question does not take this kind of answer.',
   notInConsultation: 'This question is no longer in the charter.',
   unknownTag: 'This theme is no longer on the lab’s list.',
+  consultationClosed: 'This consultation is not open today: check its dates.',
   profileNotAtWorkshop: 'This study profile is not one of this workshop’s people.',
 } satisfies Shape<typeof validationFr>;

@@ -105,5 +105,6 @@ export const validationFr = {
   questionDoesNotAccept: 'Cette question ne prend pas ce type de réponse.',
   notInConsultation: 'Cette question n’existe plus dans la charte.',
   unknownTag: 'Ce thème n’est plus dans la liste du Lab.',
+  consultationClosed: 'Cette consultation n’est pas ouverte aujourd’hui\u00a0: vérifiez ses dates.',
   profileNotAtWorkshop: 'Ce profil d’étude n’est pas celui d’une personne de cet atelier.',
 };
