@@ -2,7 +2,6 @@
 import { ok } from '#shared/result.js';
 import type { ServiceDeps } from '../deps.js';
 import { defineHandlers } from '../define-handlers.js';
-import { buildCharterReport } from './charter-report-pdf.js';
 import { createCharterService } from './charter.service.js';
 import { computeOpinionGroups } from './opinion-groups.js';
 import { computeCharterSynthesis } from './synthesis.js';
@@ -39,7 +38,9 @@ export function createCharterHandlers(deps: ServiceDeps) {
     },
     'charter:report': async ({ consultationId, locale }) => {
       const data = await charter.analysisData(consultationId);
-      return data.ok ? ok(await buildCharterReport(data.value, { locale, now: deps.now() })) : data;
+      if (!data.ok) return data;
+      const { buildCharterReport } = await import('./charter-report-pdf.js');
+      return ok(await buildCharterReport(data.value, { locale, now: deps.now() }));
     },
   });
 }
