@@ -122,3 +122,7 @@ export const onlineContributionSchema = z
   .refine((c) => (c.type === 'agreement') === (c.agreement !== null), { path: ['agreement'], message: 'validation.invalid' })
   .refine((c) => c.type === 'agreement' || (c.text !== null && c.text.trim().length > 0), { path: ['text'], message: 'validation.required' });
 export type OnlineContribution = z.infer<typeof onlineContributionSchema>;
+
+/** The portal's answer to an online contribution: its id, and whether this post created it (false: posted before). */
+export const onlineContributionAnswerSchema = z.object({ id: uuidSchema, created: z.boolean() });
+export type OnlineContributionAnswer = z.infer<typeof onlineContributionAnswerSchema>;

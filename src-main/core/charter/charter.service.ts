@@ -6,8 +6,9 @@
  * one transaction), which then emits `charter:changed`.
  *
  * Paper sheets: each answer's id is derived from the consultation, the sheet's number, the
- * question and the answer's place on the sheet (src-shared/charter/charter-ids.ts), so two
- * laptops typing the same sheet make the same records, and the sync holds one of each.
+ * question and the answer's place on the sheet (src-shared/charter/charter-ids.ts), and its time
+ * is the day it was typed, so two laptops typing the same sheet make the same records, and the
+ * sync holds one of each (with a conflict to settle only where the two typings differ).
  */
 import { createHash } from 'node:crypto';
 import type { CommandParsedInput } from '#shared/contract.js';
@@ -360,6 +361,10 @@ export function createCharterService(deps: ServiceDeps) {
         if (!answer.ok) return answer;
         checked.push(answer.value);
       }
+      // The day it was typed (noon UTC, the same day in Paris), not the second: two laptops typing
+      // the same sheet the same day make equal records, and the sync merges them without a conflict
+      // (a conflict is left only where the two typings differ).
+      const typedOn = `${parisDay(deps.now())}T12:00:00.000Z`;
       return runWrite(deps, async (w) => {
         const contributions: Contribution[] = [];
         for (const [i, answer] of checked.entries()) {
@@ -373,7 +378,7 @@ export function createCharterService(deps: ServiceDeps) {
             tableLabel: null,
             respondentKey: `sheet:${sheetNumber}`,
             sheetNumber,
-            recordedAt: w.at,
+            recordedAt: typedOn,
             ...answer,
           };
           const existing = await w.find(charterContributionCodec, id);
