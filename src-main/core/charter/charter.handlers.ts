@@ -2,6 +2,7 @@
 import { ok } from '#shared/result.js';
 import type { ServiceDeps } from '../deps.js';
 import { defineHandlers } from '../define-handlers.js';
+import { buildCharterReport } from './charter-report-pdf.js';
 import { createCharterService } from './charter.service.js';
 import { computeOpinionGroups } from './opinion-groups.js';
 import { computeCharterSynthesis } from './synthesis.js';
@@ -38,9 +39,7 @@ export function createCharterHandlers(deps: ServiceDeps) {
     },
     'charter:report': async ({ consultationId, locale }) => {
       const data = await charter.analysisData(consultationId);
-      if (!data.ok) return data;
-      const { buildCharterReport } = await import('./charter-report-pdf.js');
-      return ok(await buildCharterReport(data.value, { locale, now: deps.now() }));
+      return data.ok ? ok(await buildCharterReport(data.value, { locale, now: deps.now() })) : data;
     },
   });
 }

@@ -298,4 +298,14 @@ describe('the synthesis and the opinion groups through the core', () => {
     expect(groups).toMatchObject({ computed: false, groups: [] });
     expect(await core.invoke('charter:synthesis', { consultationId: crypto.randomUUID() })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
+
+  it('the restitution report is a PDF in the language asked; a removed consultation has none', async () => {
+    await contribute(agreement(4));
+    const report = await core.must('charter:report', { consultationId: charter.consultation.id, locale: 'en' });
+    expect(Buffer.from(report.base64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(report.pages).toBeGreaterThanOrEqual(1);
+    expect(report.fileName).toMatch(/\.pdf$/);
+    await core.must('charter:remove-consultation', { id: charter.consultation.id, version: 1 });
+    expect(await core.invoke('charter:report', { consultationId: charter.consultation.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
 });
