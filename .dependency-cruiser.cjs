@@ -44,6 +44,8 @@ module.exports = {
           // Issue 9: the local database only through the encrypting build of better-sqlite3 (SQLCipher
           // format; plain better-sqlite3 is the portal's), and the passphrase's key (Argon2id).
           ...pkgs('better-sqlite3-multiple-ciphers', 'argon2'),
+          // Issue 10: the charter's opinion groups (dimension reduction, then clustering).
+          ...pkgs('ml-pca', 'ml-kmeans'),
         ],
       },
     },
