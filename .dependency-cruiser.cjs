@@ -148,6 +148,7 @@ module.exports = {
     exclude: { path: '(^out/|\\.test\\.ts$)' },
     tsConfig: { fileName: 'tsconfig.node.json' },
     tsPreCompilationDeps: true,
-    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs'] },
+    // exportsFields: packages that name their entry only in `exports` (ml-kmeans) resolve too.
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs'], exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
   },
 };
