@@ -20,6 +20,12 @@ export const syncEntities = [
   'support',
   'erasure',
   'lab_settings',
+  'charter_chapter',
+  'charter_article',
+  'charter_question',
+  'charter_tag',
+  'charter_consultation',
+  'charter_contribution',
 ] as const;
 export type SyncEntity = (typeof syncEntities)[number];
 
@@ -42,6 +48,14 @@ export const entityScopes: Record<SyncEntity, 'catalogue' | 'personal' | 'study'
   erasure: 'catalogue',
   // Every laptop purges with the lab's retention period.
   lab_settings: 'catalogue',
+  // The draft charter and its consultations: reference data every laptop shows.
+  charter_chapter: 'catalogue',
+  charter_article: 'catalogue',
+  charter_question: 'catalogue',
+  charter_tag: 'catalogue',
+  charter_consultation: 'catalogue',
+  // Contributions carry an anonymous profile at most: study data, pulled by lab desktops only.
+  charter_contribution: 'study',
 };
 
 export const deviceRoles = ['field', 'lab'] as const;

@@ -17,7 +17,7 @@ export interface KindFeatures {
   study: boolean;
   /** A lottery among the people present (Citizen Card ateliers; not built yet). */
   lottery: boolean;
-  /** Contributions to a text under consultation (the participation charter; not built yet). */
+  /** Contributions to a text under consultation: the participation charter's (charter:contribute). */
   contributions: boolean;
 }
 export type WorkshopFeature = keyof KindFeatures;
@@ -27,7 +27,7 @@ const welcomeDeskOnly: KindFeatures = { welcomeDesk: true, proposals: false, sup
 export const workshopKindFeatures = {
   pb_co_construction: { welcomeDesk: true, proposals: true, supports: true, study: true, lottery: false, contributions: false },
   citizen_card_atelier: welcomeDeskOnly,
-  charter_consultation: welcomeDeskOnly,
+  charter_consultation: { welcomeDesk: true, proposals: false, supports: false, study: false, lottery: false, contributions: true },
   dataset_meetup: welcomeDeskOnly,
   lab_monthly: welcomeDeskOnly,
   la_transfo_training: welcomeDeskOnly,
