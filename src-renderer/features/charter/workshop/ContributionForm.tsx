@@ -192,7 +192,7 @@ export function ContributionForm({ workshopId, consultation, structure }: { work
               options={[...structure.tags].sort((a, b) => a.label.localeCompare(b.label)).map((g) => ({ id: g.id, label: g.label }))}
               value={field.value ?? []}
               onChange={field.onChange}
-              errorMessage={err(e.answer?.tagIds as { message?: string } | undefined)}
+              errorMessage={err(e.answer?.tagIds)}
             />
           )}
         />

@@ -5,7 +5,7 @@
  * workshop's contributions below, each removable.
  */
 import '../charter.css';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { invoke } from '#renderer/api/client.js';
@@ -86,14 +86,12 @@ function WorkshopContributions({ workshopId, consultation, structure }: { worksh
   const questionOf = (id: string) => structure.questions.find((q) => q.id === id);
   const tagLabel = (id: string) => structure.tags.find((g) => g.id === id)?.label ?? '';
 
-  useEffect(() => setBusy(null), [list.data]);
-
   async function remove(id: string, version: number) {
     setBusy(id);
     const result = await invoke('charter:remove-contribution', { id, version });
+    setBusy(null);
     if (result.ok) notice.show({ tone: 'success', message: (tr) => tr('charter.contribute.removed') });
     else {
-      setBusy(null);
       const text = refusalText(t, result.error, 'contribution');
       notice.show({ tone: 'error', message: () => text });
     }
