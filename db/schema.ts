@@ -13,6 +13,7 @@ import type { PbThemeCode } from '#shared/reference/pb-themes.js';
 import type { SyncEntity } from '#shared/sync/protocol.schema.js';
 import type { ErasureReason } from '#shared/people/rights-records.schema.js';
 import type { WorkshopKind, WorkshopStatus } from '#shared/workshops/workshop.schema.js';
+import type { ArticleDecision, CharterChannel, ContributionType, ContributorKind } from '#shared/charter/charter.schema.js';
 
 export interface WorkshopsTable {
   id: string;
@@ -241,6 +242,69 @@ export interface AccessLogTable {
   record_id: string | null;
 }
 
+/** A chapter of the draft charter (migration 0008). */
+export interface CharterChaptersTable extends SyncedColumns {
+  position: number;
+  title: string;
+  summary: string;
+}
+
+/** An article of the draft charter, and what the City decided for it. */
+export interface CharterArticlesTable extends SyncedColumns {
+  chapter_id: string;
+  position: number;
+  title: string;
+  body: string;
+  decision: ArticleDecision | null;
+  decision_reason: string | null;
+  decided_at: string | null;
+}
+
+/** A question put to the public, about a chapter or one of its articles. */
+export interface CharterQuestionsTable extends SyncedColumns {
+  chapter_id: string;
+  article_id: string | null;
+  position: number;
+  prompt: string;
+  /** JSON array of ContributionType. */
+  accepts: string;
+}
+
+/** A theme of the lab's list (contributions are tagged with these only). */
+export interface CharterTagsTable extends SyncedColumns {
+  label: string;
+}
+
+/** A consultation: its period and its channels. */
+export interface CharterConsultationsTable extends SyncedColumns {
+  title: string;
+  description: string;
+  opens_on: string;
+  closes_on: string;
+  /** JSON array of CharterChannel. */
+  channels: string;
+}
+
+/** One contribution to one question, by channel (an anonymous profile at most). */
+export interface CharterContributionsTable extends SyncedColumns {
+  consultation_id: string;
+  question_id: string;
+  channel: CharterChannel;
+  type: ContributionType;
+  workshop_id: string | null;
+  contributor: ContributorKind;
+  profile_id: string | null;
+  table_label: string | null;
+  respondent_key: string;
+  agreement: number | null;
+  text: string | null;
+  base_text: string | null;
+  /** JSON array of tag ids. */
+  tag_ids: string;
+  sheet_number: string | null;
+  recorded_at: string;
+}
+
 export interface Database {
   workshops: WorkshopsTable;
   outbox: OutboxTable;
@@ -257,6 +321,12 @@ export interface Database {
   erasures: ErasuresTable;
   lab_settings: LabSettingsTable;
   access_log: AccessLogTable;
+  charter_chapters: CharterChaptersTable;
+  charter_articles: CharterArticlesTable;
+  charter_questions: CharterQuestionsTable;
+  charter_tags: CharterTagsTable;
+  charter_consultations: CharterConsultationsTable;
+  charter_contributions: CharterContributionsTable;
 }
 
 export type WorkshopRow = Selectable<WorkshopsTable>;

@@ -49,6 +49,12 @@ const attachmentReferences: Record<SyncEntity, (fields: Record<string, unknown>)
   support: () => [],
   erasure: () => [],
   lab_settings: () => [],
+  charter_chapter: () => [],
+  charter_article: () => [],
+  charter_question: () => [],
+  charter_tag: () => [],
+  charter_consultation: () => [],
+  charter_contribution: () => [],
 };
 
 type Result = PushResponse['results'][number];

@@ -6,6 +6,14 @@
 import type { z } from 'zod';
 import type { syncEntitySchemas } from '#shared/sync/entities.js';
 import type { SyncEntity } from '#shared/sync/protocol.schema.js';
+import {
+  charterArticleCodec,
+  charterChapterCodec,
+  charterConsultationCodec,
+  charterContributionCodec,
+  charterQuestionCodec,
+  charterTagCodec,
+} from './charter/charter.codecs.js';
 import { attendanceCodec, consentCodec, headCountCodec, personCodec, profileCodec } from './attendance/attendance.codecs.js';
 import { erasureCodec, labSettingsCodec } from './people/rights.codecs.js';
 import { proposalCodec } from './proposals/proposal.codec.js';
@@ -24,6 +32,12 @@ export const syncedTables = {
   support: supportCodec,
   erasure: erasureCodec,
   lab_settings: labSettingsCodec,
+  charter_chapter: charterChapterCodec,
+  charter_article: charterArticleCodec,
+  charter_question: charterQuestionCodec,
+  charter_tag: charterTagCodec,
+  charter_consultation: charterConsultationCodec,
+  charter_contribution: charterContributionCodec,
 } as const satisfies SyncedRegistry;
 
 /**

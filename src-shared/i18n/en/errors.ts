@@ -22,6 +22,12 @@ export const nounsEn = {
   conflict: { gender: 'neuter', This: 'This conflict', ofThe: 'of the conflict', list: 'the list of conflicts' },
   device: { gender: 'neuter', This: 'This computer', ofThe: 'of this computer', list: 'the sending screen' },
   person: { gender: 'neuter', This: 'This person', ofThe: 'of the person', list: 'the personal data search' },
+  charterChapter: { gender: 'neuter', This: 'This chapter', ofThe: 'of the chapter', list: 'the charter' },
+  charterArticle: { gender: 'neuter', This: 'This article', ofThe: 'of the article', list: 'the charter' },
+  charterQuestion: { gender: 'neuter', This: 'This question', ofThe: 'of the question', list: 'the charter' },
+  charterTag: { gender: 'neuter', This: 'This theme', ofThe: 'of the theme', list: 'the list of themes' },
+  consultation: { gender: 'neuter', This: 'This consultation', ofThe: 'of the consultation', list: 'the list of consultations' },
+  contribution: { gender: 'neuter', This: 'This contribution', ofThe: 'of the contribution', list: 'the list of contributions' },
 } satisfies Shape<typeof nounsFr>;
 
 export const validationEn = {
@@ -75,4 +81,16 @@ export const validationEn = {
   retentionMonths: 'Give a whole number of months, from 1 to 120.',
   confirmErase: 'The erasure must be confirmed.',
   retentionLabOnly: 'Only a lab desktop changes the retention period: this field laptop cannot.',
+  max: '{{param}} at most.',
+  sheetNumber: 'The sheet’s number as printed: letters, digits and dashes.',
+  sheetAlreadyTyped: 'This sheet has already been typed in: check its number.',
+  amendmentNeedsArticle: 'An amendment is about an article: choose the question’s article.',
+  labOnly: 'Only a lab desktop changes the charter and its consultations: this field laptop cannot.',
+  hasLiveChildren: 'First remove what it holds (articles or questions).',
+  channelNotOpen: 'This consultation takes no contributions through this channel.',
+  questionDoesNotAccept: 'This question does not take this kind of answer.',
+  notInConsultation: 'This question is no longer in the charter.',
+  unknownTag: 'This theme is no longer on the lab’s list.',
+  consultationClosed: 'This consultation is not open today: check its dates.',
+  profileNotAtWorkshop: 'This study profile is not one of this workshop’s people.',
 } satisfies Shape<typeof validationFr>;

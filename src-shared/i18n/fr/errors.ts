@@ -35,6 +35,12 @@ export const nounsFr = {
   conflict: { gender: 'male', This: 'Ce conflit', ofThe: 'du conflit', list: 'la liste des conflits' },
   device: { gender: 'male', This: 'Cet ordinateur', ofThe: 'de cet ordinateur', list: 'l’écran d’envoi au portail' },
   person: { gender: 'female', This: 'Cette personne', ofThe: 'de la personne', list: 'la recherche des données personnelles' },
+  charterChapter: { gender: 'male', This: 'Ce chapitre', ofThe: 'du chapitre', list: 'la charte' },
+  charterArticle: { gender: 'male', This: 'Cet article', ofThe: 'de l’article', list: 'la charte' },
+  charterQuestion: { gender: 'female', This: 'Cette question', ofThe: 'de la question', list: 'la charte' },
+  charterTag: { gender: 'male', This: 'Ce thème', ofThe: 'du thème', list: 'la liste des thèmes' },
+  consultation: { gender: 'female', This: 'Cette consultation', ofThe: 'de la consultation', list: 'la liste des consultations' },
+  contribution: { gender: 'female', This: 'Cette contribution', ofThe: 'de la contribution', list: 'la liste des contributions' },
 };
 
 /** Field messages: the shared schemas' and the core's `validation.*` keys, beside the field. */
@@ -89,4 +95,16 @@ export const validationFr = {
   retentionMonths: 'Indiquez un nombre entier de mois, de 1 à 120.',
   confirmErase: 'L’effacement doit être confirmé.',
   retentionLabOnly: 'Seul un ordinateur du Lab change la durée de conservation\u00a0: cet ordinateur de terrain ne le peut pas.',
+  max: '{{param}}\u00a0au maximum.',
+  sheetNumber: 'Le numéro de la feuille, tel qu’imprimé\u00a0: lettres, chiffres et tirets.',
+  sheetAlreadyTyped: 'Cette feuille a déjà été saisie\u00a0: vérifiez son numéro.',
+  amendmentNeedsArticle: 'Un amendement porte sur un article\u00a0: choisissez l’article de la question.',
+  labOnly: 'Seul un ordinateur du Lab modifie la charte et ses consultations\u00a0: cet ordinateur de terrain ne le peut pas.',
+  hasLiveChildren: 'Retirez d’abord ce qu’il contient (articles ou questions).',
+  channelNotOpen: 'Cette consultation ne reçoit pas de contributions par ce canal.',
+  questionDoesNotAccept: 'Cette question ne prend pas ce type de réponse.',
+  notInConsultation: 'Cette question n’existe plus dans la charte.',
+  unknownTag: 'Ce thème n’est plus dans la liste du Lab.',
+  consultationClosed: 'Cette consultation n’est pas ouverte aujourd’hui\u00a0: vérifiez ses dates.',
+  profileNotAtWorkshop: 'Ce profil d’étude n’est pas celui d’une personne de cet atelier.',
 };

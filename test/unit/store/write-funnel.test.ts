@@ -26,7 +26,24 @@ describe('the write funnel', () => {
 
   it('covers every table of the registry by itself', () => {
     expect([...synced].sort()).toEqual(
-      ['attendances', 'consents', 'head_count_entries', 'participant_profiles', 'people', 'proposals', 'supports', 'workshops', 'erasures', 'lab_settings'].sort(),
+      [
+        'attendances',
+        'consents',
+        'head_count_entries',
+        'participant_profiles',
+        'people',
+        'proposals',
+        'supports',
+        'workshops',
+        'erasures',
+        'lab_settings',
+        'charter_chapters',
+        'charter_articles',
+        'charter_questions',
+        'charter_tags',
+        'charter_consultations',
+        'charter_contributions',
+      ].sort(),
     );
   });
 

@@ -1,0 +1,46 @@
+/** The charter consultation's handlers, spread into the core's handler table (handlers.ts). */
+import { ok } from '#shared/result.js';
+import type { ServiceDeps } from '../deps.js';
+import { defineHandlers } from '../define-handlers.js';
+import { createCharterService } from './charter.service.js';
+import { computeOpinionGroups } from './opinion-groups.js';
+import { computeCharterSynthesis } from './synthesis.js';
+
+export function createCharterHandlers(deps: ServiceDeps) {
+  const charter = createCharterService(deps);
+  return defineHandlers<'charter'>({
+    'charter:structure': () => charter.structure(),
+    'charter:save-chapter': charter.saveChapter,
+    'charter:remove-chapter': charter.removeChapter,
+    'charter:save-article': charter.saveArticle,
+    'charter:remove-article': charter.removeArticle,
+    'charter:decide': charter.decide,
+    'charter:save-question': charter.saveQuestion,
+    'charter:remove-question': charter.removeQuestion,
+    'charter:save-tag': charter.saveTag,
+    'charter:remove-tag': charter.removeTag,
+    'charter:consultations': () => charter.consultations(),
+    'charter:save-consultation': charter.saveConsultation,
+    'charter:remove-consultation': charter.removeConsultation,
+    'charter:contributions': charter.contributions,
+    'charter:contribute': charter.contribute,
+    'charter:update-contribution': charter.updateContribution,
+    'charter:remove-contribution': charter.removeContribution,
+    'charter:paper-sheet': charter.paperSheet,
+    'charter:paper-sheets': charter.paperSheets,
+    'charter:synthesis': async ({ consultationId }) => {
+      const data = await charter.analysisData(consultationId);
+      return data.ok ? ok(computeCharterSynthesis(data.value)) : data;
+    },
+    'charter:opinion-groups': async ({ consultationId }) => {
+      const data = await charter.analysisData(consultationId);
+      return data.ok ? ok(computeOpinionGroups(data.value)) : data;
+    },
+    'charter:report': async ({ consultationId, locale }) => {
+      const data = await charter.analysisData(consultationId);
+      if (!data.ok) return data;
+      const { buildCharterReport } = await import('./charter-report-pdf.js');
+      return ok(await buildCharterReport(data.value, { locale, now: deps.now() }));
+    },
+  });
+}
