@@ -7,13 +7,14 @@ import { translateError, translateMessage } from '#renderer/app/i18n.js';
 export type CharterRecord = 'chapter' | 'article' | 'question' | 'tag' | 'consultation' | 'contribution' | 'sheet';
 
 export const nounOf: Record<CharterRecord, RecordNoun> = {
-  chapter: 'workshop',
-  article: 'workshop',
-  question: 'workshop',
-  tag: 'workshop',
-  consultation: 'workshop',
-  contribution: 'workshop',
-  sheet: 'workshop',
+  chapter: 'charterChapter',
+  article: 'charterArticle',
+  question: 'charterQuestion',
+  tag: 'charterTag',
+  consultation: 'consultation',
+  contribution: 'contribution',
+  // A paper sheet is typed as the contributions it holds.
+  sheet: 'contribution',
 };
 
 /** The words of a refusal: the sentence, then the core's own field messages (« sur un poste du Lab »). */
