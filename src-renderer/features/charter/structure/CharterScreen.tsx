@@ -27,7 +27,16 @@ export function CharterScreen() {
   const structure = useStructure();
   const consultations = useConsultations();
   const heading = useScreenTitle(t('charter.structure.title'));
-  const [editing, setEditing] = useState<Editing>(null);
+  const [editing, setEditingState] = useState<Editing>(null);
+  // Closing an editor reloads at once: the next « Ajouter » counts the record just saved.
+  const setEditing = (e: Editing) => {
+    setEditingState(e);
+    if (e === null) {
+      structure.reload();
+      consultations.reload();
+    }
+  };
+  const busy = structure.loading || consultations.loading;
   const error = structure.error ?? consultations.error;
 
   return (
@@ -52,7 +61,7 @@ export function CharterScreen() {
         <p className="loading">{t('charter.loading')}</p>
       ) : (
         <>
-          <StructureSection s={structure.data} editing={editing} setEditing={setEditing} />
+          <StructureSection s={structure.data} editing={editing} setEditing={setEditing} busy={busy} />
           <TagsSection s={structure.data} editing={editing} setEditing={setEditing} />
           <ConsultationsSection items={consultations.data.items} editing={editing} setEditing={setEditing} />
         </>
@@ -64,6 +73,8 @@ export function CharterScreen() {
 interface SectionProps {
   editing: Editing;
   setEditing: (e: Editing) => void;
+  /** Reloading after a save: the positions proposed for a new record wait for it. */
+  busy?: boolean;
 }
 
 function useRemove() {
@@ -93,7 +104,7 @@ function RowActions({ name, onEdit, onRemove }: { name: string; onEdit: () => vo
   );
 }
 
-function StructureSection({ s, editing, setEditing }: SectionProps & { s: CharterStructure }) {
+function StructureSection({ s, editing, setEditing, busy }: SectionProps & { s: CharterStructure }) {
   const { t } = useTranslation();
   const remove = useRemove();
   const done = () => setEditing(null);
@@ -146,7 +157,7 @@ function StructureSection({ s, editing, setEditing }: SectionProps & { s: Charte
             {is('article', undefined, chapter.id) ? (
               <ArticleEditor chapterId={chapter.id} next={(articles.at(-1)?.position ?? 0) + 1} onDone={done} />
             ) : (
-              <Button variant="secondary" onPress={() => setEditing({ kind: 'article', chapterId: chapter.id })}>
+              <Button variant="secondary" isDisabled={busy} onPress={() => setEditing({ kind: 'article', chapterId: chapter.id })}>
                 {t('charter.structure.addArticle', { n: chapter.position })}
               </Button>
             )}
@@ -179,7 +190,7 @@ function StructureSection({ s, editing, setEditing }: SectionProps & { s: Charte
             {is('question', undefined, chapter.id) ? (
               <QuestionEditor chapterId={chapter.id} articles={articles} next={(questions.at(-1)?.position ?? 0) + 1} onDone={done} />
             ) : (
-              <Button variant="secondary" onPress={() => setEditing({ kind: 'question', chapterId: chapter.id })}>
+              <Button variant="secondary" isDisabled={busy} onPress={() => setEditing({ kind: 'question', chapterId: chapter.id })}>
                 {t('charter.structure.addQuestion', { n: chapter.position })}
               </Button>
             )}
@@ -190,7 +201,7 @@ function StructureSection({ s, editing, setEditing }: SectionProps & { s: Charte
         <ChapterEditor next={(chapters.at(-1)?.position ?? 0) + 1} onDone={done} />
       ) : (
         <div className="charter-add">
-          <Button variant="primary" onPress={() => setEditing({ kind: 'chapter' })}>
+          <Button variant="primary" isDisabled={busy} onPress={() => setEditing({ kind: 'chapter' })}>
             {t('charter.structure.addChapter')}
           </Button>
         </div>
