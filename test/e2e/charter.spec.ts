@@ -191,7 +191,7 @@ test('the lab writes the charter, a workshop contributes, 20 paper sheets are ty
   const download = page.waitForEvent('download');
   await charter.button('Télécharger le rapport de restitution (PDF)').click();
   const file = await download;
-  const bytes = await readFile((await file.path())!);
+  const bytes = await readFile((await file.path()));
   expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
   // ---- English: the main screens, axe.
