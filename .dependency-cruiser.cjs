@@ -31,6 +31,11 @@ module.exports = {
       },
     },
     {
+      comment: 'The charter screens show an amendment as a diff of words (diff, a pure library).',
+      from: { path: '^src-renderer/features/charter/' },
+      to: { path: pkgs('diff') },
+    },
+    {
       comment: 'The core: its own folders, src-shared, the database types and migrations, storage and file libraries.',
       from: { path: '^src-main/core/' },
       to: {

@@ -38,6 +38,9 @@ export function Shell() {
               <NavLink to="/proposals" className="app-nav__link">
                 {t('proposals.nav')}
               </NavLink>
+              <NavLink to="/charter" className="app-nav__link">
+                {t('charter.nav')}
+              </NavLink>
               <NavLink to="/people" className="app-nav__link">
                 {t('people.nav')}
               </NavLink>

@@ -1,7 +1,7 @@
 /**
  * Hash routes, so the same build works from the web host and Electron's custom protocol.
  * The workshop screens (the first thing a facilitator sees) load with the app; the others
- * (the welcome desk, proposals and their map, the study, sync, personal data) load on first visit, so the
+ * (the welcome desk, proposals and their map, the charter, the study, sync, personal data) load on first visit, so the
  * map and chart code never delay the first screen.
  */
 import { createHashRouter, Navigate } from 'react-router';
@@ -42,6 +42,13 @@ export const router = createHashRouter([
         element: <WorkshopFeatureRoute feature="supports" />,
         children: [{ path: 'workshops/:id/supports', lazy: async () => ({ Component: (await import('../features/proposals/supports/SupportsScreen')).SupportsScreen }) }],
       },
+      {
+        element: <WorkshopFeatureRoute feature="contributions" />,
+        children: [{ path: 'workshops/:id/charter', lazy: async () => ({ Component: (await import('../features/charter/workshop/WorkshopContributionsScreen')).WorkshopContributionsScreen }) }],
+      },
+      { path: 'charter', lazy: async () => ({ Component: (await import('../features/charter/structure/CharterScreen')).CharterScreen }) },
+      { path: 'charter/paper', lazy: async () => ({ Component: (await import('../features/charter/paper/PaperSheetsScreen')).PaperSheetsScreen }) },
+      { path: 'charter/results', lazy: async () => ({ Component: (await import('../features/charter/results/ResultsScreen')).ResultsScreen }) },
       { path: 'proposals', lazy: async () => ({ Component: (await import('../features/proposals/list/ProposalsScreen')).ProposalsScreen }) },
       { path: 'sources', lazy: async () => ({ Component: (await import('../features/proposals/sources/SourcesScreen')).SourcesScreen }) },
       { path: 'sync', lazy: async () => ({ Component: (await import('../features/sync/SyncScreen')).SyncScreen }) },

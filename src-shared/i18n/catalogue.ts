@@ -14,6 +14,7 @@ import type { ErrorCode } from '../result.js';
 import type { Shape } from './shape.js';
 import { appEn, commonEn } from './en/app.js';
 import { attendanceEn } from './en/attendance.js';
+import { charterEn } from './en/charter.js';
 import { charterReportEn } from './en/charter-report.js';
 import { errorsEn, nounsEn, validationEn } from './en/errors.js';
 import { labelsEn } from './en/labels.js';
@@ -25,6 +26,7 @@ import { vaultEn } from './en/vault.js';
 import { workshopsEn } from './en/workshops.js';
 import { appFr, commonFr } from './fr/app.js';
 import { attendanceFr } from './fr/attendance.js';
+import { charterFr } from './fr/charter.js';
 import { charterReportFr } from './fr/charter-report.js';
 import { errorsFr, nounsFr, validationFr } from './fr/errors.js';
 import { labelsFr } from './fr/labels.js';
@@ -49,6 +51,7 @@ export const fr = {
   people: peopleFr,
   syncCenter: syncCenterFr,
   vault: vaultFr,
+  charter: charterFr,
   charterReport: charterReportFr,
 };
 
@@ -68,6 +71,7 @@ export const en = {
   people: peopleEn,
   syncCenter: syncCenterEn,
   vault: vaultEn,
+  charter: charterEn,
   charterReport: charterReportEn,
 } satisfies Catalogue;
 

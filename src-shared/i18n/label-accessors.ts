@@ -25,3 +25,8 @@ export function themeLabel(t: TFunction, code: PbThemeCode): string {
 export function dataLabel(t: TFunction, group: LabelGroup, value: string): string {
   return t(`labels.${group}.${value}` as ParseKeys, { defaultValue: value });
 }
+
+/** « Plutôt d’accord » for 4 (the charter's 5-point agreement scale). */
+export function agreementLabel(t: TFunction, level: number): string {
+  return t(`labels.agreementLevels.${String(level)}` as ParseKeys, { defaultValue: String(level) });
+}

@@ -75,6 +75,11 @@ export const labelsEn = {
   },
   triStates: { yes: 'Yes', no: 'No', unknown: 'Don’t know' },
   grades: { adore: 'Love it', aime_bien: 'Like it', pourquoi_pas: 'Why not?', pas_convaincu: 'Not convinced' },
+  charterChannels: { workshop: 'Workshop', paper: 'Paper questionnaire', online: 'Online' },
+  contributionTypes: { proposal: 'Proposal', agreement: 'Agreement', amendment: 'Amendment' },
+  contributorKinds: { individual: 'One person', table: 'A table' },
+  agreementLevels: { '1': 'Strongly disagree', '2': 'Somewhat disagree', '3': 'Neither agree nor disagree', '4': 'Somewhat agree', '5': 'Strongly agree' },
+  articleDecisions: { kept: 'Kept as it is', amended: 'Amended', set_aside: 'Set aside' },
   /** « 1st arrondissement », « 2nd », « 3rd », « 20th » (Intl.PluralRules, ordinal). */
   arrondissement_ordinal_one: '{{count}}st arrondissement',
   arrondissement_ordinal_two: '{{count}}nd arrondissement',

@@ -80,6 +80,12 @@ export const labelsFr = {
   },
   triStates: { yes: 'Oui', no: 'Non', unknown: 'Ne sait pas' },
   grades: { adore: 'J’adore', aime_bien: 'J’aime bien', pourquoi_pas: 'Pourquoi pas\u00a0?', pas_convaincu: 'Pas convaincu·e' },
+  /** The charter consultation (src-shared/charter/charter.schema.ts). */
+  charterChannels: { workshop: 'Atelier', paper: 'Questionnaire papier', online: 'En ligne' },
+  contributionTypes: { proposal: 'Proposition', agreement: 'Accord', amendment: 'Amendement' },
+  contributorKinds: { individual: 'Une personne', table: 'Une table' },
+  agreementLevels: { '1': 'Pas du tout d’accord', '2': 'Plutôt pas d’accord', '3': 'Ni d’accord ni pas d’accord', '4': 'Plutôt d’accord', '5': 'Tout à fait d’accord' },
+  articleDecisions: { kept: 'Gardé tel quel', amended: 'Amendé', set_aside: 'Écarté' },
   /** « 1er arrondissement », « 18e arrondissement »: `t('labels.arrondissement', { count, ordinal: true })`. */
   arrondissement_ordinal_one: '{{count}}er arrondissement',
   arrondissement_ordinal_other: '{{count}}e arrondissement',

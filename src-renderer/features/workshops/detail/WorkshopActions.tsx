@@ -85,6 +85,11 @@ export function WorkshopActions({ workshop: w, onStale }: { workshop: Workshop; 
           {t('proposals.workshopLink')}
         </Link>
       ) : null}
+      {kindHas(w.kind, 'contributions') ? (
+        <Link to={`/workshops/${w.id}/charter`} className="button button--primary">
+          {t('charter.workshopLink')}
+        </Link>
+      ) : null}
       {kindHas(w.kind, 'study') ? (
         <Link to={`/study?scope=workshop&workshop=${w.id}`} className="button button--secondary">
           {t('workshops.detail.studyLink')}
