@@ -44,6 +44,10 @@ module.exports = {
           // Issue 9: the local database only through the encrypting build of better-sqlite3 (SQLCipher
           // format; plain better-sqlite3 is the portal's), and the passphrase's key (Argon2id).
           ...pkgs('better-sqlite3-multiple-ciphers', 'argon2'),
+          // Issue 10: the charter consultation's opinion groups (PCA, then k-means). ml-kmeans is
+          // ESM-only (`type: module`, an `exports` map): the cruiser leaves it unresolved, by its bare name.
+          ...pkgs('ml-pca', 'ml-kmeans'),
+          '^ml-kmeans$',
         ],
       },
     },
