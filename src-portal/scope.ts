@@ -21,8 +21,12 @@ export function pullableEntities(
     .map(([entity]) => entity);
 }
 
-/** What only the lab's desktops write: the lab's settings (the retention period of identities). */
-const labOnly: readonly SyncEntity[] = ['lab_settings'];
+/**
+ * What only the lab's desktops write: the lab's settings (the retention period of identities),
+ * and the draft charter, its themes and its consultations (the core refuses them on a field
+ * laptop too).
+ */
+const labOnly: readonly SyncEntity[] = ['lab_settings', 'charter_chapter', 'charter_article', 'charter_question', 'charter_tag', 'charter_consultation'];
 
 /**
  * Every role may push every other entity: field laptops capture participants' identities and

@@ -148,6 +148,11 @@ for (const backend of testBackends()) {
       expect(extra.status).toBe(400);
     });
 
+    it('a field laptop may not write the charter’s structure, themes or consultations', async () => {
+      const answer = await field.push([field.change({ entity: 'charter_tag', recordId: randomUUID(), op: 'create', fields: { label: 'Sport', ...deleted } })]);
+      expect(answer.results).toEqual([expect.objectContaining({ status: 'rejected', reason: expect.objectContaining({ code: 'entity_not_allowed' }) })]);
+    });
+
     it('only an enrolled device’s token may post', async () => {
       const anonymous = await postJson(`${portal.url}/v1/charter/contributions`, post());
       expect(anonymous.status).toBe(401);

@@ -3,6 +3,7 @@
  * erasure gets it re-applied at the next start, as does an erasure interrupted before its
  * commit; a line torn by a crash is skipped and never swallows the next one.
  */
+import { LATEST_SCHEMA_VERSION } from '#db/migrations/index.js';
 import { dataFolderKey, openDataFolder } from '#test/support/vault.js';
 import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -58,7 +59,7 @@ describe('a restore from an older backup', () => {
       consents: [],
     });
     const reader = await openDataFolder(dir);
-    const older = backupDatabase(reader, join(dir, 'old-backups'), 6, new Date(), await dataFolderKey(dir));
+    const older = backupDatabase(reader, join(dir, 'old-backups'), LATEST_SCHEMA_VERSION, new Date(), await dataFolderKey(dir));
     reader.close();
     await core.must('people:erase', { personId, actor: lab, confirm: true });
     await core.must('people:erase', { personId: second.personId!, actor: lab, confirm: true });
@@ -98,7 +99,7 @@ describe('a restore from an older backup', () => {
     const mark = () => (core.sqlite.prepare(`select value from device_meta where key = 'erasure_journal_checked'`).get() as { value: string } | undefined)?.value;
     expect(JSON.parse(mark()!)).toEqual({ count: 1, lastId: personId });
     const reader = await openDataFolder(dir);
-    const older = backupDatabase(reader, join(dir, 'old-backups'), 6, new Date(), await dataFolderKey(dir));
+    const older = backupDatabase(reader, join(dir, 'old-backups'), LATEST_SCHEMA_VERSION, new Date(), await dataFolderKey(dir));
     reader.close();
     await core.must('people:erase', { personId: second.personId!, actor: lab, confirm: true });
     await stop(core);

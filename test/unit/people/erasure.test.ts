@@ -3,6 +3,7 @@
  * database file and its WAL, a backup taken afterwards, the logs, the attachments — and keeps
  * the anonymous study profile, the consents as proof, and a journal with ids only.
  */
+import { LATEST_SCHEMA_VERSION } from '#db/migrations/index.js';
 import { dataFolderKey, openDataFolder } from '#test/support/vault.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,7 +45,7 @@ describe('erasing a person', () => {
 
     expect(findInDatabase(core.sqlite)).toEqual([]);
     const reader = await openDataFolder(core.dataDir);
-    const backup = backupDatabase(reader, dataDirLayout(core.dataDir).backups, 6, new Date(), await dataFolderKey(core.dataDir));
+    const backup = backupDatabase(reader, dataDirLayout(core.dataDir).backups, LATEST_SCHEMA_VERSION, new Date(), await dataFolderKey(core.dataDir));
     reader.close();
     const inBackup = openSqlite(backup, { key: await dataFolderKey(core.dataDir), readonly: true });
     expect(inBackup.prepare('select count(*) as n from people').get()).toEqual({ n: 1 });
