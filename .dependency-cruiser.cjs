@@ -49,6 +49,8 @@ module.exports = {
           // Issue 9: the local database only through the encrypting build of better-sqlite3 (SQLCipher
           // format; plain better-sqlite3 is the portal's), and the passphrase's key (Argon2id).
           ...pkgs('better-sqlite3-multiple-ciphers', 'argon2'),
+          // Issue 10: the charter's opinion groups (dimension reduction, then clustering).
+          ...pkgs('ml-pca', 'ml-kmeans'),
         ],
       },
     },
@@ -151,6 +153,7 @@ module.exports = {
     exclude: { path: '(^out/|\\.test\\.ts$)' },
     tsConfig: { fileName: 'tsconfig.node.json' },
     tsPreCompilationDeps: true,
-    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs'] },
+    // exportsFields: packages that name their entry only in `exports` (ml-kmeans) resolve too.
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs'], exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
   },
 };

@@ -109,6 +109,9 @@ const proposals = proposalsOut
   ? (JSON.parse(proposalsOut.trim().split('\n').pop()!) as { create: Summary; listWorkshop: Summary; listAll: Summary; tally: Summary; winners: Summary })
   : null;
 
+const charterOut = runBench('charter consultation: synthesis (10,000 contributions), opinion groups (1,000 × 100), report', ['bench/charter.bench.ts', '--json'], 600_000);
+const charter = charterOut ? (JSON.parse(charterOut.slice(charterOut.indexOf('{'))) as { rows: Row[] }).rows : null;
+
 const vaultOut = runBench('encryption at rest: create and check-in search encrypted vs plain, unlock at the app’s Argon2id cost', ['bench/vault.bench.ts', '--json'], 600_000);
 const vault = vaultOut ? (JSON.parse(vaultOut.trim().split('\n').pop()!) as VaultBench) : null;
 
@@ -162,6 +165,8 @@ if (proposals) {
     reported('reference:winners near a point (after the first call)', proposals.winners),
   );
 }
+
+rows.push(...(charter ?? []).map((row) => ({ ...row, measure: `Charter ${row.measure}` })));
 
 if (vault) {
   const versus = (x: { encrypted: Summary; plain: Summary }) => `encrypted p50 ${x.encrypted.p50.toFixed(2)} ms, plain p50 ${x.plain.p50.toFixed(2)} ms (alternated, same run)`;

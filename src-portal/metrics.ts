@@ -17,6 +17,7 @@ export class PortalMetrics {
     this.define('portal_pull_pages_total', 'Pull pages served.');
     this.define('portal_pull_records_total', 'Records sent by pull.');
     this.define('portal_attachment_bytes_total', 'Attachment bytes received.');
+    this.define('portal_charter_contributions_total', 'Online charter contributions received, by whether the post created the record.');
   }
 
   private define(name: string, help: string): void {

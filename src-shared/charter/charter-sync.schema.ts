@@ -106,12 +106,18 @@ export const charterSyncSchemas = {
  * `respondentRef` is the website's opaque id of the respondent (never a name or an email);
  * `externalId` makes the post idempotent (the same id twice is one contribution).
  */
+const opaqueRef = z
+  .string({ error: 'validation.required' })
+  .min(1, { error: 'validation.required' })
+  .max(CHARTER_LIMITS.respondentRef, { error: `validation.tooLong:${CHARTER_LIMITS.respondentRef}` })
+  .regex(/^[0-9A-Za-z._:-]+$/, { error: 'validation.invalid' });
+
 export const onlineContributionSchema = z
   .object({
-    externalId: z.string().min(1).max(CHARTER_LIMITS.respondentRef).regex(/^[0-9A-Za-z._:-]+$/),
+    externalId: opaqueRef,
     consultationId: uuidSchema,
     questionId: uuidSchema,
-    respondentRef: z.string().min(1).max(CHARTER_LIMITS.respondentRef).regex(/^[0-9A-Za-z._:-]+$/),
+    respondentRef: opaqueRef,
     type: z.enum(contributionTypes),
     agreement: z.number().int().min(1).max(5).nullable(),
     text: text(CHARTER_LIMITS.text).nullable(),
@@ -122,3 +128,7 @@ export const onlineContributionSchema = z
   .refine((c) => (c.type === 'agreement') === (c.agreement !== null), { path: ['agreement'], message: 'validation.invalid' })
   .refine((c) => c.type === 'agreement' || (c.text !== null && c.text.trim().length > 0), { path: ['text'], message: 'validation.required' });
 export type OnlineContribution = z.infer<typeof onlineContributionSchema>;
+
+/** The portal's answer to an online contribution: its id, and whether this post created it (false: posted before). */
+export const onlineContributionAnswerSchema = z.object({ id: uuidSchema, created: z.boolean() });
+export type OnlineContributionAnswer = z.infer<typeof onlineContributionAnswerSchema>;

@@ -2,12 +2,15 @@
 import { ok } from '#shared/result.js';
 import type { ServiceDeps } from '../deps.js';
 import { defineHandlers } from '../define-handlers.js';
+import { buildCharterReport } from './charter-report-pdf.js';
 import { createCharterService } from './charter.service.js';
+import { createContributionsService } from './contributions.service.js';
 import { computeOpinionGroups } from './opinion-groups.js';
 import { computeCharterSynthesis } from './synthesis.js';
 
 export function createCharterHandlers(deps: ServiceDeps) {
   const charter = createCharterService(deps);
+  const contributions = createContributionsService(deps);
   return defineHandlers<'charter'>({
     'charter:structure': () => charter.structure(),
     'charter:save-chapter': charter.saveChapter,
@@ -22,25 +25,23 @@ export function createCharterHandlers(deps: ServiceDeps) {
     'charter:consultations': () => charter.consultations(),
     'charter:save-consultation': charter.saveConsultation,
     'charter:remove-consultation': charter.removeConsultation,
-    'charter:contributions': charter.contributions,
-    'charter:contribute': charter.contribute,
-    'charter:update-contribution': charter.updateContribution,
-    'charter:remove-contribution': charter.removeContribution,
-    'charter:paper-sheet': charter.paperSheet,
-    'charter:paper-sheets': charter.paperSheets,
+    'charter:contributions': contributions.contributions,
+    'charter:contribute': contributions.contribute,
+    'charter:update-contribution': contributions.updateContribution,
+    'charter:remove-contribution': contributions.removeContribution,
+    'charter:paper-sheet': contributions.paperSheet,
+    'charter:paper-sheets': contributions.paperSheets,
     'charter:synthesis': async ({ consultationId }) => {
-      const data = await charter.analysisData(consultationId);
+      const data = await contributions.analysisData(consultationId);
       return data.ok ? ok(computeCharterSynthesis(data.value)) : data;
     },
     'charter:opinion-groups': async ({ consultationId }) => {
-      const data = await charter.analysisData(consultationId);
+      const data = await contributions.analysisData(consultationId);
       return data.ok ? ok(computeOpinionGroups(data.value)) : data;
     },
     'charter:report': async ({ consultationId, locale }) => {
-      const data = await charter.analysisData(consultationId);
-      if (!data.ok) return data;
-      const { buildCharterReport } = await import('./charter-report-pdf.js');
-      return ok(await buildCharterReport(data.value, { locale, now: deps.now() }));
+      const data = await contributions.analysisData(consultationId);
+      return data.ok ? ok(await buildCharterReport(data.value, { locale, now: deps.now() })) : data;
     },
   });
 }

@@ -9,9 +9,10 @@
  *   answered. A respondent's latest answer to a question counts.
  * - Only statements with at least 5 answers, and respondents with at least 3 agreements on those
  *   statements, take part. Fewer than 10 respondents or 3 statements: no groups (`computed` false).
- * - PCA (ml-pca, centred, SVD) to 2 dimensions; k-means (ml-kmeans, k-means++ with a fixed seed,
- *   a few seeded restarts, the lowest inertia kept) for k = 2…5; k chosen by the mean
- *   silhouette (the smaller k on a tie). Same input, same groups.
+ * - PCA (ml-pca, centred, from the covariance matrix) to 2 dimensions; k-means (ml-kmeans,
+ *   k-means++ with a fixed seed, a few seeded restarts, the lowest inertia kept) for k = 2…5;
+ *   k chosen by the mean silhouette (the smaller k on a tie), computed over every point up to
+ *   600 participants, over an evenly spaced sample of 600 above. Same input, same groups.
  * - A group of fewer than 5 people is never shown: its people are counted in `hiddenParticipants`
  *   only, and the shown groups are numbered 1, 2, … from the largest.
  * - A group's agree (disagree) share of a statement is among its members who answered it.
@@ -62,8 +63,18 @@ function shares(answers: Int8Array[], rows: Iterable<number>, column: number): S
   return answered === 0 ? { agree: 0, disagree: 0 } : { agree: agree / answered, disagree: disagree / answered };
 }
 
-/** Mean silhouette of a clustering of 2-D points (0 for a point alone in its cluster). */
-export function silhouette(points: number[][], clusters: number[], k: number): number {
+/** Points the silhouette is computed over, at most (an evenly spaced sample above). */
+export const SILHOUETTE_SAMPLE = 600;
+
+/**
+ * Mean silhouette of a clustering of 2-D points (0 for a point alone in its cluster). Over more
+ * than SILHOUETTE_SAMPLE points, over an evenly spaced sample of them (same input, same sample).
+ */
+export function silhouette(allPoints: number[][], allClusters: number[], k: number): number {
+  const step = Math.max(1, allPoints.length / SILHOUETTE_SAMPLE);
+  const picked = step === 1 ? allPoints.map((_, i) => i) : Array.from({ length: SILHOUETTE_SAMPLE }, (_, i) => Math.floor(i * step));
+  const points = picked.map((i) => allPoints[i]!);
+  const clusters = picked.map((i) => allClusters[i]!);
   const n = points.length;
   const sizes = new Array<number>(k).fill(0);
   for (const c of clusters) sizes[c]! += 1;
@@ -159,7 +170,9 @@ export function computeOpinionGroups(data: CharterData, options: { seed?: number
   });
   const matrix = answers.map((levels) => Array.from(levels, (a) => (a === 0 ? 0 : (a - 3) / 2)));
 
-  const pca = new PCA(matrix, { center: true, scale: false, method: 'SVD' });
+  // The covariance matrix (statements × statements) is small whatever the number of people:
+  // its eigenvectors are the principal axes, several times faster than an SVD of the matrix.
+  const pca = new PCA(matrix, { center: true, scale: false, method: 'covarianceMatrix' });
   const projected = pca.predict(matrix, { nComponents: 2 }).to2DArray();
   // One dimension only (every answer the same along the other): pad with zeros.
   const points = projected.map((p) => [p[0] ?? 0, p[1] ?? 0]);

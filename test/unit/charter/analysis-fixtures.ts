@@ -165,9 +165,9 @@ export function largeCharterData(contributions: number, seed = 1): CharterData {
 /**
  * `participants` respondents answering every one of `statements` agreement questions, in
  * `camps` camps: camp c agrees with statements where (s % camps === c) and disagrees with the
- * others, with `noise` of answers drawn at random.
+ * others, with `noise` of answers drawn at random; each answers a statement with probability `answerRate`.
  */
-export function campsData(participants: number, statements: number, camps = 2, noise = 0.1, seed = 7): CharterData {
+export function campsData(participants: number, statements: number, camps = 2, noise = 0.1, seed = 7, answerRate = 1): CharterData {
   const structure = charterStructure(1, statements, 0);
   const cons = consultation();
   const random = rng(seed);
@@ -175,6 +175,7 @@ export function campsData(participants: number, statements: number, camps = 2, n
   for (let p = 0; p < participants; p++) {
     const camp = p % camps;
     for (let s = 0; s < statements; s++) {
+      if (answerRate < 1 && random() >= answerRate) continue;
       const q = structure.questions[s]!;
       let level = s % camps === camp ? 5 : 1;
       if (random() < noise) level = 1 + Math.floor(random() * 5);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contributionSchema } from '#shared/charter/charter.schema.js';
+import { contributionSchema, type AnswerFieldsInput } from '#shared/charter/charter.schema.js';
 import type { Workshop } from '#shared/workshops/workshop.schema.js';
 import { openDataFolder } from '#test/support/vault.js';
 import { openTestCore, outboxRows, workshopFields, type TestCore } from '../core/test-core.js';
@@ -18,11 +18,11 @@ afterEach(async () => {
   await core.close();
 });
 
-const agreement = (level: number, tagIds: string[] = []) => ({ questionId: charter.agree.id, type: 'agreement' as const, agreement: level, text: null, tagIds });
-const proposal = (text: string, tagIds: string[] = []) => ({ questionId: charter.propose.id, type: 'proposal' as const, agreement: null, text, tagIds });
+const agreement = (level: number, tagIds: string[] = []): AnswerFieldsInput => ({ questionId: charter.agree.id, type: 'agreement' as const, agreement: level, text: null, tagIds });
+const proposal = (text: string, tagIds: string[] = []): AnswerFieldsInput => ({ questionId: charter.propose.id, type: 'proposal' as const, agreement: null, text, tagIds });
 const individual = { contributor: 'individual' as const, profileId: null, tableLabel: null };
 
-function contribute(answer: ReturnType<typeof agreement>, who: { contributor: 'individual' | 'table'; profileId: string | null; tableLabel: string | null } = individual, workshopId = workshop.id) {
+function contribute(answer: AnswerFieldsInput, who: { contributor: 'individual' | 'table'; profileId: string | null; tableLabel: string | null } = individual, workshopId = workshop.id) {
   return core.invoke('charter:contribute', { consultationId: charter.consultation.id, workshopId, fields: { answer, ...who } });
 }
 
@@ -163,24 +163,24 @@ describe('contributions typed at a workshop', () => {
     await core.must('charter:remove-question', { id: charter.propose.id, version: 1 });
     expect(await contribute(proposal('Des réunions le soir'))).toMatchObject({ ok: false, error: { fields: { 'fields.answer.questionId': 'validation.notInConsultation' } } });
     // The shared schema: an agreement needs its level, a proposal its text.
-    expect(await contribute({ ...agreement(3), agreement: null } as never)).toMatchObject({ ok: false, error: { fields: { 'fields.answer.agreement': 'validation.required' } } });
+    expect(await contribute({ ...agreement(3), agreement: null })).toMatchObject({ ok: false, error: { fields: { 'fields.answer.agreement': 'validation.required' } } });
   });
 
   it('an amendment copies the article’s current text as its base; the base stays when the article changes later', async () => {
     const amendment = { questionId: charter.amend.id, type: 'amendment' as const, agreement: null, text: 'La Ville associe les habitants à chaque projet, dès le début.', tagIds: [] };
-    const result = await contribute(amendment as never);
+    const result = await contribute(amendment);
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     expect(result.value).toMatchObject({ type: 'amendment', baseText: ARTICLE_BODY, text: amendment.text });
     await core.must('charter:save-article', { id: charter.article.id, version: 1, fields: { chapterId: charter.chapter.id, position: 1, title: 'Article 1', body: 'Texte révisé.' } });
     const edited = await core.must('charter:update-contribution', { id: result.value.id, version: 1, fields: { answer: { ...amendment, text: 'Autre formulation.' }, ...individual } });
     expect(edited).toMatchObject({ baseText: ARTICLE_BODY, text: 'Autre formulation.', respondentKey: result.value.respondentKey, version: 2 });
-    const later = await contribute(amendment as never);
+    const later = await contribute(amendment);
     expect(later.ok && later.value.baseText).toBe('Texte révisé.');
   });
 
   it('a table speaks as one respondent per workshop and label; a profile must be a live profile of this workshop', async () => {
     const t1 = await contribute(agreement(4), { contributor: 'table', profileId: null, tableLabel: ' Table 3 ' });
-    const t2 = await contribute(proposal('Des comptes rendus affichés') as never, { contributor: 'table', profileId: null, tableLabel: 'TABLE 3' });
+    const t2 = await contribute(proposal('Des comptes rendus affichés'), { contributor: 'table', profileId: null, tableLabel: 'TABLE 3' });
     expect(t1.ok && t1.value).toMatchObject({ contributor: 'table', tableLabel: 'Table 3', respondentKey: `table:${workshop.id}:table 3` });
     expect(t2.ok && t2.value.respondentKey).toBe(`table:${workshop.id}:table 3`);
     const noLabel = await contribute(agreement(4), { contributor: 'table', profileId: null, tableLabel: '' });
@@ -200,7 +200,7 @@ describe('contributions typed at a workshop', () => {
   it('contributions are listed newest first, filtered by channel, question and workshop; a removed one leaves the list', async () => {
     const first = await contribute(agreement(4));
     core.setNow('2026-03-01T09:05:00.000Z');
-    const second = await contribute(proposal('Des réunions le soir') as never);
+    const second = await contribute(proposal('Des réunions le soir'));
     if (!first.ok || !second.ok) throw new Error('contribute failed');
     const all = await core.must('charter:contributions', { consultationId: charter.consultation.id });
     expect(all.items.map((c) => c.id)).toEqual([second.value.id, first.value.id]);
@@ -229,7 +229,7 @@ describe('paper questionnaires', () => {
     const again = await core.invoke('charter:paper-sheet', sheet('A-017', [agreement(1)]));
     expect(again).toMatchObject({ ok: false, error: { code: 'validation', fields: { sheetNumber: 'validation.sheetAlreadyTyped' } } });
     expect(await core.must('charter:paper-sheets', { consultationId: charter.consultation.id })).toEqual({
-      items: [{ sheetNumber: 'A-017', answers: 2, recordedAt: '2026-03-01T09:00:00.000Z' }],
+      items: [{ sheetNumber: 'A-017', answers: 2, recordedAt: '2026-03-01T12:00:00.000Z' }],
     });
     const bad = await core.invoke('charter:paper-sheet', sheet('A 18'));
     expect(bad).toMatchObject({ ok: false, error: { fields: { sheetNumber: 'validation.sheetNumber' } } });
@@ -262,8 +262,12 @@ describe('paper questionnaires', () => {
         }
       }
       rw.close();
+      // Typed later the same day on the other laptop.
+      other.setNow('2026-03-01T17:45:00.000Z');
       const there = await other.must('charter:paper-sheet', { ...sheet('d-42', answers) });
       expect(there.contributions.map((c) => c.id)).toEqual(here.contributions.map((c) => c.id));
+      // What travels is the same too, so the portal merges the second laptop's creates without a conflict.
+      for (const c of here.contributions) expect(outboxRows(other.sqlite, c.id)[0]!.fields).toEqual(outboxRows(core.sqlite, c.id)[0]!.fields);
       expect(new Set(here.contributions.map((c) => c.id)).size).toBe(2);
       // Another sheet, or the same answers in another place, are other records.
       const third = await core.must('charter:paper-sheet', sheet('D-43', answers));
@@ -293,5 +297,15 @@ describe('the synthesis and the opinion groups through the core', () => {
     const groups = await core.must('charter:opinion-groups', { consultationId: charter.consultation.id });
     expect(groups).toMatchObject({ computed: false, groups: [] });
     expect(await core.invoke('charter:synthesis', { consultationId: crypto.randomUUID() })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('the restitution report is a PDF in the language asked; a removed consultation has none', async () => {
+    await contribute(agreement(4));
+    const report = await core.must('charter:report', { consultationId: charter.consultation.id, locale: 'en' });
+    expect(Buffer.from(report.base64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(report.pages).toBeGreaterThanOrEqual(1);
+    expect(report.fileName).toMatch(/\.pdf$/);
+    await core.must('charter:remove-consultation', { id: charter.consultation.id, version: 1 });
+    expect(await core.invoke('charter:report', { consultationId: charter.consultation.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });

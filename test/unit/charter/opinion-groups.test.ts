@@ -64,6 +64,14 @@ describe('opinion groups', () => {
     expect(a.groups.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('finds three camps among 900 people (the silhouette over an evenly spaced sample of them)', () => {
+    const g = computeOpinionGroups(campsData(900, 12, 3, 0.1, 13, 0.8));
+    expect(g).toMatchObject({ computed: true, participants: 900, hiddenParticipants: 0 });
+    // Noise and unanswered statements may put one person or two on the wrong side.
+    expect(g.groups).toHaveLength(3);
+    for (const group of g.groups) expect(Math.abs(group.size - 300)).toBeLessThanOrEqual(5);
+  });
+
   it('is not computed with fewer than 10 respondents or 3 statements, and leaves out thin statements and respondents', () => {
     expect(computeOpinionGroups(campsData(9, 8))).toMatchObject({ computed: false, participants: 9, statements: 8, groups: [], consensus: [] });
     expect(computeOpinionGroups(campsData(40, 2))).toMatchObject({ computed: false, participants: 0, statements: 2, groups: [] });
