@@ -9,7 +9,7 @@
  *   answered. A respondent's latest answer to a question counts.
  * - Only statements with at least 5 answers, and respondents with at least 3 agreements on those
  *   statements, take part. Fewer than 10 respondents or 3 statements: no groups (`computed` false).
- * - PCA (ml-pca, centred, from the covariance matrix) to 2 dimensions; k-means (ml-kmeans,
+ * - PCA (ml-pca's eigen-decomposition of the centred values' covariance matrix) to 2 dimensions; k-means (ml-kmeans,
  *   k-means++ with a fixed seed, a few seeded restarts, the lowest inertia kept) for k = 2…5;
  *   k chosen by the mean silhouette (the smaller k on a tie), computed over every point up to
  *   600 participants, over an evenly spaced sample of 600 above. Same input, same groups.
@@ -21,8 +21,8 @@
  */
 import { kmeans } from 'ml-kmeans';
 import { PCA } from 'ml-pca';
-import type { OpinionGroups } from '#shared/charter/charter.schema.js';
-import { latestAgreements, liveContributions, orderedQuestions, type CharterData } from './synthesis.js';
+import type { Contribution, OpinionGroups, Question } from '#shared/charter/charter.schema.js';
+import { isLater, liveContributions, orderedQuestions, type CharterData } from './synthesis.js';
 
 export const OPINION_LIMITS = {
   minAnswersPerStatement: 5,
@@ -128,25 +128,75 @@ function cluster(points: number[][], seed: number): number[] | null {
   return best?.clusters ?? null;
 }
 
+/**
+ * Each respondent's latest agreement per question, as a table: respondents are numbered in
+ * the order first met (`keys`), questions by their index in `questions`. One pass over the
+ * contributions, numbers rather than nested maps of strings (1,000 people × 100 statements is
+ * 100,000 cells); a Map of cells when the table would be very large.
+ */
+function agreementTable(contributions: Contribution[], questions: Question[]) {
+  const Q = questions.length;
+  const questionIndex = new Map(questions.map((q, i) => [q.id, i]));
+  const respondentIndex = new Map<string, number>();
+  const keys: string[] = [];
+  const picked: { i: number; cell: number }[] = [];
+  contributions.forEach((c, i) => {
+    if (c.type !== 'agreement' || c.agreement === null || c.agreement < 1 || c.agreement > 5) return;
+    const q = questionIndex.get(c.questionId);
+    if (q === undefined) return;
+    let r = respondentIndex.get(c.respondentKey);
+    if (r === undefined) {
+      r = keys.length;
+      respondentIndex.set(c.respondentKey, r);
+      keys.push(c.respondentKey);
+    }
+    picked.push({ i, cell: r * Q + q });
+  });
+  const size = keys.length * Q;
+  const dense = size <= 20_000_000 ? new Int32Array(size).fill(-1) : null;
+  const sparse = dense ? null : new Map<number, number>();
+  const get = (cell: number) => (dense ? dense[cell]! : (sparse!.get(cell) ?? -1));
+  for (const { i, cell } of picked) {
+    const previous = get(cell);
+    if (previous >= 0 && !isLater(contributions[i]!, contributions[previous]!)) continue;
+    if (dense) dense[cell] = i;
+    else sparse!.set(cell, i);
+  }
+  // The levels themselves, 0 when not answered, row by row: respondent r's answer to q at r × Q + q.
+  const levels = dense ? Int8Array.from(dense, (i) => (i < 0 ? 0 : contributions[i]!.agreement!)) : null;
+  return {
+    keys,
+    levels,
+    /** The level 1–5 respondent `r` gave question `q`, 0 when none. */
+    level(r: number, q: number): number {
+      if (levels) return levels[r * Q + q]!;
+      const i = get(r * Q + q);
+      return i < 0 ? 0 : contributions[i]!.agreement!;
+    },
+  };
+}
+
 export function computeOpinionGroups(data: CharterData, options: { seed?: number } = {}): OpinionGroups {
   const seed = options.seed ?? DEFAULT_SEED;
-  const contributions = liveContributions(data);
   const questions = orderedQuestions(data.structure);
-  const latest = latestAgreements(contributions, new Set(questions.map((q) => q.id)));
+  const table = agreementTable(liveContributions(data), questions);
+  const Q = questions.length;
 
   // Statements: agreement questions with enough answers, in the charter's order.
-  const statements: Statement[] = questions
-    .filter((q) => (latest.get(q.id)?.size ?? 0) >= OPINION_LIMITS.minAnswersPerStatement)
-    .map((q) => ({ questionId: q.id, prompt: q.prompt }));
+  const perQuestion = new Array<number>(Q).fill(0);
+  if (table.levels) table.levels.forEach((level, cell) => {
+    if (level > 0) perQuestion[cell % Q]! += 1;
+  });
+  else for (let r = 0; r < table.keys.length; r++) for (let q = 0; q < Q; q++) if (table.level(r, q) > 0) perQuestion[q]! += 1;
+  const statementColumns = questions.map((_, q) => q).filter((q) => perQuestion[q]! >= OPINION_LIMITS.minAnswersPerStatement);
+  const statements: Statement[] = statementColumns.map((q) => ({ questionId: questions[q]!.id, prompt: questions[q]!.prompt }));
 
-  // Respondents with enough agreements on those statements, in a stable order.
-  const counts = new Map<string, number>();
-  for (const s of statements) for (const key of latest.get(s.questionId)!.keys()) counts.set(key, (counts.get(key) ?? 0) + 1);
-  const respondents = [...counts.entries()]
-    .filter(([, n]) => n >= OPINION_LIMITS.minAgreementsPerRespondent)
-    .map(([key]) => key)
-    .sort();
-  const row = new Map(respondents.map((key, i) => [key, i]));
+  // Respondents with enough agreements on those statements, in a stable order (their keys).
+  const respondentRows = table.keys
+    .map((key, r) => ({ key, r, n: statementColumns.reduce((n, q) => n + (table.level(r, q) > 0 ? 1 : 0), 0) }))
+    .filter((x) => x.n >= OPINION_LIMITS.minAgreementsPerRespondent)
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const respondents = respondentRows.map((x) => x.key);
 
   const empty = (participants: number, statementCount: number): OpinionGroups => ({
     consultationId: data.consultation.id,
@@ -161,21 +211,41 @@ export function computeOpinionGroups(data: CharterData, options: { seed?: number
     return empty(respondents.length, statements.length);
 
   // answers[r][s]: the level 1–5, 0 when not answered.
-  const answers = respondents.map(() => new Int8Array(statements.length));
-  statements.forEach((s, column) => {
-    for (const [key, c] of latest.get(s.questionId)!) {
-      const r = row.get(key);
-      if (r !== undefined) answers[r]![column] = c.agreement!;
+  const answers = respondentRows.map(({ r }) => Int8Array.from(statementColumns, (q) => table.level(r, q)));
+  // PCA (ml-pca) from the covariance matrix of the values (a − 3) / 2 (0 when not answered):
+  // statements × statements, small whatever the number of people, computed here in one pass
+  // over typed arrays; the people are then projected on its first two eigenvectors.
+  const S = statements.length;
+  const n = answers.length;
+  const values = answers.map((levels) => Float64Array.from(levels, (a) => (a === 0 ? 0 : (a - 3) / 2)));
+  const means = new Float64Array(S);
+  for (const v of values) for (let j = 0; j < S; j++) means[j]! += v[j]! / n;
+  const centred = values.map((v) => v.map((x, j) => x - means[j]!));
+  const covariance = Array.from({ length: S }, () => new Array<number>(S).fill(0));
+  for (const v of centred)
+    for (let i = 0; i < S; i++) {
+      const vi = v[i]!;
+      if (vi === 0) continue;
+      const row = covariance[i]!;
+      for (let j = i; j < S; j++) row[j]! += vi * v[j]!;
     }
+  for (let i = 0; i < S; i++)
+    for (let j = i; j < S; j++) {
+      const c = covariance[i]![j]! / Math.max(1, n - 1);
+      covariance[i]![j] = c;
+      covariance[j]![i] = c;
+    }
+  const axes = new PCA(covariance, { isCovarianceMatrix: true }).getEigenvectors().to2DArray();
+  // One dimension only (every answer the same along the other): its coordinate is 0.
+  const points = centred.map((v) => {
+    let x = 0;
+    let y = 0;
+    for (let j = 0; j < S; j++) {
+      x += v[j]! * (axes[j]![0] ?? 0);
+      y += v[j]! * (axes[j]![1] ?? 0);
+    }
+    return [x, y];
   });
-  const matrix = answers.map((levels) => Array.from(levels, (a) => (a === 0 ? 0 : (a - 3) / 2)));
-
-  // The covariance matrix (statements × statements) is small whatever the number of people:
-  // its eigenvectors are the principal axes, several times faster than an SVD of the matrix.
-  const pca = new PCA(matrix, { center: true, scale: false, method: 'covarianceMatrix' });
-  const projected = pca.predict(matrix, { nComponents: 2 }).to2DArray();
-  // One dimension only (every answer the same along the other): pad with zeros.
-  const points = projected.map((p) => [p[0] ?? 0, p[1] ?? 0]);
 
   const clusters = cluster(points, seed) ?? points.map(() => 0);
 
