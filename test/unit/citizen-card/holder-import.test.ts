@@ -13,6 +13,9 @@ import {
   yearOf,
   type SeenCards,
 } from '#core/citizen-card/holder-import.js';
+import { CARD_LIMITS, holderImportInputSchema } from '#shared/citizen-card/citizen-card.schema.js';
+import { cardOf, cityFile } from './city-file.js';
+import { holdersWorld, must } from './holders-kit.js';
 
 const FR = ['\uFEFFN° de carte', 'Nom', 'Prénom', 'Année de naissance', 'Arrondissement', 'Courriel', 'Téléphone', "Accepte d'être contacté"];
 const EN = ['Card number', 'Last name', 'First name', 'Date of birth', 'Postal code', 'E-mail', 'Phone', 'Contact consent'];
@@ -131,5 +134,38 @@ describe('a chunk', () => {
     const out = readChunk({ firstLine: 2, header: ['Card number', 'Name', 'Email'], lines: ['AB1234,"Dupont, Marie",m@exemple.fr\r', 'CD5678,Léa Martin,\r'] }, new Map(), 2026);
     expect(out.refused).toEqual([]);
     expect(out.holders.map((h) => h.holder.name)).toEqual(['Dupont, Marie', 'Léa Martin']);
+  });
+});
+
+describe('the City’s file of 200,000 lines, one in a hundred wrong', () => {
+  it('takes every good line in and reports every bad one with its line number and reason', { timeout: 900_000 }, async () => {
+    const file = cityFile(200_000);
+    expect(file.bad.size).toBe(2000);
+    const world = await holdersWorld();
+    try {
+      const importId = '9d0b6a4e-4f44-4b8e-8a57-6f3c1a1e2b10';
+      const total = { imported: 0, updated: 0, unchanged: 0 };
+      const refused: { line: number; reason: string }[] = [];
+      for (let start = 0; start < file.lines.length; start += CARD_LIMITS.importChunkRows) {
+        const chunk = file.lines.slice(start, start + CARD_LIMITS.importChunkRows);
+        const result = must(await world.holders.importChunk(holderImportInputSchema.parse({ importId, firstLine: start + 2, header: file.header, lines: chunk })));
+        total.imported += result.imported;
+        total.updated += result.updated;
+        total.unchanged += result.unchanged;
+        refused.push(...result.refused.map((r) => ({ line: r.line, reason: r.reason })));
+      }
+      expect(total).toEqual({ imported: file.good, updated: 0, unchanged: 0 });
+      expect(refused).toEqual([...file.bad].map(([line, reason]) => ({ line, reason })));
+      expect(world.count('select count(*) from card_holders where deleted_at is null and merged_into is null')).toBe(file.good);
+      expect(world.count("select count(*) from people where citizen_card_number like 'PC%'")).toBe(file.good);
+      // Every good line is there as written: a quoted name, a date read as a year, a postal code as an arrondissement.
+      const h = must(await world.search(cardOf(13))).items[0]!;
+      expect(h.name).toMatch(/^[^,]+ [^,]+, dit "[^"]+"$/);
+      expect(h).toMatchObject({ cardNumber: cardOf(13), arrondissement: 14, contactConsent: false });
+      expect(h.birthYear).toBeGreaterThanOrEqual(1930);
+      expect(must(await world.search(cardOf(50))).items[0]).toMatchObject({ arrondissement: null, contactConsent: true });
+    } finally {
+      await world.close();
+    }
   });
 });
