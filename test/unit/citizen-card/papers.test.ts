@@ -7,11 +7,19 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { BarcodeFormat, BinaryBitmap, DecodeHintType, HybridBinarizer, MultiFormatReader, RGBLuminanceSource } from '@zxing/library';
-import { describe, expect, it } from 'vitest';
+import { Kysely, SqliteDialect } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCardPapers, type CardPapers } from '#core/citizen-card/papers.js';
 import { buildCardSignInSheet, buildCertificates, buildConfirmations, walkInRows, type PaperOccurrence, type PaperPerson } from '#core/citizen-card/papers-pdf.js';
 import { maskedCardNumber, registrationIdFromQr } from '#shared/citizen-card/card-number.js';
 import { en, fr } from '#shared/i18n/catalogue.js';
+import type { SqliteDatabase } from '#core/store/open-database.js';
+import type { Database } from '#db/schema.js';
+import type { Result } from '#shared/result.js';
+import { openDataFolder } from '#test/support/vault.js';
+import { openTestCore, workshopFields, type TestCore } from '../core/test-core.js';
 import { hasPoppler, overlappingWords, pdfText, pdfWords } from '../pdf/poppler.js';
 
 const occurrence: PaperOccurrence = {
@@ -179,5 +187,123 @@ describe.skipIf(!hasPoppler).each(['fr', 'en'] as const)('the confirmations in %
     expect(pages[0]).toContain('Élodie Bernard');
     expect(overlappingWords(bytes)).toEqual([]);
     expect(file.fileName).toBe('confirmations-visite-de-l-hotel-de-ville.pdf');
+  });
+});
+
+describe.skipIf(!hasPoppler)('the papers of an occurrence, read from the core’s database', () => {
+  const AT = '2026-11-20T10:00:00.000Z';
+  const synced = { created_at: AT, updated_at: AT, version: 1, deleted_at: null as string | null };
+  let core: TestCore;
+  let rw: SqliteDatabase;
+  let db: Kysely<Database>;
+  let papers: CardPapers;
+  let workshopId: string;
+  let otherWorkshopId: string;
+  const ids: Record<string, string> = {};
+
+  function insert(table: string, row: Record<string, unknown>) {
+    const cols = Object.keys(row);
+    rw.prepare(`insert into ${table} (${cols.join(', ')}) values (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
+  }
+  /** A person, their holder and their registration in `status`; returns the registration id. */
+  function registered(name: string | null, cardNumber: string, status: string, options: { deleted?: boolean; workshop?: string } = {}) {
+    const personId = randomUUID();
+    const holderId = randomUUID();
+    const registrationId = randomUUID();
+    insert('people', { id: personId, name, email: `${cardNumber.toLowerCase()}@example.org`, phone: '06 12 34 56 78', citizen_card_number: null, search_text: (name ?? '').toLowerCase(), ...synced });
+    insert('card_holders', { id: holderId, person_id: personId, card_number: cardNumber, birth_year: 1980, arrondissement: 18, contact_consent: 1, contact_consent_at: AT, source: 'city_file', merged_into: null, listed_at: AT, ...synced });
+    insert('card_registrations', {
+      id: registrationId,
+      workshop_id: options.workshop ?? workshopId,
+      holder_id: holderId,
+      channel: 'desk',
+      status,
+      groups: '[]',
+      rank: null,
+      registered_at: AT,
+      status_changed_at: AT,
+      recorded_by: 'Inès Lab',
+      ...synced,
+      deleted_at: options.deleted ? AT : null,
+    });
+    return registrationId;
+  }
+
+  beforeAll(async () => {
+    core = await openTestCore();
+    rw = await openDataFolder(core.dataDir, { readonly: false });
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: rw }) });
+    papers = createCardPapers({ db, now: () => new Date('2026-12-10T10:00:00Z'), newId: randomUUID, emit: () => {} });
+    const workshop = await core.must('workshops:create', workshopFields({ kind: 'citizen_card_atelier', title: 'Le Conseil de Paris', startsAt: '2026-12-09T18:30', endsAt: '2026-12-09T20:00', venueName: 'Hôtel de Ville', venueAddress: '5 rue de Lobau, 75004 Paris', capacity: null }));
+    workshopId = workshop.id;
+    otherWorkshopId = (await core.must('workshops:create', workshopFields())).id;
+    const typeId = randomUUID();
+    insert('card_atelier_types', { id: typeId, title: 'Le Conseil de Paris', description: '', theme: 'institutions', audience: 'adults', format: 'visit', duration_minutes: 120, accessibility: '[]', languages: '["fr"]', ...synced });
+    insert('card_occurrences', { id: randomUUID(), workshop_id: workshopId, atelier_type_id: typeId, places: 10, reserved: '[]', walk_ins_allowed: 1, ...synced });
+    ids.drawn = registered('Awa Diallo', 'PC0011112222', 'drawn');
+    ids.confirmed = registered('Bruno Petit', 'PC0033334444', 'confirmed');
+    ids.attended = registered('Chloé Roux', 'PC0055556666', 'attended');
+    ids.attended2 = registered(null, 'PC0077778888', 'attended'); // an identity erased since
+    ids.waiting = registered('Denis Waiting', 'PC0099990000', 'waiting');
+    ids.cancelled = registered('Emma Cancelled', 'PC0012121212', 'cancelled');
+    ids.registered = registered('Farid Registered', 'PC0034343434', 'registered');
+    ids.removed = registered('Gaspard Removed', 'PC0056565656', 'confirmed', { deleted: true });
+    ids.elsewhere = registered('Hugo Elsewhere', 'PC0078787878', 'confirmed', { workshop: randomUUID() });
+  });
+  afterAll(async () => {
+    await db.destroy();
+    await core.close();
+  });
+
+  const text = (r: Result<{ base64: string }>) => {
+    if (!r.ok) throw new Error(r.error.message);
+    return normal(pdfText(Buffer.from(r.value.base64, 'base64')));
+  };
+  const absent = ['Denis Waiting', 'Emma Cancelled', 'Farid Registered', 'Gaspard Removed', 'Hugo Elsewhere', '@example.org', '06 12 34 56 78', 'PC00'];
+
+  it('the sign-in sheet lists those holding a place, masked, with blank rows since walk-ins are allowed', async () => {
+    const sheet = text(await papers.signInSheet({ workshopId, locale: 'fr' }));
+    for (const name of ['Awa Diallo', 'Bruno Petit', 'Chloé Roux', '•••• 8888', '•••• 2222', 'Places : 10', '4 personnes attendues', 'Lignes vides', '5 rue de Lobau']) expect(sheet).toContain(name);
+    for (const word of absent) expect(sheet).not.toContain(word);
+    expect(text(await papers.signInSheet({ workshopId, locale: 'en' }))).toContain('4 people expected');
+  });
+
+  it('certificates go to those who attended, in French, the others are refused', async () => {
+    const all = await papers.certificates({ workshopId });
+    expect(all.ok && all.value.pages).toBe(2);
+    const certificates = text(all);
+    expect(certificates).toContain('Chloé Roux');
+    expect(certificates).toContain('Durée : 120 minutes');
+    expect(certificates).toContain('Fait à Paris, le 10 décembre 2026');
+    for (const word of [...absent, 'Awa Diallo', 'Bruno Petit', '••••']) expect(certificates).not.toContain(word);
+    const one = await papers.certificates({ workshopId, registrationIds: [ids.attended!] });
+    expect(one.ok && one.value.pages).toBe(1);
+    expect((await papers.certificates({ workshopId, registrationIds: [ids.attended!, ids.confirmed!] })).ok).toBe(false);
+    const nobody = await papers.certificates({ workshopId: otherWorkshopId });
+    expect(!nobody.ok && nobody.error.code).toBe('not_found');
+  });
+
+  it('confirmations go to the drawn and the confirmed, each with the QR code of their registration', async () => {
+    const result = await papers.confirmations({ workshopId, locale: 'en' });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.pages).toBe(2);
+    const bytes = Buffer.from(result.value.base64, 'base64');
+    const pages = pagesOf(pdfText(bytes)).map(normal);
+    expect(pages[0]).toContain('Awa Diallo');
+    expect(pages[1]).toContain('Bruno Petit');
+    for (const word of [...absent, 'Chloé Roux']) expect(pages.join(' ')).not.toContain(word);
+    expect(decodeQr(bytes, 1)).toBe(`ATELIER-CC:${ids.drawn}`);
+    expect(decodeQr(bytes, 2)).toBe(`ATELIER-CC:${ids.confirmed}`);
+  });
+
+  it('a workshop of another kind, or one with nobody to confirm, prints nothing', async () => {
+    for (const r of [await papers.signInSheet({ workshopId: otherWorkshopId, locale: 'fr' }), await papers.confirmations({ workshopId: otherWorkshopId, locale: 'fr' })]) {
+      expect(!r.ok && r.error.code).toBe('not_found');
+    }
+    const empty = (await core.must('workshops:create', workshopFields({ kind: 'citizen_card_atelier' }))).id;
+    const none = await papers.confirmations({ workshopId: empty, locale: 'fr' });
+    expect(!none.ok && none.error.code).toBe('invalid_transition');
+    // Without its settings yet, the sheet still prints: no places said, no blank rows.
+    expect(text(await papers.signInSheet({ workshopId: empty, locale: 'fr' }))).toContain('0 personne attendue');
   });
 });
