@@ -21,7 +21,7 @@
  * - A holder's history (ateliers attended, no-shows) is shown on lab desktops only.
  */
 import type { z } from 'zod';
-import {
+import type {
   duplicateListSchema,
   holderHistorySchema,
   holderImportHeaderInputSchema,
@@ -32,7 +32,8 @@ import {
   holderSaveInputSchema,
   holderSearchInputSchema,
   holderSearchSchema,
-  cardRefSchema,
+  cardRefSchema} from '#shared/citizen-card/citizen-card.schema.js';
+import {
   type Holder,
 } from '#shared/citizen-card/citizen-card.schema.js';
 import { fail, ok, type Result } from '#shared/result.js';
@@ -142,13 +143,13 @@ export function createHoldersService(deps: ServiceDeps) {
 
     importHeader(i: In<typeof holderImportHeaderInputSchema>): Promise<Result<Out<typeof holderImportHeaderSchema>>> {
       const { columns, missing } = mapHeader(i.header);
-      return Promise.resolve(ok({ columns: columns as Record<string, number>, missing }));
+      return Promise.resolve(ok({ columns: columns, missing }));
     },
 
     async importChunk(i: In<typeof holderImportInputSchema>): Promise<Result<Out<typeof holderImportResultSchema>>> {
       const { missing } = mapHeader(i.header);
       if (missing.length > 0) {
-        return fail('validation', `The file has no column for ${missing.join(', ')}`, { header: `validation.importMissing:${missing.join(',')}` });
+        return fail('validation', `The file has no column for ${missing.join(', ')}`, { header: 'validation.required' });
       }
       const now = deps.now();
       const read = readChunk(i, seenOf(i.importId), now.getUTCFullYear());
@@ -191,7 +192,7 @@ export function createHoldersService(deps: ServiceDeps) {
     },
 
     async merge(i: In<typeof holderMergeInputSchema>): Promise<Result<Holder>> {
-      if (i.keepId === i.mergeId) return fail('validation', 'A holder cannot be merged into itself', { mergeId: 'validation.invalid' });
+      if (i.keepId === i.mergeId) return fail('validation', 'A holder cannot be merged into itself', { mergeId: 'validation.mergeSame' });
       return runWrite(deps, (w) => mergeHolders(w, i), manyChanged);
     },
   };
