@@ -162,10 +162,11 @@ export function createHoldersService(deps: ServiceDeps) {
             w.trx,
             read.holders.map((h) => h.holder.cardNumber),
           );
+          const fresh: ImportedHolder[] = [];
           for (const { holder } of read.holders) {
             const existing = known.get(holder.cardNumber);
             if (!existing) {
-              await insertImported(w, holder);
+              fresh.push(holder);
               counts.imported++;
             } else {
               const outcome = await updateImported(w, existing, holder, refreshBefore);
@@ -173,6 +174,7 @@ export function createHoldersService(deps: ServiceDeps) {
               counts[outcome.value]++;
             }
           }
+          await insertImported(w, fresh);
           return ok(undefined);
         },
         manyChanged,
@@ -211,21 +213,29 @@ function consentChange(before: boolean, after: boolean, at: string) {
   return before === after ? {} : { contactConsent: after, contactConsentAt: after ? at : null };
 }
 
-async function insertImported(w: UnitOfWork, h: ImportedHolder) {
-  const person = await w.insert(personCodec, { fields: { name: h.name, email: h.email ?? null, phone: h.phone ?? null, citizenCardNumber: h.cardNumber } });
-  await w.insert(cardHolderCodec, {
-    fields: {
-      personId: person.id,
-      cardNumber: h.cardNumber,
-      birthYear: h.birthYear ?? null,
-      arrondissement: h.arrondissement ?? null,
-      contactConsent: h.contactConsent ?? false,
-      contactConsentAt: h.contactConsent ? w.at : null,
-      source: 'city_file',
-      mergedInto: null,
-      listedAt: w.at,
-    },
-  });
+/** New holders of the City's file: each a person and a holder, written in a few statements. */
+async function insertImported(w: UnitOfWork, holders: readonly ImportedHolder[]) {
+  const personIds = holders.map(() => w.newId());
+  await w.insertMany(
+    personCodec,
+    holders.map((h, i) => ({ id: personIds[i], fields: { name: h.name, email: h.email ?? null, phone: h.phone ?? null, citizenCardNumber: h.cardNumber } })),
+  );
+  await w.insertMany(
+    cardHolderCodec,
+    holders.map((h, i) => ({
+      fields: {
+        personId: personIds[i]!,
+        cardNumber: h.cardNumber,
+        birthYear: h.birthYear ?? null,
+        arrondissement: h.arrondissement ?? null,
+        contactConsent: h.contactConsent ?? false,
+        contactConsentAt: h.contactConsent ? w.at : null,
+        source: 'city_file' as const,
+        mergedInto: null,
+        listedAt: w.at,
+      },
+    })),
+  );
 }
 
 /** A known holder listed again: what the file says otherwise is updated; an empty cell changes nothing. */
