@@ -64,6 +64,30 @@ export async function appendOutbox(trx: Transaction<Database>, change: OutboxEnt
     .execute();
 }
 
+/** Appends many outbox entries in one statement per slice (a bulk insert: an import). Only for store/. */
+async function appendOutboxMany(trx: Transaction<Database>, changes: readonly OutboxEntry[]): Promise<void> {
+  // 10 values a row: well under SQLite's 32,766 bound variables per statement.
+  for (let i = 0; i < changes.length; i += 200) {
+    await trx
+      .insertInto('outbox')
+      .values(
+        changes.slice(i, i + 200).map((change) => ({
+          change_id: change.changeId,
+          entity: change.entity,
+          record_id: change.recordId,
+          op: change.op,
+          base_version: change.baseVersion,
+          version: change.version,
+          payload: JSON.stringify(change.payload),
+          created_at: change.createdAt,
+          base_revision: change.baseRevision,
+          resolves: change.resolves?.length ? JSON.stringify(change.resolves) : null,
+        })),
+      )
+      .execute();
+  }
+}
+
 /** A synced table chosen by its codec: Kysely cannot type a table chosen at run time. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type LooseExecutor = Kysely<any> | Transaction<any>;
@@ -96,6 +120,14 @@ export interface UnitOfWork {
     codec: C,
     input: { id?: string; fields: Omit<SyncedFieldsOf<C>, 'deletedAt'> & { deletedAt?: string | null } },
   ): Promise<RecordOf<C>>;
+  /**
+   * Many new records of one kind, as `insert` writes each (version 1, a 'create' entry with the
+   * whole snapshot, its event), in a few multi-row statements: an import of thousands.
+   */
+  insertMany<C extends AnyCodec>(
+    codec: C,
+    inputs: readonly { id?: string; fields: Omit<SyncedFieldsOf<C>, 'deletedAt'> & { deletedAt?: string | null } }[],
+  ): Promise<RecordOf<C>[]>;
   /**
    * Applies the fields `change` computes from the live record. A change that changes nothing
    * writes nothing (no version, no outbox entry, no event): the same for every table.
@@ -167,6 +199,37 @@ function createUnitOfWork(trx: Transaction<Database>, at: string, newId: () => s
       const record = codec.toRecord(row);
       touch(codec, record);
       return record;
+    },
+
+    async insertMany(codec, inputs) {
+      if (inputs.length === 0) return [];
+      const rows = inputs.map(({ id = newId(), fields }) => {
+        const columns = codec.columns({ deletedAt: null, ...fields }) as Loose;
+        const base = { ...columns, id, created_at: at, updated_at: at, version: 1, synced_revision: 0 };
+        return { ...base, ...codec.derive(base) };
+      });
+      // Bound variables per statement stay well under SQLite's 32,766.
+      const perStatement = Math.max(1, Math.min(200, Math.floor(30_000 / Object.keys(rows[0]!).length)));
+      for (let i = 0; i < rows.length; i += perStatement) await loose(trx).insertInto(codec.table).values(rows.slice(i, i + perStatement)).execute();
+      await appendOutboxMany(
+        trx,
+        rows.map((row) => ({
+          changeId: newId(),
+          entity: codec.entity,
+          recordId: row.id,
+          op: 'create',
+          baseVersion: null,
+          baseRevision: 0,
+          version: 1,
+          payload: codec.snapshot(row) as Loose,
+          createdAt: at,
+        })),
+      );
+      return rows.map((row) => {
+        const record = codec.toRecord(row);
+        touch(codec, record);
+        return record;
+      });
     },
 
     async update(codec, id, change, options = {}) {
