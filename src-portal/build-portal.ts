@@ -20,6 +20,7 @@ import { PortalMetrics } from './metrics.js';
 import { ensurePortalMeta } from './portal-meta.js';
 import { attachmentRoutes } from './routes/attachment-routes.js';
 import { charterRoutes } from './routes/charter-routes.js';
+import { citizenCardRoutes } from './routes/citizen-card-routes.js';
 import { opsRoutes } from './routes/ops-routes.js';
 import { enrolRoutes, syncRoutes } from './routes/sync-routes.js';
 import type { PortalServices } from './services.js';
@@ -113,6 +114,7 @@ export async function buildPortal(options: PortalOptions): Promise<FastifyInstan
     await scope.register(syncRoutes, services);
     await scope.register(attachmentRoutes, services);
     await scope.register(charterRoutes, services);
+    await scope.register(citizenCardRoutes, services);
   });
   return app;
 }

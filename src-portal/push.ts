@@ -55,6 +55,12 @@ const attachmentReferences: Record<SyncEntity, (fields: Record<string, unknown>)
   charter_tag: () => [],
   charter_consultation: () => [],
   charter_contribution: () => [],
+  card_atelier_type: () => [],
+  card_occurrence: () => [],
+  card_draw: () => [],
+  card_promotion: () => [],
+  card_holder: () => [],
+  card_registration: () => [],
 };
 
 type Result = PushResponse['results'][number];

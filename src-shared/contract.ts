@@ -16,6 +16,7 @@ import { studyCommands } from './study/study.contract.js';
 import { backupCommands, vaultCommands, vaultEvents } from './vault/vault.contract.js';
 import { peopleCommands, peopleEvents } from './people/people.contract.js';
 import { charterCommands, charterEvents } from './charter/charter.contract.js';
+import { citizenCardCommands, citizenCardEvents } from './citizen-card/citizen-card.contract.js';
 
 export type { SyncStatus } from './sync/sync.contract.js';
 export { syncStatusSchema } from './sync/sync.contract.js';
@@ -42,6 +43,7 @@ export const contract = {
   ...backupCommands,
   ...peopleCommands,
   ...charterCommands,
+  ...citizenCardCommands,
 } as const;
 
 export type Contract = typeof contract;
@@ -63,6 +65,7 @@ export const events = {
   ...vaultEvents,
   ...peopleEvents,
   ...charterEvents,
+  ...citizenCardEvents,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<K extends EventName> = z.output<(typeof events)[K]>;

@@ -15,6 +15,14 @@ import {
   charterTagCodec,
 } from './charter/charter.codecs.js';
 import { attendanceCodec, consentCodec, headCountCodec, personCodec, profileCodec } from './attendance/attendance.codecs.js';
+import {
+  cardAtelierTypeCodec,
+  cardDrawCodec,
+  cardHolderCodec,
+  cardOccurrenceCodec,
+  cardPromotionCodec,
+  cardRegistrationCodec,
+} from './citizen-card/citizen-card.codecs.js';
 import { erasureCodec, labSettingsCodec } from './people/rights.codecs.js';
 import { proposalCodec } from './proposals/proposal.codec.js';
 import { supportCodec } from './proposals/support.codec.js';
@@ -38,6 +46,12 @@ export const syncedTables = {
   charter_tag: charterTagCodec,
   charter_consultation: charterConsultationCodec,
   charter_contribution: charterContributionCodec,
+  card_atelier_type: cardAtelierTypeCodec,
+  card_occurrence: cardOccurrenceCodec,
+  card_draw: cardDrawCodec,
+  card_promotion: cardPromotionCodec,
+  card_holder: cardHolderCodec,
+  card_registration: cardRegistrationCodec,
 } as const satisfies SyncedRegistry;
 
 /**

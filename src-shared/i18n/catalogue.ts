@@ -16,6 +16,7 @@ import { appEn, commonEn } from './en/app.js';
 import { attendanceEn } from './en/attendance.js';
 import { charterEn } from './en/charter.js';
 import { charterReportEn } from './en/charter-report.js';
+import { citizenCardDocsEn } from './en/citizen-card-docs.js';
 import { errorsEn, nounsEn, validationEn } from './en/errors.js';
 import { labelsEn } from './en/labels.js';
 import { peopleEn } from './en/people.js';
@@ -28,6 +29,7 @@ import { appFr, commonFr } from './fr/app.js';
 import { attendanceFr } from './fr/attendance.js';
 import { charterFr } from './fr/charter.js';
 import { charterReportFr } from './fr/charter-report.js';
+import { citizenCardDocsFr } from './fr/citizen-card-docs.js';
 import { errorsFr, nounsFr, validationFr } from './fr/errors.js';
 import { labelsFr } from './fr/labels.js';
 import { peopleFr } from './fr/people.js';
@@ -53,6 +55,7 @@ export const fr = {
   vault: vaultFr,
   charter: charterFr,
   charterReport: charterReportFr,
+  citizenCardDocs: citizenCardDocsFr,
 };
 
 export type Catalogue = Shape<typeof fr>;
@@ -73,6 +76,7 @@ export const en = {
   vault: vaultEn,
   charter: charterEn,
   charterReport: charterReportEn,
+  citizenCardDocs: citizenCardDocsEn,
 } satisfies Catalogue;
 
 /** The i18next resources, one namespace (`translation`) per language. */

@@ -10,6 +10,7 @@ import { attendanceSyncSchemas } from '../attendance/attendance-records.schema.j
 import { proposalSyncSchemas } from '../proposals/proposal-sync.schema.js';
 import { rightsSyncSchemas } from '../people/rights-records.schema.js';
 import { charterSyncSchemas } from '../charter/charter-sync.schema.js';
+import { citizenCardSyncSchemas } from '../citizen-card/citizen-card-sync.schema.js';
 
 const isoUtc = z.iso.datetime({ error: 'validation.dateTime' });
 const text = (max: number) => z.string().max(max, { error: `validation.tooLong:${max}` });
@@ -51,4 +52,5 @@ export const syncEntitySchemas = {
   ...proposalSyncSchemas,
   ...rightsSyncSchemas,
   ...charterSyncSchemas,
+  ...citizenCardSyncSchemas,
 } as const satisfies Record<SyncEntity, { record: z.ZodType; change: z.ZodType }>;

@@ -74,6 +74,12 @@ export const syncCenterEn = {
     charter_tag: 'theme “{{label}}”',
     charter_consultation: 'consultation “{{title}}”',
     charter_contribution: 'contribution ($t(syncCenter.recordValues.{{type}}), $t(syncCenter.recordValues.{{channel}}))',
+    card_atelier_type: 'Citizen Card atelier type “{{title}}”',
+    card_occurrence: 'settings of Citizen Card atelier {{id}} ({{places}} places)',
+    card_draw: 'draw of atelier {{id}} on {{date}}',
+    card_promotion: 'place given to registration {{id}} from the waiting list',
+    card_holder: 'Citizen Card holder {{card}}',
+    card_registration: 'Citizen Card registration {{id}}',
     missing: 'record {{id}}',
   },
   recordValues: {

@@ -43,6 +43,12 @@ describe('the write funnel', () => {
         'charter_tags',
         'charter_consultations',
         'charter_contributions',
+        'card_atelier_types',
+        'card_occurrences',
+        'card_draws',
+        'card_promotions',
+        'card_holders',
+        'card_registrations',
       ].sort(),
     );
   });
