@@ -14,6 +14,7 @@ import type { ErrorCode } from '../result.js';
 import type { Shape } from './shape.js';
 import { appEn, commonEn } from './en/app.js';
 import { attendanceEn } from './en/attendance.js';
+import { citizenCardEn } from './en/citizen-card.js';
 import { errorsEn, nounsEn, validationEn } from './en/errors.js';
 import { labelsEn } from './en/labels.js';
 import { peopleEn } from './en/people.js';
@@ -24,6 +25,7 @@ import { vaultEn } from './en/vault.js';
 import { workshopsEn } from './en/workshops.js';
 import { appFr, commonFr } from './fr/app.js';
 import { attendanceFr } from './fr/attendance.js';
+import { citizenCardFr } from './fr/citizen-card.js';
 import { errorsFr, nounsFr, validationFr } from './fr/errors.js';
 import { labelsFr } from './fr/labels.js';
 import { peopleFr } from './fr/people.js';
@@ -47,6 +49,7 @@ export const fr = {
   people: peopleFr,
   syncCenter: syncCenterFr,
   vault: vaultFr,
+  citizenCard: citizenCardFr,
 };
 
 export type Catalogue = Shape<typeof fr>;
@@ -65,6 +68,7 @@ export const en = {
   people: peopleEn,
   syncCenter: syncCenterEn,
   vault: vaultEn,
+  citizenCard: citizenCardEn,
 } satisfies Catalogue;
 
 /** The i18next resources, one namespace (`translation`) per language. */

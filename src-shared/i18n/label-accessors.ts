@@ -3,6 +3,7 @@
  * than a key: the renderer passes its `t`, the core its translator (translator.ts).
  */
 import type { ParseKeys, TFunction } from 'i18next';
+import type { AtelierLanguage, AtelierTheme, PriorityGroup, RegistrationStatus } from '../citizen-card/citizen-card.schema.js';
 import type { PbThemeCode } from '../reference/pb-themes.js';
 import type { labelsFr } from './fr/labels.js';
 
@@ -24,4 +25,18 @@ export function themeLabel(t: TFunction, code: PbThemeCode): string {
  */
 export function dataLabel(t: TFunction, group: LabelGroup, value: string): string {
   return t(`labels.${group}.${value}` as ParseKeys, { defaultValue: value });
+}
+
+/** The Citizen Card ateliers' values (citizen-card.schema.ts), for screens and papers. */
+export function cardRegistrationStatusLabel(t: TFunction, status: RegistrationStatus): string {
+  return t(`labels.cardRegistrationStatuses.${status}`);
+}
+export function priorityGroupLabel(t: TFunction, group: PriorityGroup): string {
+  return t(`labels.priorityGroups.${group}`);
+}
+export function atelierThemeLabel(t: TFunction, theme: AtelierTheme): string {
+  return t(`labels.atelierThemes.${theme}`);
+}
+export function atelierLanguageLabel(t: TFunction, language: AtelierLanguage): string {
+  return t(`labels.atelierLanguages.${language}`);
 }
