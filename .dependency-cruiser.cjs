@@ -31,6 +31,11 @@ module.exports = {
       },
     },
     {
+      comment: 'The Citizen Card check-in reads confirmations\' QR codes with the camera (only that feature).',
+      from: { path: '^src-renderer/features/citizen-card/' },
+      to: { path: pkgs('@zxing/library') },
+    },
+    {
       comment: 'The core: its own folders, src-shared, the database types and migrations, storage and file libraries.',
       from: { path: '^src-main/core/' },
       to: {

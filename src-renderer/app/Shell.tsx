@@ -38,6 +38,9 @@ export function Shell() {
               <NavLink to="/proposals" className="app-nav__link">
                 {t('proposals.nav')}
               </NavLink>
+              <NavLink to="/citizen-card" className="app-nav__link">
+                {t('citizenCard.nav')}
+              </NavLink>
               <NavLink to="/people" className="app-nav__link">
                 {t('people.nav')}
               </NavLink>
