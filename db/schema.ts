@@ -13,6 +13,14 @@ import type { PbThemeCode } from '#shared/reference/pb-themes.js';
 import type { SyncEntity } from '#shared/sync/protocol.schema.js';
 import type { ErasureReason } from '#shared/people/rights-records.schema.js';
 import type { WorkshopKind, WorkshopStatus } from '#shared/workshops/workshop.schema.js';
+import type {
+  AtelierAudience,
+  AtelierFormat,
+  AtelierTheme,
+  HolderSource,
+  RegistrationChannel,
+  RegistrationStatus,
+} from '#shared/citizen-card/citizen-card.schema.js';
 
 export interface WorkshopsTable {
   id: string;
@@ -241,6 +249,87 @@ export interface AccessLogTable {
   record_id: string | null;
 }
 
+// ---------------------------------------------------------------- Citizen Card ateliers (migration 0009)
+
+/** An atelier type of the Citizen Card catalogue. */
+export interface CardAtelierTypesTable extends SyncedColumns {
+  title: string;
+  description: string;
+  theme: AtelierTheme;
+  audience: AtelierAudience;
+  format: AtelierFormat;
+  duration_minutes: number;
+  /** JSON array of accessibility features. */
+  accessibility: string;
+  /** JSON array of language codes. */
+  languages: string;
+}
+
+/** An occurrence's rules; its id is derived from its workshop's. */
+export interface CardOccurrencesTable extends SyncedColumns {
+  workshop_id: string;
+  atelier_type_id: string;
+  places: number;
+  /** JSON array of { group, places }. */
+  reserved: string;
+  walk_ins_allowed: number;
+}
+
+/** The announced, then run, draw of an occurrence; its id is derived from the workshop's. */
+export interface CardDrawsTable extends SyncedColumns {
+  workshop_id: string;
+  status: 'announced' | 'drawn';
+  algorithm: string;
+  draw_date: string;
+  seed: string;
+  places: number;
+  reserved: string;
+  /** JSON arrays: the published list; the drawn; the waiting list. */
+  entries: string;
+  drawn: string;
+  waiting: string;
+  announced_at: string;
+  announced_by: string;
+  drawn_at: string | null;
+  drawn_by: string | null;
+}
+
+/** A freed place given to the head of the waiting list; its id is derived from the freed registration. */
+export interface CardPromotionsTable extends SyncedColumns {
+  workshop_id: string;
+  freed_registration_id: string;
+  promoted_registration_id: string;
+  promoted_at: string;
+  promoted_by: string;
+}
+
+/** The card side of an identity (personal): its name and contacts are its person's. */
+export interface CardHoldersTable extends SyncedColumns {
+  person_id: string;
+  card_number: string | null;
+  birth_year: number | null;
+  arrondissement: number | null;
+  contact_consent: number;
+  contact_consent_at: string | null;
+  source: HolderSource;
+  merged_into: string | null;
+  listed_at: string | null;
+}
+
+/** A holder's registration to an occurrence; its id is derived from (workshop, holder). */
+export interface CardRegistrationsTable extends SyncedColumns {
+  workshop_id: string;
+  holder_id: string;
+  channel: RegistrationChannel;
+  status: RegistrationStatus;
+  /** JSON array of priority groups. */
+  groups: string;
+  rank: number | null;
+  registered_at: string;
+  status_changed_at: string;
+  recorded_by: string;
+}
+
 export interface Database {
   workshops: WorkshopsTable;
   outbox: OutboxTable;
@@ -257,6 +346,12 @@ export interface Database {
   erasures: ErasuresTable;
   lab_settings: LabSettingsTable;
   access_log: AccessLogTable;
+  card_atelier_types: CardAtelierTypesTable;
+  card_occurrences: CardOccurrencesTable;
+  card_draws: CardDrawsTable;
+  card_promotions: CardPromotionsTable;
+  card_holders: CardHoldersTable;
+  card_registrations: CardRegistrationsTable;
 }
 
 export type WorkshopRow = Selectable<WorkshopsTable>;

@@ -49,6 +49,12 @@ const attachmentReferences: Record<SyncEntity, (fields: Record<string, unknown>)
   support: () => [],
   erasure: () => [],
   lab_settings: () => [],
+  card_atelier_type: () => [],
+  card_occurrence: () => [],
+  card_draw: () => [],
+  card_promotion: () => [],
+  card_holder: () => [],
+  card_registration: () => [],
 };
 
 type Result = PushResponse['results'][number];

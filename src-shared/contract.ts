@@ -15,6 +15,7 @@ import { referenceCommands } from './reference/reference.contract.js';
 import { studyCommands } from './study/study.contract.js';
 import { backupCommands, vaultCommands, vaultEvents } from './vault/vault.contract.js';
 import { peopleCommands, peopleEvents } from './people/people.contract.js';
+import { citizenCardCommands, citizenCardEvents } from './citizen-card/citizen-card.contract.js';
 
 export type { SyncStatus } from './sync/sync.contract.js';
 export { syncStatusSchema } from './sync/sync.contract.js';
@@ -40,6 +41,7 @@ export const contract = {
   ...vaultCommands,
   ...backupCommands,
   ...peopleCommands,
+  ...citizenCardCommands,
 } as const;
 
 export type Contract = typeof contract;
@@ -60,6 +62,7 @@ export const events = {
   ...proposalEvents,
   ...vaultEvents,
   ...peopleEvents,
+  ...citizenCardEvents,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<K extends EventName> = z.output<(typeof events)[K]>;

@@ -8,6 +8,7 @@ import type { createAppHandlers } from './app/app.handlers.js';
 import { createAttachmentHandlers } from './attachments/attachments.handlers.js';
 import type { createBackupHandlers } from './backups/backups.handlers.js';
 import { createAttendanceHandlers } from './attendance/attendance.handlers.js';
+import { createCitizenCardHandlers } from './citizen-card/citizen-card.handlers.js';
 import { mergeHandlers, type Handlers } from './define-handlers.js';
 import type { ServiceDeps } from './deps.js';
 import type { Logger } from './logger.js';
@@ -112,6 +113,7 @@ export function createHandlers(context: HandlerContext) {
     createReferenceHandlers(reference),
     createStudyHandlers(ctx),
     createPeopleHandlers({ ...writing, journal, retention: ctx.retentionState ?? createRetentionState() }),
+    createCitizenCardHandlers(writing),
   ) satisfies Handlers;
   // Who opened or exported personal data: one line per logged command (people/access-log.ts).
   const actor = ctx.actor;

@@ -7,6 +7,14 @@ import type { z } from 'zod';
 import type { syncEntitySchemas } from '#shared/sync/entities.js';
 import type { SyncEntity } from '#shared/sync/protocol.schema.js';
 import { attendanceCodec, consentCodec, headCountCodec, personCodec, profileCodec } from './attendance/attendance.codecs.js';
+import {
+  cardAtelierTypeCodec,
+  cardDrawCodec,
+  cardHolderCodec,
+  cardOccurrenceCodec,
+  cardPromotionCodec,
+  cardRegistrationCodec,
+} from './citizen-card/citizen-card.codecs.js';
 import { erasureCodec, labSettingsCodec } from './people/rights.codecs.js';
 import { proposalCodec } from './proposals/proposal.codec.js';
 import { supportCodec } from './proposals/support.codec.js';
@@ -24,6 +32,12 @@ export const syncedTables = {
   support: supportCodec,
   erasure: erasureCodec,
   lab_settings: labSettingsCodec,
+  card_atelier_type: cardAtelierTypeCodec,
+  card_occurrence: cardOccurrenceCodec,
+  card_draw: cardDrawCodec,
+  card_promotion: cardPromotionCodec,
+  card_holder: cardHolderCodec,
+  card_registration: cardRegistrationCodec,
 } as const satisfies SyncedRegistry;
 
 /**

@@ -4,7 +4,23 @@
  * when, spaces and dashes removed and upper-cased, it has 4 to 20 letters or digits with at
  * least one digit. Two spellings of one number (« ab 12-34 », « AB1234 ») are one number.
  */
-export const CARD_NUMBER_PATTERN = /^(?=.*[0-9])[A-Z0-9]{4,20}$/;
+export const CARD_NUMBER_PATTERN = cardNumberPattern(4, 20);
+
+/**
+ * `^(?=.*[0-9])[A-Z0-9]{4,20}$` written without a lookahead (one branch per place of the first
+ * digit), so that tools reading the JSON Schema of the records (property tests, OpenAPI
+ * clients) can generate and check it too.
+ */
+function cardNumberPattern(min: number, max: number): RegExp {
+  const branches: string[] = [];
+  for (let letters = 0; letters < max; letters += 1) {
+    const lead = letters === 0 ? '' : `[A-Z]{${letters}}`;
+    const restMin = Math.max(0, min - letters - 1);
+    const restMax = max - letters - 1;
+    branches.push(`${lead}[0-9][A-Z0-9]{${restMin},${restMax}}`);
+  }
+  return new RegExp(`^(?:${branches.join('|')})$`);
+}
 
 /** The number as stored and compared: without spaces nor dashes, upper case. */
 export function normalizeCardNumber(raw: string): string {

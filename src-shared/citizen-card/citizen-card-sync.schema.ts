@@ -93,6 +93,12 @@ export const cardHolderRecordSchema = z
     contactConsentAt: isoUtc.nullable(),
     source: z.enum(holderSources),
     mergedInto: uuidSchema.nullable(),
+    /**
+     * When an import of the City's file last listed this holder (null for a holder typed at the
+     * desk or registered online). The retention rule keeps a holder of the City's file while the
+     * file lists them: an import refreshes it (people/retention.ts, docs/data-protection.md).
+     */
+    listedAt: isoUtc.nullable(),
     deletedAt,
   })
   .strict();

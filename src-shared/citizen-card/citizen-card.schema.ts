@@ -226,6 +226,7 @@ export const holderSchema = z.object({
   contactConsentAt: z.string().nullable(),
   source: z.enum(holderSources),
   mergedInto: z.string().nullable(),
+  listedAt: z.string().nullable(),
 });
 export type Holder = z.infer<typeof holderSchema>;
 

@@ -9,6 +9,7 @@ import type { SyncEntity } from './protocol.schema.js';
 import { attendanceSyncSchemas } from '../attendance/attendance-records.schema.js';
 import { proposalSyncSchemas } from '../proposals/proposal-sync.schema.js';
 import { rightsSyncSchemas } from '../people/rights-records.schema.js';
+import { citizenCardSyncSchemas } from '../citizen-card/citizen-card-sync.schema.js';
 
 const isoUtc = z.iso.datetime({ error: 'validation.dateTime' });
 const text = (max: number) => z.string().max(max, { error: `validation.tooLong:${max}` });
@@ -49,4 +50,5 @@ export const syncEntitySchemas = {
   ...attendanceSyncSchemas,
   ...proposalSyncSchemas,
   ...rightsSyncSchemas,
+  ...citizenCardSyncSchemas,
 } as const satisfies Record<SyncEntity, { record: z.ZodType; change: z.ZodType }>;

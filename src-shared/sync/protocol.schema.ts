@@ -20,6 +20,13 @@ export const syncEntities = [
   'support',
   'erasure',
   'lab_settings',
+  // The Citizen Card ateliers (src-shared/citizen-card/citizen-card-sync.schema.ts)
+  'card_atelier_type',
+  'card_occurrence',
+  'card_draw',
+  'card_promotion',
+  'card_holder',
+  'card_registration',
 ] as const;
 export type SyncEntity = (typeof syncEntities)[number];
 
@@ -42,6 +49,15 @@ export const entityScopes: Record<SyncEntity, 'catalogue' | 'personal' | 'study'
   erasure: 'catalogue',
   // Every laptop purges with the lab's retention period.
   lab_settings: 'catalogue',
+  // Citizen Card ateliers: the catalogue, the occurrences' rules, draws (registration ids and
+  // ranks) and promotions (ids) go everywhere; holders and registrations are identities, pulled
+  // by lab desktops only — which is why the ateliers are run from lab desktops (docs/citizen-card.md).
+  card_atelier_type: 'catalogue',
+  card_occurrence: 'catalogue',
+  card_draw: 'catalogue',
+  card_promotion: 'catalogue',
+  card_holder: 'personal',
+  card_registration: 'personal',
 };
 
 export const deviceRoles = ['field', 'lab'] as const;

@@ -15,7 +15,7 @@ export interface KindFeatures {
   supports: boolean;
   /** The study dashboard and its exports for this workshop (study:*, workshop scope). */
   study: boolean;
-  /** A lottery among the people present (Citizen Card ateliers; not built yet). */
+  /** Registrations drawn by lot, the waiting list and its promotions (Citizen Card ateliers, citizen-card:*). */
   lottery: boolean;
   /** Contributions to a text under consultation (the participation charter; not built yet). */
   contributions: boolean;
@@ -26,7 +26,8 @@ const welcomeDeskOnly: KindFeatures = { welcomeDesk: true, proposals: false, sup
 
 export const workshopKindFeatures = {
   pb_co_construction: { welcomeDesk: true, proposals: true, supports: true, study: true, lottery: false, contributions: false },
-  citizen_card_atelier: welcomeDeskOnly,
+  // The welcome desk stays; the lottery is citizen-card:* (announce, draw, promotions).
+  citizen_card_atelier: { ...welcomeDeskOnly, lottery: true },
   charter_consultation: welcomeDeskOnly,
   dataset_meetup: welcomeDeskOnly,
   lab_monthly: welcomeDeskOnly,

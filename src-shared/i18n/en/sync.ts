@@ -68,6 +68,12 @@ export const syncCenterEn = {
     support: '$t(syncCenter.recordValues.{{method}}) for proposal {{proposal}}',
     erasure: 'erasure {{id}} ($t(syncCenter.recordValues.{{reason}}))',
     lab_settings: 'lab settings (kept {{months}} months)',
+    card_atelier_type: 'Citizen Card atelier type “{{title}}”',
+    card_occurrence: 'settings of Citizen Card atelier {{id}} ({{places}} places)',
+    card_draw: 'draw of atelier {{id}} on {{date}}',
+    card_promotion: 'place given to registration {{id}} from the waiting list',
+    card_holder: 'Citizen Card holder {{card}}',
+    card_registration: 'Citizen Card registration {{id}}',
     missing: 'record {{id}}',
   },
   recordValues: {

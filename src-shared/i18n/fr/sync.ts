@@ -74,6 +74,12 @@ export const syncCenterFr = {
     support: '$t(syncCenter.recordValues.{{method}}) pour la proposition {{proposal}}',
     erasure: 'effacement {{id}} ($t(syncCenter.recordValues.{{reason}}))',
     lab_settings: 'réglages du Lab (conservation {{months}}\u00a0mois)',
+    card_atelier_type: 'type d’atelier Carte citoyenne «\u00a0{{title}}\u00a0»',
+    card_occurrence: 'réglages de l’atelier Carte citoyenne {{id}} ({{places}}\u00a0places)',
+    card_draw: 'tirage au sort de l’atelier {{id}} du {{date}}',
+    card_promotion: 'place donnée à l’inscription {{id}} depuis la liste d’attente',
+    card_holder: 'titulaire de la Carte citoyenne {{card}}',
+    card_registration: 'inscription Carte citoyenne {{id}}',
     missing: 'enregistrement {{id}}',
   } satisfies RecordLabels,
   recordValues: {

@@ -11,6 +11,7 @@ import { entityScopes, type SyncEntity } from '#shared/sync/protocol.schema.js';
 const holdsNoIdentity: Partial<Record<SyncEntity, string>> = {
   attendance: 'names its person by id only; `recordedBy` is the facilitator, staff acting for the City',
   consent: 'the proof of what was agreed: purpose, answer, text version, time; no contact',
+  card_registration: 'names its holder by id only, with the channel, status and priority groups; `recordedBy` is staff acting for the City',
 };
 
 describe('personal data declared on the codecs', () => {
