@@ -46,6 +46,8 @@ module.exports = {
           '^db/migrations/',
           '^db/migration-runner\\.ts$',
           ...pkgs('kysely', 'pino', 'rotating-file-stream', 'pdf-lib', '@pdf-lib/fontkit', 'bidi-js', 'regenerator-runtime', 'exceljs', 'i18next', 'zod'),
+          // Issue 10: the Citizen Card confirmations' QR codes (drawn as vector squares into the PDF).
+          ...pkgs('qrcode'),
           // Issue 9: the local database only through the encrypting build of better-sqlite3 (SQLCipher
           // format; plain better-sqlite3 is the portal's), and the passphrase's key (Argon2id).
           ...pkgs('better-sqlite3-multiple-ciphers', 'argon2'),

@@ -40,6 +40,10 @@ export const listedPersonalCommands = [
   'sync:resolve',
   /** The key that opens the window's sealed drafts (names half typed at the door). */
   'vault:draft-key',
+  /** The Citizen Card papers: PDFs of names (sign-in sheet, certificates, confirmations). */
+  'citizen-card:sign-in-sheet',
+  'citizen-card:certificates',
+  'citizen-card:confirmations',
 ] as const satisfies readonly CommandName[];
 
 type JsonSchema = { properties?: Record<string, JsonSchema>; [key: string]: unknown };

@@ -13,7 +13,7 @@ import { mergeHandlers, type Handlers } from './define-handlers.js';
 import type { ServiceDeps } from './deps.js';
 import type { Logger } from './logger.js';
 import { createSilentLogger } from './logger.js';
-import { withAccessLog } from './people/access-log.js';
+import { UNKNOWN_ACTOR, withAccessLog } from './people/access-log.js';
 import { createPeopleHandlers } from './people/people.handlers.js';
 import { createRetentionState, type RetentionState } from './people/retention.js';
 import { createProposalHandlers } from './proposals/proposals.handlers.js';
@@ -113,7 +113,8 @@ export function createHandlers(context: HandlerContext) {
     createReferenceHandlers(reference),
     createStudyHandlers(ctx),
     createPeopleHandlers({ ...writing, journal, retention: ctx.retentionState ?? createRetentionState() }),
-    createCitizenCardHandlers(writing),
+    // Who registered, drew, promoted: the name given at unlock (« unknown » before one).
+    createCitizenCardHandlers({ ...writing, actor: () => ctx.currentActor?.() ?? ctx.actor?.current() ?? UNKNOWN_ACTOR }),
   ) satisfies Handlers;
   // Who opened or exported personal data: one line per logged command (people/access-log.ts).
   const actor = ctx.actor;

@@ -15,6 +15,7 @@ import type { Shape } from './shape.js';
 import { appEn, commonEn } from './en/app.js';
 import { attendanceEn } from './en/attendance.js';
 import { citizenCardEn } from './en/citizen-card.js';
+import { citizenCardDocsEn } from './en/citizen-card-docs.js';
 import { errorsEn, nounsEn, validationEn } from './en/errors.js';
 import { labelsEn } from './en/labels.js';
 import { peopleEn } from './en/people.js';
@@ -26,6 +27,7 @@ import { workshopsEn } from './en/workshops.js';
 import { appFr, commonFr } from './fr/app.js';
 import { attendanceFr } from './fr/attendance.js';
 import { citizenCardFr } from './fr/citizen-card.js';
+import { citizenCardDocsFr } from './fr/citizen-card-docs.js';
 import { errorsFr, nounsFr, validationFr } from './fr/errors.js';
 import { labelsFr } from './fr/labels.js';
 import { peopleFr } from './fr/people.js';
@@ -50,6 +52,7 @@ export const fr = {
   syncCenter: syncCenterFr,
   vault: vaultFr,
   citizenCard: citizenCardFr,
+  citizenCardDocs: citizenCardDocsFr,
 };
 
 export type Catalogue = Shape<typeof fr>;
@@ -69,6 +72,7 @@ export const en = {
   syncCenter: syncCenterEn,
   vault: vaultEn,
   citizenCard: citizenCardEn,
+  citizenCardDocs: citizenCardDocsEn,
 } satisfies Catalogue;
 
 /** The i18next resources, one namespace (`translation`) per language. */

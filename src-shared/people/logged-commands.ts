@@ -36,4 +36,8 @@ export const loggedCommands: LoggedCommands = {
   'people:export': { record: person },
   'people:erase': { record: person },
   'people:retention': { record: null },
+  // The Citizen Card papers name the holders of an occurrence.
+  'citizen-card:sign-in-sheet': { record: workshop },
+  'citizen-card:certificates': { record: workshop },
+  'citizen-card:confirmations': { record: workshop },
 };
