@@ -17,7 +17,7 @@ import { BoundNumberField, BoundSelectField, BoundTextField } from '#renderer/co
 import { FormHead } from '#renderer/components/forms/FormHead.js';
 import { useDraftForm } from '#renderer/components/forms/use-draft-form.js';
 import { ChoiceList } from '../shared/ChoiceList';
-import { NOUN } from '../shared/nouns';
+import { formPath, NOUN } from '../shared/nouns';
 import { accessibilityOptions, audienceOptions, formatOptions, languageOptions, themeOptions } from '../shared/options';
 
 type Values = z.input<typeof atelierTypeFieldsSchema>;
@@ -67,7 +67,7 @@ export function AtelierTypeForm({ atelierType, onDone }: { atelierType?: Atelier
       const now = fresh.ok ? fresh.value.items.find((i) => i.id === atelierType.id) : undefined;
       if (now) baseVersion.current = now.version;
     }
-    draft.refused(r.error);
+    draft.refused(r.error, formPath);
   }
 
   const headingId = 'atelier-type-form-title';

@@ -17,7 +17,7 @@ import { CheckboxField } from '#renderer/components/CheckboxField.js';
 import { BoundNumberField, BoundSelectField } from '#renderer/components/forms/bound-fields.js';
 import { FormHead } from '#renderer/components/forms/FormHead.js';
 import { useDraftForm } from '#renderer/components/forms/use-draft-form.js';
-import { NOUN } from '../shared/nouns';
+import { formPath, NOUN } from '../shared/nouns';
 
 const o = occurrenceFieldsSchema.shape;
 const reservedCount = z
@@ -84,7 +84,7 @@ export function SettingsForm({ occurrence, types, onSaved }: { occurrence: Occur
       if (fresh.ok) baseVersion.current = fresh.value.settings?.version;
     }
     // The core names `reserved.0.places`; the form has one field per group.
-    draft.refused(r.error, (path) => (path.startsWith('reserved') ? 'reserved' : path));
+    draft.refused(r.error, (path) => (formPath(path).startsWith('reserved') ? 'reserved' : formPath(path)));
   }
 
   return (
