@@ -13,7 +13,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { confirmationQrPayload } from '#shared/citizen-card/card-number.js';
 import { expectNoAxeViolations } from './axe.js';
 import { expect, test } from './fixtures.js';
 import { CitizenCardPage } from './pages/CitizenCardPage.js';
@@ -48,6 +47,8 @@ function tomorrowInParis(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + 24 * 3600_000));
 }
 
+/** What a confirmation's QR code says (src-shared/citizen-card/card-number.ts, written again: the specs import no app code). */
+const confirmationQrPayload = (registrationId: string) => `ATELIER-CC:${registrationId}`;
 const pdfText = (path: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
 
 test('a Citizen Card atelier: catalogue, the City’s file, 25 registrations, the draw, a promotion, the door by card, name and QR, no-shows, papers', async ({ page, host, openApp }) => {
