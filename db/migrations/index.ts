@@ -10,6 +10,7 @@ import * as m0004 from './0004-attendance.js';
 import * as m0005 from './0005-proposals.js';
 import * as m0007 from './0007-rights.js';
 import * as m0009 from './0009-citizen-card.js';
+import * as m0010 from './0010-holder-search.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-workshops': m0001,
@@ -19,6 +20,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0005-proposals': m0005,
   '0007-rights': m0007,
   '0009-citizen-card': m0009,
+  '0010-holder-search': m0010,
 };
 
 /** The schema version this build writes: the number of migrations it knows. */
