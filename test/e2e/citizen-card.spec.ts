@@ -52,7 +52,7 @@ const confirmationQrPayload = (registrationId: string) => `ATELIER-CC:${registra
 const pdfText = (path: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
 
 test('a Citizen Card atelier: catalogue, the City’s file, 25 registrations, the draw, a promotion, the door by card, name and QR, no-shows, papers', async ({ page, host, openApp }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const work = mkdtempSync(join(tmpdir(), 'atelier-card-e2e-'));
   const shell = new ShellPage(page);
   const card = new CitizenCardPage(page);
@@ -140,7 +140,8 @@ test('a Citizen Card atelier: catalogue, the City’s file, 25 registrations, th
     await card.button('Inscrire').click();
     await expect(shell.notice).toContainText('Aïcha Benali est inscrit·e.');
     await card.pickHolder('CC700102');
-    await page.getByRole('radio', { name: 'Par téléphone' }).click();
+    await page.locator('.card-radio', { hasText: 'Par téléphone' }).click();
+    await expect(page.getByRole('radio', { name: 'Par téléphone' })).toBeChecked();
     await card.button('Inscrire').click();
     await expect(shell.notice).toContainText('Bruno Carpentier est inscrit·e.');
     // Once only.

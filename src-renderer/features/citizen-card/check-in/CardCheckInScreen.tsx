@@ -107,7 +107,9 @@ export function CardCheckInScreen() {
       notice.show({ tone: 'error', message: (tr) => refusal(tr, error, NOUN.occurrence) });
       return;
     }
-    const count = r.value.items.length;
+    // The answer is the whole list: the newly absent are the no-shows it has more than before.
+    const noShows = (list: readonly RegistrationView[]) => list.filter((x) => x.status === 'no_show').length;
+    const count = Math.max(0, noShows(r.value.items) - noShows(items));
     notice.show({ tone: 'success', message: (tr) => tr('citizenCard.checkIn.noShowsDone', { count }) });
     reload();
   }
