@@ -32,13 +32,15 @@ interface View {
 const FIRST = ['Aïcha', 'Bruno', 'Chloé', 'Dmitri', 'Élodie', 'Farid', 'Gaëlle', 'Hugo', 'Inès', 'Jules', 'Karima', 'Léon', 'Maëlys', 'Nadir', 'Océane', 'Pierre', 'Quitterie', 'Rachid', 'Sévérine', 'Thibault', 'Ulysse', 'Victoire', 'Wassim', 'Xavière', 'Yannick', 'Zoé', 'Amadou', 'Bérénice', 'Cyril', 'Dounia'];
 const LAST = ['Benali', 'Carpentier', 'Dufresne', 'Ivanov', 'Marchand', 'Haddad', 'Le Goff', 'Moreau', 'Haddou', 'Vasseur', 'Ziani', 'Roussel', 'Perrin', 'Bouzid', 'Lefèvre', 'Garnier', 'de Villiers', 'Amrani', 'Fabre', 'Lambert', 'Nguyen', 'Rolland', 'Saïdi', 'Texier', 'Guérin', 'Martin', 'Diallo', 'Chevalier', 'Morel', 'Kaci'];
 const cardOf = (i: number) => `CC${String(700101 + i)}`;
-/** The City's file: 30 holders on lines 2 to 31, and on line 12 a card number that cannot be one. */
+/** The City's file: 30 holders on lines 2 to 32, on line 12 a card number that cannot be one, and a twin on line 33. */
 function cityFile(): string {
   const lines = ['Numéro de carte;Prénom;Nom;Année de naissance;Arrondissement;Courriel;Consentement'];
   for (let i = 0; i < 30; i++) {
     lines.push(`${cardOf(i)};${FIRST[i]};${LAST[i]};${1950 + i};${(i % 20) + 1};${FIRST[i]!.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}${i}@exemple.fr;oui`);
     if (i === 9) lines.push('??;Henri;Sans-Carte;1970;11;;non');
   }
+  // Line 33: Karima Ziani again, on a new card (the City's file has such twins): a likely duplicate.
+  lines.push('CC700199;Karima;Ziani;1960;11;;non');
   return `${lines.join('\r\n')}\r\n`;
 }
 
@@ -108,8 +110,8 @@ test('a Citizen Card atelier: catalogue, the City’s file, 25 registrations, th
     writeFileSync(file, cityFile());
     await page.getByLabel('Fichier CSV').setInputFiles(file);
     await card.button('Importer').click();
-    await expect(page.getByTestId('import-result')).toContainText('30\u00a0nouveaux, 0\u00a0mis à jour, 0\u00a0inchangés, 1\u00a0lignes refusées.');
-    await expect(page.getByTestId('import-progress')).toHaveText('31 lignes sur 31');
+    await expect(page.getByTestId('import-result')).toContainText('31\u00a0nouveaux, 0\u00a0mis à jour, 0\u00a0inchangés, 1\u00a0lignes refusées.');
+    await expect(page.getByTestId('import-progress')).toHaveText('32 lignes sur 32');
     const refused = page.getByTestId('refused-lines').locator('tbody tr');
     await expect(refused).toHaveCount(1);
     await expect(refused).toContainText('12');
@@ -119,6 +121,16 @@ test('a Citizen Card atelier: catalogue, the City’s file, 25 registrations, th
     const report = readFileSync(await (await reportDownload).path(), 'utf8');
     expect(report).toContain('ligne;raison;valeur');
     expect(report).toMatch(/\r\n12;"Numéro de carte absent ou mal formé";"\?\?"/);
+    // The twin is a likely duplicate: merged after a confirmation, the first record kept.
+    const twin = page.getByTestId('duplicate-row').filter({ hasText: 'Karima Ziani' });
+    await expect(twin).toContainText('Même nom et même année de naissance');
+    await twin.getByRole('button', { name: 'Fusionner Karima Ziani et Karima Ziani' }).click();
+    await expect(card.dialog).toContainText('Cela ne se défait pas.');
+    await expectNoAxeViolations(page, 'the merge dialog');
+    await card.dialog.locator('.card-radio', { hasText: '•••• 0111' }).click();
+    await card.dialog.getByRole('button', { name: 'Fusionner' }).click();
+    await expect(shell.notice).toContainText('Fiches fusionnées.');
+    await expect(page.getByTestId('duplicate-row').filter({ hasText: 'Karima Ziani' })).toHaveCount(0);
     // Found as you type, by name or the start of the card number; the number shown masked.
     await page.getByRole('searchbox', { name: 'Chercher un titulaire' }).fill('Ziani');
     await expect(page.getByTestId('holder-row')).toHaveCount(1);
