@@ -44,6 +44,8 @@ export const listedPersonalCommands = [
   'citizen-card:sign-in-sheet',
   'citizen-card:certificates',
   'citizen-card:confirmations',
+  /** The City's file: lines of names and contacts in, refused cells out. */
+  'citizen-card:import-holders',
 ] as const satisfies readonly CommandName[];
 
 type JsonSchema = { properties?: Record<string, JsonSchema>; [key: string]: unknown };

@@ -40,4 +40,8 @@ export const loggedCommands: LoggedCommands = {
   'citizen-card:sign-in-sheet': { record: workshop },
   'citizen-card:certificates': { record: workshop },
   'citizen-card:confirmations': { record: workshop },
+  // The Citizen Card holders: the search among them, one holder's history, the duplicates listed.
+  'citizen-card:search-holders': { record: null },
+  'citizen-card:holder': { record: { kind: 'card_holder', id: (input: { id: string }) => input.id } },
+  'citizen-card:duplicates': { record: null },
 };

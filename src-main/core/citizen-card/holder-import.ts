@@ -113,7 +113,7 @@ export function detectSeparator(columns: number, lines: readonly string[]): Sepa
 export function splitLine(line: string, separator: Separator): string[] | null {
   if (!line.includes('"')) return line.split(separator);
   try {
-    const records = parse<string[]>(line, { delimiter: separator, relax_column_count: true, skip_empty_lines: false });
+    const records: string[][] = parse(line, { delimiter: separator, relax_column_count: true, skip_empty_lines: false });
     return records.length === 1 ? records[0]! : null;
   } catch {
     return null;

@@ -23,7 +23,7 @@ type HolderWithPerson = HolderRow & { p_name: string | null; p_email: string | n
 
 export function toHolder(row: HolderWithPerson): Holder {
   const { p_name, p_email, p_phone, ...holder } = row;
-  return { ...cardHolderCodec.toRecord(holder as HolderRow), name: p_name, email: p_email, phone: p_phone };
+  return { ...cardHolderCodec.toRecord(holder), name: p_name, email: p_email, phone: p_phone };
 }
 
 const holderSelect = sql`select h.*, p.name as p_name, p.email as p_email, p.phone as p_phone`;

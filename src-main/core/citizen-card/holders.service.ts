@@ -21,7 +21,7 @@
  * - A holder's history (ateliers attended, no-shows) is shown on lab desktops only.
  */
 import type { z } from 'zod';
-import {
+import type {
   duplicateListSchema,
   holderHistorySchema,
   holderImportHeaderInputSchema,
@@ -32,7 +32,8 @@ import {
   holderSaveInputSchema,
   holderSearchInputSchema,
   holderSearchSchema,
-  cardRefSchema,
+  cardRefSchema} from '#shared/citizen-card/citizen-card.schema.js';
+import {
   type Holder,
 } from '#shared/citizen-card/citizen-card.schema.js';
 import { fail, ok, type Result } from '#shared/result.js';
@@ -142,13 +143,13 @@ export function createHoldersService(deps: ServiceDeps) {
 
     importHeader(i: In<typeof holderImportHeaderInputSchema>): Promise<Result<Out<typeof holderImportHeaderSchema>>> {
       const { columns, missing } = mapHeader(i.header);
-      return Promise.resolve(ok({ columns: columns as Record<string, number>, missing }));
+      return Promise.resolve(ok({ columns: columns, missing }));
     },
 
     async importChunk(i: In<typeof holderImportInputSchema>): Promise<Result<Out<typeof holderImportResultSchema>>> {
       const { missing } = mapHeader(i.header);
       if (missing.length > 0) {
-        return fail('validation', `The file has no column for ${missing.join(', ')}`, { header: `validation.importMissing:${missing.join(',')}` });
+        return fail('validation', `The file has no column for ${missing.join(', ')}`, { header: 'validation.required' });
       }
       const now = deps.now();
       const read = readChunk(i, seenOf(i.importId), now.getUTCFullYear());
@@ -161,10 +162,11 @@ export function createHoldersService(deps: ServiceDeps) {
             w.trx,
             read.holders.map((h) => h.holder.cardNumber),
           );
+          const fresh: ImportedHolder[] = [];
           for (const { holder } of read.holders) {
             const existing = known.get(holder.cardNumber);
             if (!existing) {
-              await insertImported(w, holder);
+              fresh.push(holder);
               counts.imported++;
             } else {
               const outcome = await updateImported(w, existing, holder, refreshBefore);
@@ -172,6 +174,7 @@ export function createHoldersService(deps: ServiceDeps) {
               counts[outcome.value]++;
             }
           }
+          await insertImported(w, fresh);
           return ok(undefined);
         },
         manyChanged,
@@ -191,7 +194,7 @@ export function createHoldersService(deps: ServiceDeps) {
     },
 
     async merge(i: In<typeof holderMergeInputSchema>): Promise<Result<Holder>> {
-      if (i.keepId === i.mergeId) return fail('validation', 'A holder cannot be merged into itself', { mergeId: 'validation.invalid' });
+      if (i.keepId === i.mergeId) return fail('validation', 'A holder cannot be merged into itself', { mergeId: 'validation.mergeSame' });
       return runWrite(deps, (w) => mergeHolders(w, i), manyChanged);
     },
   };
@@ -210,21 +213,29 @@ function consentChange(before: boolean, after: boolean, at: string) {
   return before === after ? {} : { contactConsent: after, contactConsentAt: after ? at : null };
 }
 
-async function insertImported(w: UnitOfWork, h: ImportedHolder) {
-  const person = await w.insert(personCodec, { fields: { name: h.name, email: h.email ?? null, phone: h.phone ?? null, citizenCardNumber: h.cardNumber } });
-  await w.insert(cardHolderCodec, {
-    fields: {
-      personId: person.id,
-      cardNumber: h.cardNumber,
-      birthYear: h.birthYear ?? null,
-      arrondissement: h.arrondissement ?? null,
-      contactConsent: h.contactConsent ?? false,
-      contactConsentAt: h.contactConsent ? w.at : null,
-      source: 'city_file',
-      mergedInto: null,
-      listedAt: w.at,
-    },
-  });
+/** New holders of the City's file: each a person and a holder, written in a few statements. */
+async function insertImported(w: UnitOfWork, holders: readonly ImportedHolder[]) {
+  const personIds = holders.map(() => w.newId());
+  await w.insertMany(
+    personCodec,
+    holders.map((h, i) => ({ id: personIds[i], fields: { name: h.name, email: h.email ?? null, phone: h.phone ?? null, citizenCardNumber: h.cardNumber } })),
+  );
+  await w.insertMany(
+    cardHolderCodec,
+    holders.map((h, i) => ({
+      fields: {
+        personId: personIds[i]!,
+        cardNumber: h.cardNumber,
+        birthYear: h.birthYear ?? null,
+        arrondissement: h.arrondissement ?? null,
+        contactConsent: h.contactConsent ?? false,
+        contactConsentAt: h.contactConsent ? w.at : null,
+        source: 'city_file' as const,
+        mergedInto: null,
+        listedAt: w.at,
+      },
+    })),
+  );
 }
 
 /** A known holder listed again: what the file says otherwise is updated; an empty cell changes nothing. */

@@ -121,8 +121,25 @@ export interface RetentionCandidate {
  */
 export async function retentionCandidates(db: Executor): Promise<RetentionCandidate[]> {
   const codec = subjectCodec();
-  const rows = await sql<{ id: string; created_at: string; ends_at: string | null; workshop_id: string | null; title: string | null }>`
-    select p.id, p.created_at, max(w.ends_at) as ends_at, w.id as workshop_id, w.title
+  // Activity is the last workshop attended; for a Citizen Card holder also the last atelier
+  // registered to, and — for a holder of the City's file — the last import that listed them
+  // (`listed_at`): the City's file keeps them while it lists them (docs/data-protection.md).
+  const rows = await sql<{
+    id: string;
+    created_at: string;
+    ends_at: string | null;
+    workshop_id: string | null;
+    title: string | null;
+    card_ends_at: string | null;
+    listed_at: string | null;
+  }>`
+    select p.id, p.created_at, max(w.ends_at) as ends_at, w.id as workshop_id, w.title,
+      (select max(cw.ends_at) from card_holders as h
+         join card_registrations as r on r.holder_id = h.id and r.deleted_at is null
+         join workshops as cw on cw.id = r.workshop_id
+       where h.person_id = p.id) as card_ends_at,
+      (select max(h.listed_at) from card_holders as h
+       where h.person_id = p.id and h.source = 'city_file' and h.deleted_at is null and h.merged_into is null) as listed_at
     from ${sql.table(codec.table as string)} as p
     left join attendances as a on a.person_id = p.id
     left join workshops as w on w.id = a.workshop_id
@@ -131,7 +148,9 @@ export async function retentionCandidates(db: Executor): Promise<RetentionCandid
     group by p.rowid`.execute(db);
   return rows.rows.map((r) => {
     const workshop = r.ends_at && r.workshop_id ? { endsAt: r.ends_at, workshopId: r.workshop_id, title: r.title ?? '' } : null;
-    return { id: r.id, lastActivity: workshop?.endsAt ?? r.created_at, workshop };
+    const later = [r.card_ends_at, r.listed_at].filter((x): x is string => x !== null && x > (workshop?.endsAt ?? ''));
+    if (later.length === 0) return { id: r.id, lastActivity: workshop?.endsAt ?? r.created_at, workshop };
+    return { id: r.id, lastActivity: later.sort().at(-1)!, workshop: null };
   });
 }
 

@@ -8,6 +8,7 @@ import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, rmSync, statSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '#db/migrations/index.js';
 import { dataDirLayout } from '#core/data-dir.js';
 import { backupDatabase } from '#core/store/backup.js';
 import { ERASURE_JOURNAL_FILE, openErasureJournal, parseJournal } from '#core/store/erasure-journal.js';
@@ -58,7 +59,7 @@ describe('a restore from an older backup', () => {
       consents: [],
     });
     const reader = await openDataFolder(dir);
-    const older = backupDatabase(reader, join(dir, 'old-backups'), 6, new Date(), await dataFolderKey(dir));
+    const older = backupDatabase(reader, join(dir, 'old-backups'), LATEST_SCHEMA_VERSION, new Date(), await dataFolderKey(dir));
     reader.close();
     await core.must('people:erase', { personId, actor: lab, confirm: true });
     await core.must('people:erase', { personId: second.personId!, actor: lab, confirm: true });
@@ -98,7 +99,7 @@ describe('a restore from an older backup', () => {
     const mark = () => (core.sqlite.prepare(`select value from device_meta where key = 'erasure_journal_checked'`).get() as { value: string } | undefined)?.value;
     expect(JSON.parse(mark()!)).toEqual({ count: 1, lastId: personId });
     const reader = await openDataFolder(dir);
-    const older = backupDatabase(reader, join(dir, 'old-backups'), 6, new Date(), await dataFolderKey(dir));
+    const older = backupDatabase(reader, join(dir, 'old-backups'), LATEST_SCHEMA_VERSION, new Date(), await dataFolderKey(dir));
     reader.close();
     await core.must('people:erase', { personId: second.personId!, actor: lab, confirm: true });
     await stop(core);

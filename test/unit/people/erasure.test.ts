@@ -7,6 +7,7 @@ import { dataFolderKey, openDataFolder } from '#test/support/vault.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '#db/migrations/index.js';
 import { dataDirLayout } from '#core/data-dir.js';
 import { backupDatabase } from '#core/store/backup.js';
 import { openSqlite } from '#core/store/open-database.js';
@@ -44,7 +45,7 @@ describe('erasing a person', () => {
 
     expect(findInDatabase(core.sqlite)).toEqual([]);
     const reader = await openDataFolder(core.dataDir);
-    const backup = backupDatabase(reader, dataDirLayout(core.dataDir).backups, 6, new Date(), await dataFolderKey(core.dataDir));
+    const backup = backupDatabase(reader, dataDirLayout(core.dataDir).backups, LATEST_SCHEMA_VERSION, new Date(), await dataFolderKey(core.dataDir));
     reader.close();
     const inBackup = openSqlite(backup, { key: await dataFolderKey(core.dataDir), readonly: true });
     expect(inBackup.prepare('select count(*) as n from people').get()).toEqual({ n: 1 });

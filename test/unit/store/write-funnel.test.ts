@@ -26,7 +26,10 @@ describe('the write funnel', () => {
 
   it('covers every table of the registry by itself', () => {
     expect([...synced].sort()).toEqual(
-      ['attendances', 'consents', 'head_count_entries', 'participant_profiles', 'people', 'proposals', 'supports', 'workshops', 'erasures', 'lab_settings'].sort(),
+      [
+        'attendances', 'consents', 'head_count_entries', 'participant_profiles', 'people', 'proposals', 'supports', 'workshops', 'erasures', 'lab_settings',
+        'card_atelier_types', 'card_occurrences', 'card_draws', 'card_promotions', 'card_holders', 'card_registrations',
+      ].sort(),
     );
   });
 
