@@ -36,6 +36,11 @@ module.exports = {
       to: { path: pkgs('diff') },
     },
     {
+      comment: 'The Citizen Card check-in reads confirmations\' QR codes with the camera (only that feature).',
+      from: { path: '^src-renderer/features/citizen-card/' },
+      to: { path: pkgs('@zxing/library') },
+    },
+    {
       comment: 'The core: its own folders, src-shared, the database types and migrations, storage and file libraries.',
       from: { path: '^src-main/core/' },
       to: {

@@ -15,7 +15,16 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
 ].join('; ');
 
-/** The headers both hosts send with every answer: the policy above, no sniffing, no referrer, no framing, no cross-origin use. */
+/**
+ * What the page may ask the browser for: the camera for the app's own origin only (the Citizen
+ * Card check-in reads QR codes; the screen turns it on only when asked), nothing else.
+ */
+export const PERMISSIONS_POLICY = ['camera=(self)', 'microphone=()', 'geolocation=()', 'display-capture=()', 'usb=()', 'serial=()', 'bluetooth=()', 'payment=()'].join(', ');
+
+/**
+ * The headers both hosts send with every answer: the policies above, no sniffing, no referrer,
+ * no framing, no cross-origin use.
+ */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
@@ -23,4 +32,5 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
   'x-frame-options': 'DENY',
+  'permissions-policy': PERMISSIONS_POLICY,
 };

@@ -41,6 +41,9 @@ export function Shell() {
               <NavLink to="/charter" className="app-nav__link">
                 {t('charter.nav')}
               </NavLink>
+              <NavLink to="/citizen-card" className="app-nav__link">
+                {t('citizenCard.nav')}
+              </NavLink>
               <NavLink to="/people" className="app-nav__link">
                 {t('people.nav')}
               </NavLink>

@@ -49,6 +49,14 @@ export const router = createHashRouter([
       { path: 'charter', lazy: async () => ({ Component: (await import('../features/charter/structure/CharterScreen')).CharterScreen }) },
       { path: 'charter/paper', lazy: async () => ({ Component: (await import('../features/charter/paper/PaperSheetsScreen')).PaperSheetsScreen }) },
       { path: 'charter/results', lazy: async () => ({ Component: (await import('../features/charter/results/ResultsScreen')).ResultsScreen }) },
+      // Citizen Card ateliers: the catalogue, a session, its door, the card holders.
+      { path: 'citizen-card', lazy: async () => ({ Component: (await import('../features/citizen-card/catalogue/CatalogueScreen')).CatalogueScreen }) },
+      { path: 'citizen-card/holders', lazy: async () => ({ Component: (await import('../features/citizen-card/holders/HoldersScreen')).HoldersScreen }) },
+      { path: 'citizen-card/occurrences/:workshopId', lazy: async () => ({ Component: (await import('../features/citizen-card/occurrence/OccurrenceScreen')).OccurrenceScreen }) },
+      {
+        path: 'citizen-card/occurrences/:workshopId/check-in',
+        lazy: async () => ({ Component: (await import('../features/citizen-card/check-in/CardCheckInScreen')).CardCheckInScreen }),
+      },
       { path: 'proposals', lazy: async () => ({ Component: (await import('../features/proposals/list/ProposalsScreen')).ProposalsScreen }) },
       { path: 'sources', lazy: async () => ({ Component: (await import('../features/proposals/sources/SourcesScreen')).SourcesScreen }) },
       { path: 'sync', lazy: async () => ({ Component: (await import('../features/sync/SyncScreen')).SyncScreen }) },

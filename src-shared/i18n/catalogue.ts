@@ -16,6 +16,7 @@ import { appEn, commonEn } from './en/app.js';
 import { attendanceEn } from './en/attendance.js';
 import { charterEn } from './en/charter.js';
 import { charterReportEn } from './en/charter-report.js';
+import { citizenCardEn } from './en/citizen-card.js';
 import { citizenCardDocsEn } from './en/citizen-card-docs.js';
 import { errorsEn, nounsEn, validationEn } from './en/errors.js';
 import { labelsEn } from './en/labels.js';
@@ -29,6 +30,7 @@ import { appFr, commonFr } from './fr/app.js';
 import { attendanceFr } from './fr/attendance.js';
 import { charterFr } from './fr/charter.js';
 import { charterReportFr } from './fr/charter-report.js';
+import { citizenCardFr } from './fr/citizen-card.js';
 import { citizenCardDocsFr } from './fr/citizen-card-docs.js';
 import { errorsFr, nounsFr, validationFr } from './fr/errors.js';
 import { labelsFr } from './fr/labels.js';
@@ -55,6 +57,7 @@ export const fr = {
   vault: vaultFr,
   charter: charterFr,
   charterReport: charterReportFr,
+  citizenCard: citizenCardFr,
   citizenCardDocs: citizenCardDocsFr,
 };
 
@@ -76,6 +79,7 @@ export const en = {
   vault: vaultEn,
   charter: charterEn,
   charterReport: charterReportEn,
+  citizenCard: citizenCardEn,
   citizenCardDocs: citizenCardDocsEn,
 } satisfies Catalogue;
 

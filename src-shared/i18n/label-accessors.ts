@@ -3,6 +3,7 @@
  * than a key: the renderer passes its `t`, the core its translator (translator.ts).
  */
 import type { ParseKeys, TFunction } from 'i18next';
+import type { AtelierLanguage, AtelierTheme, PriorityGroup, RegistrationStatus } from '../citizen-card/citizen-card.schema.js';
 import type { PbThemeCode } from '../reference/pb-themes.js';
 import type { labelsFr } from './fr/labels.js';
 
@@ -29,4 +30,17 @@ export function dataLabel(t: TFunction, group: LabelGroup, value: string): strin
 /** « Plutôt d’accord » for 4 (the charter's 5-point agreement scale). */
 export function agreementLabel(t: TFunction, level: number): string {
   return t(`labels.agreementLevels.${String(level)}` as ParseKeys, { defaultValue: String(level) });
+}
+/** The Citizen Card ateliers' values (citizen-card.schema.ts), for screens and papers. */
+export function cardRegistrationStatusLabel(t: TFunction, status: RegistrationStatus): string {
+  return t(`labels.cardRegistrationStatuses.${status}`);
+}
+export function priorityGroupLabel(t: TFunction, group: PriorityGroup): string {
+  return t(`labels.priorityGroups.${group}`);
+}
+export function atelierThemeLabel(t: TFunction, theme: AtelierTheme): string {
+  return t(`labels.atelierThemes.${theme}`);
+}
+export function atelierLanguageLabel(t: TFunction, language: AtelierLanguage): string {
+  return t(`labels.atelierLanguages.${language}`);
 }

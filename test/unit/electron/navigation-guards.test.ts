@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { App, Session } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { denyAllPermissions, installSecurityHandlers } from '#electron/navigation-guards.js';
+import { guardPermissions, installSecurityHandlers } from '#electron/navigation-guards.js';
 
 /** A webContents fake: an EventEmitter plus the window-open hook and a session. */
 class FakeContents extends EventEmitter {
@@ -96,12 +96,50 @@ describe('security handlers on every new webContents', () => {
   });
 });
 
-describe('denyAllPermissions', () => {
+describe('guardPermissions', () => {
   it('installs all three handlers', () => {
     const session = new FakeSession();
-    denyAllPermissions(session as unknown as Session);
+    guardPermissions(session as unknown as Session);
     expect(session.request).toBeTypeOf('function');
     expect(session.check).toBeTypeOf('function');
     expect(session.device).toBeTypeOf('function');
+  });
+});
+
+describe('the camera, only for the Citizen Card check-in of the app itself', () => {
+  const CHECK_IN = 'app://atelier/index.html#/citizen-card/occurrences/0b7d6a3e-4a36-4d1c-9a43-6f3c1f4e2b10/check-in';
+  /** A webContents fake that shows `url`. */
+  const page = (url: string) => ({ getURL: () => url });
+  function ask(url: string, permission: string, details: unknown) {
+    const { contents } = setup();
+    const callback = vi.fn();
+    contents.session.request?.(page(url), permission, callback, details);
+    return callback.mock.calls[0]?.[0] as boolean;
+  }
+
+  it('grants video to the check-in screen of app://atelier', () => {
+    expect(ask(CHECK_IN, 'media', { mediaTypes: ['video'], requestingUrl: CHECK_IN })).toBe(true);
+    const { contents } = setup();
+    expect(contents.session.check?.(page(CHECK_IN), 'media', 'app://atelier', { mediaType: 'video', requestingUrl: CHECK_IN })).toBe(true);
+  });
+
+  it('refuses the microphone, other screens, other origins and other permissions', () => {
+    expect(ask(CHECK_IN, 'media', { mediaTypes: ['video', 'audio'], requestingUrl: CHECK_IN }), 'audio with video').toBe(false);
+    expect(ask(CHECK_IN, 'media', { mediaTypes: ['audio'], requestingUrl: CHECK_IN }), 'audio').toBe(false);
+    expect(ask(CHECK_IN, 'media', { mediaTypes: [], requestingUrl: CHECK_IN }), 'no media type').toBe(false);
+    const session = 'app://atelier/index.html#/citizen-card/occurrences/0b7d6a3e-4a36-4d1c-9a43-6f3c1f4e2b10';
+    expect(ask(session, 'media', { mediaTypes: ['video'], requestingUrl: session }), 'the session screen').toBe(false);
+    expect(ask('app://atelier/index.html#/workshops', 'media', { mediaTypes: ['video'] }), 'another screen').toBe(false);
+    const foreign = 'https://evil.example/#/citizen-card/occurrences/0b7d6a3e-4a36-4d1c-9a43-6f3c1f4e2b10/check-in';
+    expect(ask(foreign, 'media', { mediaTypes: ['video'], requestingUrl: foreign }), 'a foreign page').toBe(false);
+    expect(ask(CHECK_IN, 'media', { mediaTypes: ['video'], requestingUrl: 'https://evil.example/' }), 'a foreign frame').toBe(false);
+    expect(ask('app://atelier:8080/index.html#/citizen-card/occurrences/0b7d6a3e-4a36-4d1c-9a43-6f3c1f4e2b10/check-in', 'media', { mediaTypes: ['video'] }), 'a port').toBe(false);
+    for (const permission of ['geolocation', 'notifications', 'clipboard-read', 'display-capture']) {
+      expect(ask(CHECK_IN, permission, { mediaTypes: ['video'], requestingUrl: CHECK_IN }), permission).toBe(false);
+    }
+    const { contents } = setup();
+    expect(contents.session.check?.(page(CHECK_IN), 'media', 'https://evil.example', { mediaType: 'video' }), 'check from a foreign origin').toBe(false);
+    expect(contents.session.check?.(page(CHECK_IN), 'media', 'app://atelier', { mediaType: 'audio' }), 'check of the microphone').toBe(false);
+    expect(contents.session.device?.({ deviceType: 'usb' })).toBe(false);
   });
 });

@@ -80,6 +80,9 @@ describe('opening the printed address', () => {
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
     expect(res.headers['x-frame-options']).toBe('DENY');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+    // The camera for the app's own origin (the Citizen Card check-in), never the microphone.
+    expect(res.headers['permissions-policy']).toContain('camera=(self)');
+    expect(res.headers['permissions-policy']).toContain('microphone=()');
     expect((await web.app.inject({ method: 'GET', url: '/app.js', headers: { host: host() }, cookies: { [cookieName(web.port)]: session } })).statusCode).toBe(200);
     for (const url of ['/app.js.map', '/APP.JS.MAP', '/app.js.map?x=1']) {
       const map = await web.app.inject({ method: 'GET', url, headers: { host: host() }, cookies: { [cookieName(web.port)]: session } });

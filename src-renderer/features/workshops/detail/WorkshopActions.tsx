@@ -90,6 +90,11 @@ export function WorkshopActions({ workshop: w, onStale }: { workshop: Workshop; 
           {t('charter.workshopLink')}
         </Link>
       ) : null}
+      {kindHas(w.kind, 'lottery') ? (
+        <Link to={`/citizen-card/occurrences/${w.id}`} className="button button--primary">
+          {t('citizenCard.workshopLink')}
+        </Link>
+      ) : null}
       {kindHas(w.kind, 'study') ? (
         <Link to={`/study?scope=workshop&workshop=${w.id}`} className="button button--secondary">
           {t('workshops.detail.studyLink')}
