@@ -9,7 +9,6 @@ import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, rmSync, statSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LATEST_SCHEMA_VERSION } from '#db/migrations/index.js';
 import { dataDirLayout } from '#core/data-dir.js';
 import { backupDatabase } from '#core/store/backup.js';
 import { ERASURE_JOURNAL_FILE, openErasureJournal, parseJournal } from '#core/store/erasure-journal.js';

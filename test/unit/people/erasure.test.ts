@@ -8,7 +8,6 @@ import { dataFolderKey, openDataFolder } from '#test/support/vault.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LATEST_SCHEMA_VERSION } from '#db/migrations/index.js';
 import { dataDirLayout } from '#core/data-dir.js';
 import { backupDatabase } from '#core/store/backup.js';
 import { openSqlite } from '#core/store/open-database.js';
