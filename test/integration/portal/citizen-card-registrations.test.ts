@@ -5,7 +5,6 @@
  * an unknown atelier, a closed list are typed 422 answers, never a 5xx.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RegistrationView } from '#shared/citizen-card/citizen-card.schema.js';
 import { startLaptop, type TestLaptop } from '../sync/device-harness.js';
 import { json, postJson, startPortal, testBackends, type RunningPortal, type TestDevice } from './portal-harness.js';
 
@@ -27,7 +26,7 @@ async function labWithAtelier(portal: RunningPortal) {
     fields: { cardNumber: 'PC123456', name: 'Lucie Martin', birthYear: 1975, arrondissement: 19, email: '', phone: '', contactConsent: false },
   });
   expect(await lab.syncUntilSettled()).toMatchObject({ pending: 0, lastError: null });
-  return { lab, workshopId: workshop.id, holderId: holder.id as string };
+  return { lab, workshopId: workshop.id, holderId: holder.id };
 }
 
 const post = (portal: RunningPortal, site: TestDevice, body: unknown) => postJson(`${portal.url}/v1/citizen-card/registrations`, body, site.auth);
@@ -60,7 +59,7 @@ describe.each(testBackends())('online registrations to Citizen Card ateliers (%s
 
     // The lab desktop pulls it like any record: with its holder's name, masked number, channel online.
     await lab.syncUntilSettled();
-    const items = ((await lab.must('citizen-card:registrations', { workshopId })) as { items: RegistrationView[] }).items;
+    const items = (await lab.must('citizen-card:registrations', { workshopId })).items;
     expect(items).toEqual([
       expect.objectContaining({
         id: (created as { registrationId: string }).registrationId,

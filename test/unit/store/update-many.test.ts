@@ -43,7 +43,7 @@ const outbox = () => prepared.sqlite.prepare("select record_id, op, base_version
 describe('updateMany', () => {
   it('changes each record as update would, in order, and writes nothing for an unchanged one', async () => {
     const ids = await registrations(2500);
-    const changes = ids.map((id, i) => ({ id, fields: i === 7 ? { status: 'registered' as const } : { status: (i < 50 ? 'drawn' : 'waiting') as 'drawn' | 'waiting', rank: i + 1 } }));
+    const changes = ids.map((id, i) => ({ id, fields: i === 7 ? { status: 'registered' as const } : { status: i < 50 ? ('drawn' as const) : ('waiting' as const), rank: i + 1 } }));
     const result = await runWrite(deps, (w) => w.updateMany(cardRegistrationCodec, changes));
     expect(result).toEqual({ ok: true, value: 2499 });
     const rows = prepared.sqlite.prepare('select id, status, rank, version, groups from card_registrations').all() as { id: string; status: string; rank: number | null; version: number; groups: string }[];
