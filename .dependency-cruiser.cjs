@@ -43,6 +43,8 @@ module.exports = {
           ...pkgs('kysely', 'pino', 'rotating-file-stream', 'pdf-lib', '@pdf-lib/fontkit', 'bidi-js', 'regenerator-runtime', 'exceljs', 'i18next', 'zod'),
           // Issue 10: the Citizen Card confirmations' QR codes (drawn as vector squares into the PDF).
           ...pkgs('qrcode'),
+          // Issue 10: the City's file of Citizen Card holders (CSV, quoted cells).
+          ...pkgs('csv-parse'),
           // Issue 9: the local database only through the encrypting build of better-sqlite3 (SQLCipher
           // format; plain better-sqlite3 is the portal's), and the passphrase's key (Argon2id).
           ...pkgs('better-sqlite3-multiple-ciphers', 'argon2'),
@@ -148,6 +150,7 @@ module.exports = {
     exclude: { path: '(^out/|\\.test\\.ts$)' },
     tsConfig: { fileName: 'tsconfig.node.json' },
     tsPreCompilationDeps: true,
-    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs'] },
+    // Package subpaths through their `exports` (csv-parse/sync, issue 10).
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs'], exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
   },
 };
