@@ -43,8 +43,10 @@ module.exports = {
           ...pkgs('kysely', 'pino', 'rotating-file-stream', 'pdf-lib', '@pdf-lib/fontkit', 'bidi-js', 'regenerator-runtime', 'exceljs', 'i18next', 'zod'),
           // Issue 10: the Citizen Card confirmations' QR codes (drawn as vector squares into the PDF).
           ...pkgs('qrcode'),
-          // Issue 10: the City's file of Citizen Card holders (CSV, quoted cells).
+          // Issue 10: the City's file of Citizen Card holders (CSV, quoted fields) read by holder-import.ts.
+          // (its `csv-parse/sync` entry is an exports-map subpath the resolver leaves by name).
           ...pkgs('csv-parse'),
+          '^csv-parse/sync$',
           // Issue 9: the local database only through the encrypting build of better-sqlite3 (SQLCipher
           // format; plain better-sqlite3 is the portal's), and the passphrase's key (Argon2id).
           ...pkgs('better-sqlite3-multiple-ciphers', 'argon2'),
@@ -150,7 +152,6 @@ module.exports = {
     exclude: { path: '(^out/|\\.test\\.ts$)' },
     tsConfig: { fileName: 'tsconfig.node.json' },
     tsPreCompilationDeps: true,
-    // Package subpaths through their `exports` (csv-parse/sync, issue 10).
-    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs'], exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs'] },
   },
 };

@@ -19,6 +19,7 @@ import { installJsonBodyParser } from './json-body.js';
 import { PortalMetrics } from './metrics.js';
 import { ensurePortalMeta } from './portal-meta.js';
 import { attachmentRoutes } from './routes/attachment-routes.js';
+import { citizenCardRoutes } from './routes/citizen-card-routes.js';
 import { opsRoutes } from './routes/ops-routes.js';
 import { enrolRoutes, syncRoutes } from './routes/sync-routes.js';
 import type { PortalServices } from './services.js';
@@ -111,6 +112,7 @@ export async function buildPortal(options: PortalOptions): Promise<FastifyInstan
     });
     await scope.register(syncRoutes, services);
     await scope.register(attachmentRoutes, services);
+    await scope.register(citizenCardRoutes, services);
   });
   return app;
 }

@@ -24,7 +24,11 @@ export type PortalErrorCode =
   | 'unsupported_media_type'
   | 'rate_limited'
   | 'unavailable'
-  | 'internal';
+  | 'internal'
+  // Online registrations to Citizen Card ateliers (422)
+  | 'unknown_card'
+  | 'unknown_atelier'
+  | 'registrations_closed';
 
 /** A refusal the portal means to send: thrown by services, answered by the error handler. */
 export class PortalError extends Error {

@@ -351,22 +351,22 @@ export function createCitizenCardService(deps: CitizenCardDeps) {
         if (!updated.ok) return updated;
         const byId = new Map((await registrationRecords(w.trx, workshopId)).map((r) => [r.id, r]));
         const freed: string[] = [];
-        const apply = async (key: string, rank: number, status: 'drawn' | 'waiting') => {
+        const changes: { id: string; fields: { status?: 'drawn' | 'waiting'; rank: number } }[] = [];
+        const apply = (key: string, rank: number, status: 'drawn' | 'waiting') => {
           const r = byId.get(key);
-          if (!r) return ok(null);
+          if (!r) return;
           // statusChangedAt stays: the draw record dates the draw (two laptops write the same values).
-          if (r.status === 'registered') return w.update(cardRegistrationCodec, key, () => ok({ status, rank }));
-          if (status === 'drawn' && r.status === 'cancelled') freed.push(key);
-          return w.update(cardRegistrationCodec, key, () => ok({ rank }));
+          if (r.status === 'registered') changes.push({ id: key, fields: { status, rank } });
+          else {
+            if (status === 'drawn' && r.status === 'cancelled') freed.push(key);
+            changes.push({ id: key, fields: { rank } });
+          }
         };
-        for (const d of outcome.drawn) {
-          const done = await apply(d.key, d.rank, 'drawn');
-          if (!done.ok) return done;
-        }
-        for (const d of outcome.waiting) {
-          const done = await apply(d.key, d.rank, 'waiting');
-          if (!done.ok) return done;
-        }
+        for (const d of outcome.drawn) apply(d.key, d.rank, 'drawn');
+        for (const d of outcome.waiting) apply(d.key, d.rank, 'waiting');
+        // Thousands of registrations: one set of statements, the funnel's rules for each.
+        const written = await w.updateMany(cardRegistrationCodec, changes);
+        if (!written.ok) return written;
         // Someone drawn who had cancelled since the announcement: the place goes to the waiting list.
         for (const key of freed) {
           const promoted = await promoteHead(w, workshopId, key, deps.actor());

@@ -95,6 +95,8 @@ export const validationEn = {
   noPlaceLeft: 'No place is left.',
   walkInsNotAllowed: 'This atelier takes nobody without a place: the Lab has not allowed it.',
   notRegisteredHere: 'This person is not registered for this atelier.',
+  conflict: 'Changed elsewhere in the meantime: the page has just been reloaded, check it before trying again.',
+  unknownAtelier: 'The portal holds no open Citizen Card atelier with this id.',
   unknownCard: 'No holder has this Citizen Card number.',
   holderMerged: 'This holder was merged with another one: search again.',
   mergeSame: 'Choose two different holders.',

@@ -111,6 +111,8 @@ export const validationFr = {
   noPlaceLeft: 'Il ne reste aucune place libre.',
   walkInsNotAllowed: 'Cet atelier n’accepte personne sans place\u00a0: le Lab ne l’a pas permis.',
   notRegisteredHere: 'Cette personne n’est pas inscrite à cet atelier.',
+  conflict: 'Modifié ailleurs entre-temps\u00a0: la page vient d’être rechargée, vérifiez avant de recommencer.',
+  unknownAtelier: 'Le portail ne connaît aucun atelier Carte citoyenne ouvert avec cet identifiant.',
   unknownCard: 'Aucun titulaire n’a ce numéro de Carte citoyenne.',
   holderMerged: 'Ce titulaire a été regroupé avec un autre\u00a0: cherchez-le de nouveau.',
   mergeSame: 'Choisissez deux titulaires différents.',

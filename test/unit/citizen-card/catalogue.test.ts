@@ -57,8 +57,8 @@ describe('the Citizen Card catalogue', () => {
   it('refuses places out of 5–50, reserved places over the places, an unknown type, and another kind of workshop', async () => {
     const { core } = world;
     const { workshopId, type } = await world.atelier();
-    const save = (fields: Record<string, unknown>) =>
-      core.invoke('citizen-card:save-occurrence', { workshopId, fields: { atelierTypeId: type.id, places: 10, reserved: [], walkInsAllowed: false, ...fields } as never });
+    const save = (fields: Partial<{ places: number; reserved: { group: 'disability' | 'young_people' | 'qpv_resident'; places: number }[]; atelierTypeId: string }>) =>
+      core.invoke('citizen-card:save-occurrence', { workshopId, fields: { atelierTypeId: type.id, places: 10, reserved: [], walkInsAllowed: false, ...fields } });
     expect(await save({ places: 4 })).toMatchObject({ ok: false, error: { fields: { 'fields.places': 'validation.min:5' } } });
     expect(await save({ places: 51 })).toMatchObject({ ok: false, error: { fields: { 'fields.places': 'validation.max:50' } } });
     expect(await save({ places: 6, reserved: [{ group: 'disability', places: 4 }, { group: 'young_people', places: 3 }] })).toMatchObject({

@@ -7,7 +7,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { reconcileTargets } from '#core/citizen-card/promotions.js';
 import type { DrawRecord, PromotionRecord, RegistrationRecord } from '#core/citizen-card/citizen-card.codecs.js';
-import type { RegistrationView } from '#shared/citizen-card/citizen-card.schema.js';
 import { startControlledPortal } from '../../integration/sync/controlled-portal.js';
 import { startLaptop, type TestLaptop } from '../../integration/sync/device-harness.js';
 import { cardWorld } from './card-kit.js';
@@ -85,7 +84,7 @@ async function labLaptop(name: string, portal: Awaited<ReturnType<typeof startCo
 }
 
 const registrationsOf = async (laptop: TestLaptop, workshopId: string) =>
-  ((await laptop.must('citizen-card:registrations', { workshopId })) as { items: RegistrationView[] }).items;
+  (await laptop.must('citizen-card:registrations', { workshopId })).items;
 
 describe('two lab laptops free places at the same time', () => {
   it('each freed place promotes exactly one person once both have synced, and both laptops agree', async () => {
@@ -138,7 +137,7 @@ describe('two lab laptops free places at the same time', () => {
 
     const views = await Promise.all([one, two].map(async (laptop) => {
       const regs = await registrationsOf(laptop, workshopId);
-      const promotions = ((await laptop.must('citizen-card:promotions', { workshopId })) as { items: PromotionRecord[] }).items;
+      const promotions = (await laptop.must('citizen-card:promotions', { workshopId })).items;
       return {
         statuses: Object.fromEntries(regs.map((r) => [r.id, r.status])),
         promotions: promotions.map((p) => ({ id: p.id, freed: p.freedRegistrationId, promoted: p.promotedRegistrationId })),
