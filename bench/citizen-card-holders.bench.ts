@@ -12,7 +12,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { personSearchText } from '#core/attendance/attendance.codecs.js';
 import { createHoldersService } from '#core/citizen-card/holders.service.js';
@@ -101,14 +101,20 @@ const search = async (query: string) => {
 };
 for (const q of typed.slice(0, 20)) await search(q);
 const samples: number[] = [];
+// The CPU time of this process too: on a shared machine the wall time also counts the waits for a core.
+const cpuSamples: number[] = [];
 for (let round = 0; round < 3; round++) {
   for (const q of typed) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     await search(q);
     samples.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpuSamples.push((c.user + c.system) / 1000);
   }
 }
 const s = summarize(samples);
+const cpu = summarize(cpuSamples);
 const exact = (await search(cardOf(45_678))).items[0]?.cardNumber === cardOf(45_678);
 await prepared.db.destroy();
 rmSync(dir, { recursive: true, force: true });
@@ -130,6 +136,9 @@ const figures = {
   searchP50Ms: Math.round(s.p50 * 100) / 100,
   searchP95Ms: Math.round(s.p95 * 100) / 100,
   searchMaxMs: Math.round(s.max * 100) / 100,
+  searchCpuP50Ms: Math.round(cpu.p50 * 100) / 100,
+  searchCpuP95Ms: Math.round(cpu.p95 * 100) / 100,
+  loadAverage: loadavg()[0],
   searchExactCardFirst: exact,
 };
 
@@ -168,6 +177,14 @@ if (process.argv.includes('--json')) {
       judgedOn: 'p95',
       met: s.p95 < 30,
       note: `${samples.length} keystrokes: name prefixes, two words, card-number prefixes`,
+    },
+    {
+      measure: 'the same, CPU time of the process (without the waits for a core)',
+      target: '< 30 ms',
+      summary: cpu,
+      judgedOn: 'p95',
+      met: cpu.p95 < 30,
+      note: `load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`,
     },
   ];
   process.stdout.write(`${terminalTable(table)}\n\n${markdownTable(table)}\n`);

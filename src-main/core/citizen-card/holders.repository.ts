@@ -61,11 +61,14 @@ const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true })
  * The exact card number first, then by name.
  */
 export async function searchHolders(db: Executor, query: string, limit: number): Promise<{ items: Holder[]; total: number; truncated: boolean }> {
-  const found = new Map<string, HolderWithPerson>();
+  // First the candidates' ids, names and numbers only (at most SEARCH_CAP on each side), then
+  // the whole rows of the `limit` shown.
+  type Candidate = { id: string; name: string | null; card_number: string | null };
+  const found = new Map<string, Candidate>();
   const card = normalizeCardNumber(query.trim());
   if (/^[A-Z0-9]{2,20}$/.test(card) && /[0-9]/.test(card)) {
     // The index of card numbers: a range, the upper bound just after every number starting so.
-    const { rows } = await sql<HolderWithPerson>`${holderSelect} from card_holders h join people p on p.id = h.person_id
+    const { rows } = await sql<Candidate>`select h.id, p.name, h.card_number from card_holders h join people p on p.id = h.person_id
       where h.card_number >= ${card} and h.card_number < ${`${card}\u007f`} and h.card_number is not null and ${live}
       limit ${SEARCH_CAP + 1}`.execute(db);
     for (const row of rows) found.set(row.id, row);
@@ -74,7 +77,7 @@ export async function searchHolders(db: Executor, query: string, limit: number):
   if (words.length > 0) {
     // Words are letters and digits only (normalizeForSearch): quoted, each is a prefix query.
     const match = words.map((w) => `"${w}"*`).join(' AND ');
-    const { rows } = await sql<HolderWithPerson>`${holderSelect} from people_search s
+    const { rows } = await sql<Candidate>`select h.id, p.name, h.card_number from people_search s
       join people p on p.rowid = s.rowid
       join card_holders h on h.person_id = p.id
       where people_search match ${match} and ${live}
@@ -82,10 +85,15 @@ export async function searchHolders(db: Executor, query: string, limit: number):
     for (const row of rows) found.set(row.id, row);
   }
   const sorted = [...found.values()].sort(
-    (a, b) => Number(b.card_number === card) - Number(a.card_number === card) || collator.compare(a.p_name ?? '', b.p_name ?? '') || a.id.localeCompare(b.id),
+    (a, b) => Number(b.card_number === card) - Number(a.card_number === card) || collator.compare(a.name ?? '', b.name ?? '') || a.id.localeCompare(b.id),
   );
-  const total = Math.min(sorted.length, SEARCH_CAP);
-  return { items: sorted.slice(0, limit).map(toHolder), total, truncated: sorted.length > limit };
+  const shown = sorted.slice(0, limit).map((c) => c.id);
+  const byId = new Map<string, Holder>();
+  if (shown.length > 0) {
+    const { rows } = await sql<HolderWithPerson>`${holderSelect} from card_holders h join people p on p.id = h.person_id where h.id in (${sql.join(shown)})`.execute(db);
+    for (const row of rows) byId.set(row.id, toHolder(row));
+  }
+  return { items: shown.map((id) => byId.get(id)!), total: Math.min(sorted.length, SEARCH_CAP), truncated: sorted.length > limit };
 }
 
 export type HolderRegistration = ReturnType<typeof cardRegistrationCodec.toRecord> & { workshopTitle: string; startsAt: string };
