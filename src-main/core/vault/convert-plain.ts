@@ -160,8 +160,16 @@ function copySchemaAndRows(target: SqliteDatabase, counts: Map<string, number>):
   const version = target.pragma('src.user_version', { simple: true }) as number;
   target.exec('begin immediate');
   try {
-    for (const object of objects.filter((o) => o.type === 'table')) {
-      if (/^create\s+virtual/i.test(object.sql)) throw new Error(`virtual table ${object.name} cannot be converted`);
+    // A full-text index (FTS5, `content=` another table: the holders' search) is made again
+    // rather than copied: its shadow tables appear when it is created, its settings are copied,
+    // and it is rebuilt from the rows copied before.
+    const virtualTables = objects.filter((o) => o.type === 'table' && /^create\s+virtual/i.test(o.sql));
+    for (const object of virtualTables) {
+      if (!/using\s+fts5\s*\(/i.test(object.sql)) throw new Error(`virtual table ${object.name} cannot be converted`);
+    }
+    const shadowSuffixes = ['_data', '_idx', '_content', '_docsize', '_config'];
+    const isShadow = (name: string) => virtualTables.some((v) => shadowSuffixes.some((suffix) => name === `${v.name}${suffix}`));
+    for (const object of objects.filter((o) => o.type === 'table' && !virtualTables.includes(o) && !isShadow(o.name))) {
       target.exec(object.sql);
       // Generated columns (hidden 2 and 3) are computed again, never copied.
       const columns = (target.prepare(`select name from pragma_table_xinfo(?, 'src') where hidden = 0`).pluck().all(object.name) as string[]).map(quote).join(', ');
@@ -172,6 +180,16 @@ function copySchemaAndRows(target: SqliteDatabase, counts: Map<string, number>):
     if (hasSequence) {
       target.exec('delete from main.sqlite_sequence');
       target.exec('insert into main.sqlite_sequence (name, seq) select name, seq from src.sqlite_sequence');
+    }
+    for (const object of virtualTables) {
+      target.exec(object.sql);
+      // Its settings (secure-delete…) set again the way they were set, through the index itself.
+      // (As SQL literals quoted by SQLite itself: a bound JavaScript number would arrive as a real, which FTS5 refuses.)
+      const settings = target.prepare(`select quote(k) as k, quote(v) as v from src.${quote(`${object.name}_config`)} where k <> 'version'`).all() as { k: string; v: string }[];
+      for (const { k, v } of settings) target.exec(`insert into main.${quote(object.name)} (${quote(object.name)}, rank) values (${k}, ${v})`);
+      const copiedSettings = target.prepare(`select count(*) from main.${quote(`${object.name}_config`)} where k <> 'version'`).pluck().get() as number;
+      if (copiedSettings !== settings.length) throw new Error(`the settings of ${object.name} were not copied`);
+      target.exec(`insert into main.${quote(object.name)} (${quote(object.name)}) values ('rebuild')`);
     }
     for (const object of objects.filter((o) => o.type !== 'table')) target.exec(object.sql);
     target.pragma(`main.user_version = ${Number(version)}`);

@@ -41,6 +41,10 @@ describe('a plain data folder of an earlier version', () => {
     expect(backups.map((b) => b.kind).sort()).toEqual(['conversion', 'migration', 'migration']);
     for (const b of backups) expect(checkBackup(join(layout.backups, b.name), b.schemaVersion, key), b.name).toBeNull();
     const conversion = await openDataFolder(dir);
+    // The holders' full-text index (an FTS5 table, made again rather than copied) finds the
+    // person and kept its secure-delete setting.
+    expect(conversion.prepare(`select count(*) from people_search where people_search match 'walonly'`).pluck().get()).toBe(1);
+    expect(conversion.prepare(`select v from people_search_config where k = 'secure-delete'`).pluck().get()).toBe(1);
     conversion.close();
 
     await kit.core.close();
