@@ -163,17 +163,25 @@ export function createHoldersService(deps: ServiceDeps) {
             read.holders.map((h) => h.holder.cardNumber),
           );
           const fresh: ImportedHolder[] = [];
+          const holderChanges: { id: string; fields: Record<string, unknown> }[] = [];
+          const personChanges: { id: string; fields: Record<string, unknown> }[] = [];
           for (const { holder } of read.holders) {
             const existing = known.get(holder.cardNumber);
             if (!existing) {
               fresh.push(holder);
               counts.imported++;
-            } else {
-              const outcome = await updateImported(w, existing, holder, refreshBefore);
-              if (!outcome.ok) return outcome;
-              counts[outcome.value]++;
+              continue;
             }
+            const change = importedChange(existing, holder, w.at, refreshBefore);
+            if (change.holder) holderChanges.push({ id: existing.id, fields: change.holder });
+            if (change.person) personChanges.push({ id: existing.personId, fields: change.person });
+            counts[change.outcome]++;
           }
+          // Known holders in a few statements each (the rules of `update`, one outbox entry each).
+          const holdersUpdated = await w.updateMany(cardHolderCodec, holderChanges);
+          if (!holdersUpdated.ok) return holdersUpdated;
+          const peopleUpdated = await w.updateMany(personCodec, dedupeById(personChanges));
+          if (!peopleUpdated.ok) return peopleUpdated;
           await insertImported(w, fresh);
           return ok(undefined);
         },
@@ -238,27 +246,28 @@ async function insertImported(w: UnitOfWork, holders: readonly ImportedHolder[])
   );
 }
 
-/** A known holder listed again: what the file says otherwise is updated; an empty cell changes nothing. */
-async function updateImported(w: UnitOfWork, existing: Holder, h: ImportedHolder, refreshBefore: string): Promise<Result<'updated' | 'unchanged'>> {
-  const personChange: { name?: string; email?: string; phone?: string } = {};
-  if (h.name !== existing.name) personChange.name = h.name;
-  if (h.email !== undefined && h.email !== existing.email) personChange.email = h.email;
-  if (h.phone !== undefined && h.phone !== existing.phone) personChange.phone = h.phone;
-  const holderChange: Record<string, unknown> = {};
-  if (h.birthYear !== undefined && h.birthYear !== existing.birthYear) holderChange.birthYear = h.birthYear;
-  if (h.arrondissement !== undefined && h.arrondissement !== existing.arrondissement) holderChange.arrondissement = h.arrondissement;
-  if (h.contactConsent !== undefined) Object.assign(holderChange, consentChange(existing.contactConsent, h.contactConsent, w.at));
-  const changed = Object.keys(personChange).length + Object.keys(holderChange).length > 0;
-  if (existing.listedAt === null || existing.listedAt < refreshBefore || changed) holderChange.listedAt = w.at;
-  if (Object.keys(holderChange).length > 0) {
-    const updated = await w.update(cardHolderCodec, existing.id, () => ok(holderChange));
-    if (!updated.ok) return updated;
-  }
-  if (Object.keys(personChange).length > 0) {
-    const updated = await w.update(personCodec, existing.personId, () => ok(personChange), { allowDeleted: true });
-    if (!updated.ok) return updated;
-  }
-  return ok(changed ? 'updated' : 'unchanged');
+/** A known holder listed again: what the file says otherwise; an empty cell changes nothing. */
+function importedChange(existing: Holder, h: ImportedHolder, at: string, refreshBefore: string) {
+  const person: Record<string, unknown> = {};
+  if (h.name !== existing.name) person.name = h.name;
+  if (h.email !== undefined && h.email !== existing.email) person.email = h.email;
+  if (h.phone !== undefined && h.phone !== existing.phone) person.phone = h.phone;
+  const holder: Record<string, unknown> = {};
+  if (h.birthYear !== undefined && h.birthYear !== existing.birthYear) holder.birthYear = h.birthYear;
+  if (h.arrondissement !== undefined && h.arrondissement !== existing.arrondissement) holder.arrondissement = h.arrondissement;
+  if (h.contactConsent !== undefined) Object.assign(holder, consentChange(existing.contactConsent, h.contactConsent, at));
+  const changed = Object.keys(person).length + Object.keys(holder).length > 0;
+  if (existing.listedAt === null || existing.listedAt < refreshBefore || changed) holder.listedAt = at;
+  return {
+    outcome: changed ? ('updated' as const) : ('unchanged' as const),
+    holder: Object.keys(holder).length > 0 ? holder : null,
+    person: Object.keys(person).length > 0 ? person : null,
+  };
+}
+
+/** One change per person (two holders never share one from the import, but a pulled pair may). */
+function dedupeById<T extends { id: string }>(changes: readonly T[]): T[] {
+  return [...new Map(changes.map((c) => [c.id, c])).values()];
 }
 
 /** Registrations' statuses from the least to the most: the one of a shared occurrence that says more wins. */

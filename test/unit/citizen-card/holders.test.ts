@@ -11,6 +11,7 @@ import { cityLine, holdersWorld, IMPORT_HEADER, must, type HoldersWorld } from '
 
 const IMPORT = '5b0c1c1e-7a1f-4c59-9a43-3f1d2b6f0a01';
 const IMPORT_2 = '5b0c1c1e-7a1f-4c59-9a43-3f1d2b6f0a02';
+const IMPORT_3 = '5b0c1c1e-7a1f-4c59-9a43-3f1d2b6f0a03';
 
 let world: HoldersWorld;
 afterEach(async () => {
@@ -130,18 +131,32 @@ describe('the City’s file', () => {
       await world.import({
         importId: IMPORT_2,
         firstLine: 2,
-        lines: [cityLine('AB123456', 'Marchetti', 'Zénobie', { arr: '19', consent: 'non' }), first[1]!, cityLine('GH000001', 'Nouveau', 'Noé')],
+        lines: [
+          cityLine('AB123456', 'Marchetti', 'Zénobie', { arr: '19', consent: 'non' }),
+          first[1]!,
+          cityLine('GH000001', 'Nouveau', 'Noé'),
+          cityLine('IJ000002', 'Durand', 'Inès', { email: 'ines@exemple.fr' }),
+        ],
       }),
     );
-    expect(again).toEqual({ imported: 1, updated: 1, unchanged: 1, refused: [] });
+    expect(again).toEqual({ imported: 2, updated: 1, unchanged: 1, refused: [] });
     const z = must(await world.search('AB123456')).items[0]!;
     // The empty cells (year, e-mail, phone) kept what was known.
     expect(z).toMatchObject({ birthYear: 1984, arrondissement: 19, email: 'zenobie@exemple.fr', phone: '0612345678', contactConsent: false, contactConsentAt: null, version: 2 });
     expect(z.listedAt).toBe('2026-03-10T09:00:00.000Z');
-    // One update (the holder) for Zénobie, two creates for Noé; nothing for Léa.
+    // One update (the holder) for Zénobie, a person and a holder for Noé and for Inès; nothing for Léa.
     const entries = world.sqlite.prepare('select entity, op, payload from outbox order by seq').all().slice(outbox) as { entity: string; op: string; payload: string }[];
-    expect(entries.map((e) => `${e.entity} ${e.op}`)).toEqual(['card_holder update', 'person create', 'card_holder create']);
+    expect(entries.map((e) => `${e.entity} ${e.op}`)).toEqual(['card_holder update', 'person create', 'person create', 'card_holder create', 'card_holder create']);
     expect(Object.keys(JSON.parse(entries[0]!.payload) as object).sort()).toEqual(['arrondissement', 'contactConsent', 'contactConsentAt', 'listedAt']);
+    // A name or an e-mail that changes is the person's change.
+    world.setNow('2026-03-11T09:00:00.000Z');
+    const third = must(await world.import({ importId: IMPORT_3, firstLine: 2, lines: [cityLine('IJ000002', 'Durand-Roux', 'Inès', { email: 'ines.roux@exemple.fr' })] }));
+    expect(third).toEqual({ imported: 0, updated: 1, unchanged: 0, refused: [] });
+    const ines = must(await world.search('IJ000002')).items[0]!;
+    expect(ines).toMatchObject({ name: 'Inès Durand-Roux', email: 'ines.roux@exemple.fr', listedAt: '2026-03-11T09:00:00.000Z' });
+    expect(must(await world.search('roux ines')).items.map((h) => h.id)).toEqual([ines.id]);
+    const last = world.sqlite.prepare("select entity, payload from outbox where entity = 'person' order by seq desc limit 1").get() as { payload: string };
+    expect(Object.keys(JSON.parse(last.payload) as object).sort()).toEqual(['email', 'name']);
   });
 
   it('an import more than 30 days after the last refreshes listedAt of every holder it lists (the retention clock), and counts them unchanged', async () => {
