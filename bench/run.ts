@@ -111,6 +111,22 @@ const proposals = proposalsOut
 
 const charterOut = runBench('charter consultation: synthesis (10,000 contributions), opinion groups (1,000 × 100), report', ['bench/charter.bench.ts', '--json'], 600_000);
 const charter = charterOut ? (JSON.parse(charterOut.slice(charterOut.indexOf('{'))) as { rows: Row[] }).rows : null;
+log('Citizen Card: a draw of 5,000 registrations for 50 places…');
+const cardDrawOut = runBench('Citizen Card draw (5,000 registrations, 50 places)', ['bench/citizen-card-draw.bench.ts', '--json'], 600_000);
+const cardDraw = cardDrawOut ? (JSON.parse(cardDrawOut.slice(cardDrawOut.indexOf('{'))) as { command: Summary; lottery: Summary }) : null;
+log('Citizen Card: 200,000 holders imported and searched…');
+const cardHoldersOut = runBench('Citizen Card holders (import and search among 200,000)', ['bench/citizen-card-holders.bench.ts', '--json'], 1_200_000);
+const cardHolders = cardHoldersOut
+  ? (JSON.parse(cardHoldersOut.slice(cardHoldersOut.indexOf('{'))) as {
+      rawRowsPerSecond: number;
+      importRowsPerSecond: number;
+      importSeconds: number;
+      importVsRaw: number;
+      searchQueries: number;
+      searchP50Ms: number;
+      searchP95Ms: number;
+    })
+  : null;
 
 const vaultOut = runBench('encryption at rest: create and check-in search encrypted vs plain, unlock at the app’s Argon2id cost', ['bench/vault.bench.ts', '--json'], 600_000);
 const vault = vaultOut ? (JSON.parse(vaultOut.trim().split('\n').pop()!) as VaultBench) : null;
@@ -167,6 +183,32 @@ if (proposals) {
 }
 
 rows.push(...(charter ?? []).map((row) => ({ ...row, measure: `Charter ${row.measure}` })));
+if (cardDraw) {
+  rows.push(
+    { measure: 'Citizen Card draw, 5,000 registrations for 50 places: the lottery (seed, shuffle, places)', target: '< 50 ms', summary: cardDraw.lottery, judgedOn: 'p95', met: cardDraw.lottery.p95 < 50 },
+    { measure: 'Citizen Card draw through the command (the lottery and 5,000 status writes with their outbox entries)', target: '< 50 ms', summary: cardDraw.command, judgedOn: 'p95', met: cardDraw.command.p95 < 50 },
+  );
+}
+if (cardHolders) {
+  rows.push(
+    {
+      measure: `Citizen Card holders: search as you type among 200,000 (${cardHolders.searchQueries} keystrokes)`,
+      target: '< 30 ms',
+      summary: null,
+      judgedOn: 'p95',
+      met: cardHolders.searchP95Ms < 30,
+      verdict: `p50 ${cardHolders.searchP50Ms} ms, p95 ${cardHolders.searchP95Ms} ms`,
+    },
+    {
+      measure: 'Citizen Card holders: import of 200,000 lines of the City file (1 % refused)',
+      target: 'against the raw insert rate',
+      summary: null,
+      judgedOn: 'rows/s',
+      met: null,
+      verdict: `${cardHolders.importRowsPerSecond.toLocaleString('en')} rows/s in ${cardHolders.importSeconds} s; raw insert ${cardHolders.rawRowsPerSecond.toLocaleString('en')} rows/s (${cardHolders.importVsRaw}× raw)`,
+    },
+  );
+}
 
 if (vault) {
   const versus = (x: { encrypted: Summary; plain: Summary }) => `encrypted p50 ${x.encrypted.p50.toFixed(2)} ms, plain p50 ${x.plain.p50.toFixed(2)} ms (alternated, same run)`;

@@ -249,6 +249,17 @@ export function createCitizenCardService(deps: CitizenCardDeps) {
         const declared = groups.filter((g) => g !== 'first_timer');
         const allGroups = firstTimer ? ['first_timer' as const, ...declared] : declared;
         const existing = await w.find(cardRegistrationCodec, id);
+        // A registration moved here by a merge of two holders keeps its own id (the draw names it).
+        const moved = await w.trx
+          .selectFrom('card_registrations')
+          .select('id')
+          .where('workshop_id', '=', workshopId)
+          .where('holder_id', '=', holderId)
+          .where('id', '!=', id)
+          .where('deleted_at', 'is', null)
+          .where('status', '!=', 'cancelled')
+          .executeTakeFirst();
+        if (moved) return fail('validation', 'Already registered', { holderId: 'validation.alreadyRegistered' });
         const fields = {
           workshopId,
           holderId,

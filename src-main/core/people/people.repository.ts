@@ -139,7 +139,7 @@ export async function retentionCandidates(db: Executor): Promise<RetentionCandid
          join workshops as cw on cw.id = r.workshop_id
        where h.person_id = p.id) as card_ends_at,
       (select max(h.listed_at) from card_holders as h
-       where h.person_id = p.id and h.source = 'city_file' and h.deleted_at is null and h.merged_into is null) as listed_at
+       where h.person_id = p.id and h.deleted_at is null and h.merged_into is null) as listed_at
     from ${sql.table(codec.table as string)} as p
     left join attendances as a on a.person_id = p.id
     left join workshops as w on w.id = a.workshop_id

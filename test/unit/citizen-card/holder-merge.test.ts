@@ -4,6 +4,8 @@
  * no attendance is lost, the merged one's personal data is wiped through the funnel.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { createCitizenCardService } from '#core/citizen-card/citizen-card.service.js';
+import { atelierTypeSaveInputSchema, occurrenceSaveInputSchema, registerInputSchema } from '#shared/citizen-card/citizen-card.schema.js';
 import { findInDatabase } from '../people/rights-kit.js';
 import { holdersWorld, must, type HoldersWorld } from './holders-kit.js';
 
@@ -78,6 +80,20 @@ describe('a merge', () => {
     expect(findInDatabase(world.sqlite, ['Marchettti', 'marchettti'])).toEqual([]);
     expect(must(await world.search('AB1234')).items.map((h) => h.id)).toEqual([keep.id]);
     expect(must(await world.search('oulhadj')).items.map((h) => h.id)).toEqual([keep.id]);
+
+    // The kept holder cannot be registered again for an occurrence a moved registration holds
+    // (the moved one keeps its own id, which the draw names).
+    const card = createCitizenCardService({ ...world.deps, actor: () => 'Inès Lab' });
+    const type = must(
+      await card.saveType(
+        atelierTypeSaveInputSchema.parse({
+          fields: { title: 'Visite', description: '', theme: 'hotel_de_ville_visit', audience: 'adults', format: 'visit', durationMinutes: 90, accessibility: [], languages: ['fr'] },
+        }),
+      ),
+    );
+    must(await card.saveOccurrence(occurrenceSaveInputSchema.parse({ workshopId: two.id, fields: { atelierTypeId: type.id, places: 10, reserved: [], walkInsAllowed: false } })));
+    const again = await card.register(registerInputSchema.parse({ workshopId: two.id, holderId: keep.id, channel: 'desk', groups: [] }));
+    expect(again).toMatchObject({ ok: false, error: { fields: { holderId: 'validation.alreadyRegistered' } } });
     expect(must(await world.holders.duplicates()).items).toEqual([]);
   });
 
