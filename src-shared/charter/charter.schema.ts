@@ -158,6 +158,11 @@ export const contributionFieldsSchema = z
     contributor: z.enum(contributorKinds, { error: 'validation.required' }),
     /** An individual's anonymous study profile (only with their study consent), or none. */
     profileId: uuid.nullable(),
+    /**
+     * Or the person present who speaks, chosen in the room's list: the core records their
+     * anonymous profile when they gave one (never the attendance, never the name).
+     */
+    attendanceId: uuid.nullable().default(null),
     /** « Table 3 »: a table of the workshop speaking together. */
     tableLabel: optionalText(CHARTER_LIMITS.tableLabel).nullable(),
   })
@@ -166,6 +171,8 @@ export const contributionFieldsSchema = z
       ctx.addIssue({ code: 'custom', path: ['tableLabel'], message: 'validation.required' });
     if (c.contributor === 'table' && c.profileId !== null)
       ctx.addIssue({ code: 'custom', path: ['profileId'], message: 'validation.invalid' });
+    if (c.contributor === 'table' && c.attendanceId !== null)
+      ctx.addIssue({ code: 'custom', path: ['attendanceId'], message: 'validation.invalid' });
   });
 export type ContributionFields = z.infer<typeof contributionFieldsSchema>;
 export type ContributionFieldsInput = z.input<typeof contributionFieldsSchema>;

@@ -12,8 +12,10 @@ import { expectNoAxeViolations } from './axe.js';
 import { expect, test } from './fixtures.js';
 import { CharterPage } from './pages/CharterPage.js';
 import { ShellPage } from './pages/ShellPage.js';
-import { seedWorkshop } from './seed.js';
+import { currentConsentVersion } from '#shared/attendance/consent-texts.js';
+import { must, seedWorkshop } from './seed.js';
 
+const FROM_PROFILE = 'Une personne (profil anonyme)';
 const NB = '\u00a0';
 const BODY = 'La Ville publie chaque décision prise avec les habitants.';
 const AMENDED = 'La Ville affiche chaque semaine chaque décision prise avec les habitants.';
@@ -68,6 +70,27 @@ test('the lab writes the charter, a workshop contributes, 20 paper sheets are ty
     venueName: 'Centre social Belleville',
     arrondissement: 20,
   });
+  // Someone checked in with the study's consent: their contribution carries their anonymous profile.
+  await must(page, host.origin, 'workshops:open', { id: workshopId, version: 1 });
+  await must(page, host.origin, 'attendance:walk-in', {
+    workshopId,
+    person: { name: 'Awa Diallo' },
+    recordedBy: 'Camille Martin',
+    consents: [{ purpose: 'study', granted: true, textVersion: currentConsentVersion.study }],
+    profile: {
+      ageBracket: '26_40',
+      residence: 'paris',
+      residenceArrondissement: 20,
+      residenceCommune: null,
+      livesInQpv: 'yes',
+      gender: null,
+      occupationCategory: 'employed',
+      firstParticipation: 'yes',
+      neighbourhoodCouncilMember: 'no',
+      associationMember: 'no',
+      associationName: null,
+    },
+  });
   await page.goto(`${host.origin}/#/workshops/${workshopId}`);
   await page.getByRole('link', { name: 'Contributions à la charte' }).click();
   await expect(charter.heading).toHaveText('Contributions à la charte — Consultation charte — Belleville');
@@ -99,8 +122,12 @@ test('the lab writes the charter, a workshop contributes, 20 paper sheets are ty
 
   await charter.choose('Question', '1.2 — Que pensez-vous de l’article sur l’inclusion ?');
   await charter.pick('Accord avec l’article', '4 — Plutôt d’accord');
+  await charter.pick('Qui contribue', 'Une personne');
+  await charter.choose('Qui parle', 'Awa Diallo');
   await charter.button('Enregistrer la contribution').click();
   await expect(charter.rows('workshop-contributions')).toHaveCount(3);
+  await expect(charter.rows('workshop-contributions').first()).toContainText(FROM_PROFILE);
+  await expect(charter.rows('workshop-contributions').first()).not.toContainText('Awa');
   await charter.button('Supprimer la contribution 3').click();
   await expect(charter.rows('workshop-contributions')).toHaveCount(2);
   await expectNoAxeViolations(page, 'workshop contributions with the list');

@@ -17,6 +17,7 @@ import { parisDay } from '#shared/people/retention-dates.js';
 import { fail, ok, type Result } from '#shared/result.js';
 import { normalizeForSearch } from '#shared/text.js';
 import { kindAllows } from '#shared/workshops/workshop-kinds.js';
+import { findAttendanceProfile } from '../attendance/attendance.repository.js';
 import type { ServiceDeps } from '../deps.js';
 import { runWrite } from '../store/synced-write.js';
 import { findWorkshopRow } from '../workshops/workshops.repository.js';
@@ -94,6 +95,16 @@ export function createContributionsService(deps: ServiceDeps) {
     if (fields.contributor === 'table') {
       const label = (fields.tableLabel ?? '').trim();
       return ok({ contributor: 'table', profileId: null, tableLabel: label, respondentKey: `table:${workshopId}:${normalizeForSearch(label)}` });
+    }
+    if (fields.profileId === null && fields.attendanceId !== null) {
+      // A person present, chosen in the room's list: their profile if they agreed to the study.
+      const attendance = await findAttendanceProfile(db, fields.attendanceId);
+      if (!attendance || attendance.workshop_id !== workshopId) {
+        return fail('validation', `No attendance ${fields.attendanceId} at workshop ${workshopId}`, { 'fields.attendanceId': 'validation.notAtWorkshop' });
+      }
+      if (attendance.profile_id !== null) {
+        return ok({ contributor: 'individual', profileId: attendance.profile_id, tableLabel: null, respondentKey: `profile:${attendance.profile_id}` });
+      }
     }
     if (fields.profileId !== null) {
       if (!(await findLiveProfileAt(db, fields.profileId, workshopId))) {

@@ -97,6 +97,7 @@ export const validationEn = {
   unknownTag: 'This theme is no longer on the lab’s list.',
   consultationClosed: 'This consultation is not open today: check its dates.',
   profileNotAtWorkshop: 'This study profile is not one of this workshop’s people.',
+  notAtWorkshop: 'This person is not recorded at this workshop.',
   min: 'At least {{param}}.',
   max: 'At most {{param}}.',
   cardNumber: 'This Citizen Card number is not well formed: 4 to 20 letters or digits, at least one of them a digit.',

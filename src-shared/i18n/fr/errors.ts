@@ -112,6 +112,7 @@ export const validationFr = {
   unknownTag: 'Ce thème n’est plus dans la liste du Lab.',
   consultationClosed: 'Cette consultation n’est pas ouverte aujourd’hui\u00a0: vérifiez ses dates.',
   profileNotAtWorkshop: 'Ce profil d’étude n’est pas celui d’une personne de cet atelier.',
+  notAtWorkshop: 'Cette personne n’est pas enregistrée à cet atelier.',
   // Citizen Card ateliers
   min: 'Au moins {{param}}.',
   max: 'Au plus {{param}}.',

@@ -22,7 +22,7 @@ const agreement = (level: number, tagIds: string[] = []): AnswerFieldsInput => (
 const proposal = (text: string, tagIds: string[] = []): AnswerFieldsInput => ({ questionId: charter.propose.id, type: 'proposal' as const, agreement: null, text, tagIds });
 const individual = { contributor: 'individual' as const, profileId: null, tableLabel: null };
 
-function contribute(answer: AnswerFieldsInput, who: { contributor: 'individual' | 'table'; profileId: string | null; tableLabel: string | null } = individual, workshopId = workshop.id) {
+function contribute(answer: AnswerFieldsInput, who: { contributor: 'individual' | 'table'; profileId: string | null; tableLabel: string | null; attendanceId?: string | null } = individual, workshopId = workshop.id) {
   return core.invoke('charter:contribute', { consultationId: charter.consultation.id, workshopId, fields: { answer, ...who } });
 }
 
@@ -195,6 +195,16 @@ describe('contributions typed at a workshop', () => {
     const elsewhere = await charterWorkshop(core);
     const otherWorkshop = await contribute(agreement(5), { contributor: 'individual', profileId, tableLabel: null }, elsewhere.id);
     expect(otherWorkshop).toMatchObject({ ok: false, error: { fields: { 'fields.profileId': 'validation.profileNotAtWorkshop' } } });
+    // The person chosen in the room's list: their profile is recorded, never the attendance.
+    const byAttendance = await contribute(agreement(2), { contributor: 'individual', profileId: null, tableLabel: null, attendanceId: attendance!.id });
+    expect(byAttendance.ok && byAttendance.value).toMatchObject({ profileId, respondentKey: `profile:${profileId}` });
+    expect(JSON.stringify(byAttendance)).not.toContain(attendance!.id);
+    // Someone present without study consent stays an anonymous individual.
+    const { attendance: noStudy } = await walkIn(core, { workshopId: workshop.id, person: { name: 'Bilal' }, consents: [], profile: null });
+    const anonymous = await contribute(agreement(3), { contributor: 'individual', profileId: null, tableLabel: null, attendanceId: noStudy!.id });
+    expect(anonymous.ok && anonymous.value).toMatchObject({ profileId: null, respondentKey: expect.stringMatching(/^anon:/) });
+    const notHere = await contribute(agreement(3), { contributor: 'individual', profileId: null, tableLabel: null, attendanceId: attendance!.id }, elsewhere.id);
+    expect(notHere).toMatchObject({ ok: false, error: { fields: { 'fields.attendanceId': 'validation.notAtWorkshop' } } });
   });
 
   it('contributions are listed newest first, filtered by channel, question and workshop; a removed one leaves the list', async () => {

@@ -19,6 +19,7 @@ import {
   type ContributionType,
 } from '#shared/charter/charter.schema.js';
 import { invoke } from '#renderer/api/client.js';
+import { useResult } from '#renderer/api/use-result.js';
 import { translateMessage } from '#renderer/app/i18n.js';
 import { useNotice } from '#renderer/app/notices.js';
 import { Button } from '#renderer/components/Button.js';
@@ -41,7 +42,7 @@ export function ContributionForm({ workshopId, consultation, structure }: { work
   const questions = orderedQuestions(structure);
   const first = questions[0]!;
   const typeRef = useRef<HTMLDivElement>(null);
-  const empty = (questionId: string, type: ContributionType | undefined, keep?: Pick<V, 'contributor' | 'tableLabel'>): V => {
+  const empty = (questionId: string, type: ContributionType | undefined, keep?: Pick<V, 'contributor' | 'tableLabel' | 'attendanceId'>): V => {
     const q = structure.questions.find((x) => x.id === questionId);
     return {
       answer: {
@@ -53,6 +54,7 @@ export function ContributionForm({ workshopId, consultation, structure }: { work
       },
       contributor: keep?.contributor ?? 'individual',
       profileId: null,
+      attendanceId: keep?.attendanceId ?? null,
       tableLabel: keep?.tableLabel ?? null,
     };
   };
@@ -75,6 +77,13 @@ export function ContributionForm({ workshopId, consultation, structure }: { work
   const e = formState.errors;
   const err = (m: { message?: string } | undefined) => translateMessage(t, m?.message);
   const dirty = { shouldDirty: true } as const;
+  // Who speaks, among the people present: their anonymous profile is recorded if they agreed to the study.
+  const room = useResult(() => invoke('attendance:list', { workshopId }), `charter-room:${workshopId}`, ['attendance:changed']);
+  const present = (room.data?.items ?? []).filter((a) => a.status === 'present');
+  const speakerOptions = [
+    { id: 'nobody', label: t('charter.contribute.speakerNobody') },
+    ...present.map((a, i) => ({ id: a.id, label: `${a.name ?? t('charter.contribute.speakerUnnamed', { n: i + 1 })}${a.hasProfile ? '' : ` ${t('charter.contribute.speakerNoStudy')}`}` })),
+  ];
 
   function chooseType(next: ContributionType) {
     setValue('answer.type', next, dirty);
@@ -91,7 +100,7 @@ export function ContributionForm({ workshopId, consultation, structure }: { work
     }
     draft.saved();
     const kept = getValues();
-    reset(empty(kept.answer.questionId, kept.answer.type, { contributor: kept.contributor, tableLabel: kept.tableLabel }));
+    reset(empty(kept.answer.questionId, kept.answer.type, { contributor: kept.contributor, tableLabel: kept.tableLabel, attendanceId: kept.attendanceId ?? null }));
     notice.show({ tone: 'success', message: (tr) => tr('charter.contribute.saved') });
     typeRef.current?.querySelector<HTMLInputElement>('input')?.focus();
   }
@@ -213,11 +222,30 @@ export function ContributionForm({ workshopId, consultation, structure }: { work
             onChange={(v) => {
               field.onChange(v);
               if (v === 'individual') setValue('tableLabel', null, dirty);
+              if (v === 'table') setValue('attendanceId', null, dirty);
             }}
             errorMessage={err(e.contributor)}
           />
         )}
       />
+      {contributor === 'individual' && present.length > 0 ? (
+        <Controller
+          control={control}
+          name="attendanceId"
+          render={({ field }) => (
+            <SelectField
+              label={t('charter.contribute.speaker')}
+              name="attendanceId"
+              options={speakerOptions}
+              value={field.value && present.some((a) => a.id === field.value) ? field.value : 'nobody'}
+              onChange={(v) => field.onChange(v === null || v === 'nobody' ? null : v)}
+              placeholder={t('common.choose')}
+              description={t('charter.contribute.speakerHint')}
+              errorMessage={err(e.attendanceId)}
+            />
+          )}
+        />
+      ) : null}
       {contributor === 'table' ? (
         <Controller
           control={control}
