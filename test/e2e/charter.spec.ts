@@ -12,7 +12,6 @@ import { expectNoAxeViolations } from './axe.js';
 import { expect, test } from './fixtures.js';
 import { CharterPage } from './pages/CharterPage.js';
 import { ShellPage } from './pages/ShellPage.js';
-import { currentConsentVersion } from '#shared/attendance/consent-texts.js';
 import { must, seedWorkshop } from './seed.js';
 
 const FROM_PROFILE = 'Une personne (profil anonyme)';
@@ -76,7 +75,7 @@ test('the lab writes the charter, a workshop contributes, 20 paper sheets are ty
     workshopId,
     person: { name: 'Awa Diallo' },
     recordedBy: 'Camille Martin',
-    consents: [{ purpose: 'study', granted: true, textVersion: currentConsentVersion.study }],
+    consents: [{ purpose: 'study', granted: true, textVersion: 'study-2026-11' }],
     profile: {
       ageBracket: '26_40',
       residence: 'paris',
