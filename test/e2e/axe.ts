@@ -10,6 +10,19 @@ import { sidewaysOverflow } from './arms-length.js';
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 export async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
+  // react-aria announces some changes by a node of its live region labelled by the element that
+  // says them (role="img", aria-labelledby) and removes that node 7 s later. Once the screen has
+  // changed, the element is gone and the node, still there, has no name: axe reports it
+  // (role-img-alt). Only such stale announcements are waited for; any other nameless image fails.
+  await page.waitForFunction(
+    () =>
+      ![...document.querySelectorAll('[data-live-announcer] [role="img"]')].some((node) => {
+        const id = node.getAttribute('aria-labelledby');
+        return id !== null && document.getElementById(id) === null;
+      }),
+    null,
+    { timeout: 10_000 },
+  );
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
   expect(summary, `axe violations on ${screen}`).toEqual([]);
