@@ -1,5 +1,5 @@
 /**
- * A camera that shows a QR code: the code drawn by the `qrcode` package (as a PNG, and as the
+ * A camera that shows a QR code: the code a confirmation prints (readable-qr.ts, drawn by the `qrcode` package) (as a PNG, and as the
  * frames of a Y4M video, the format Chromium's fake capture device reads), and a Chromium of its
  * own launched with that video as its camera (--use-fake-device-for-media-stream
  * --use-file-for-fake-video-capture) and the camera allowed for the host's origin.
@@ -7,12 +7,14 @@
 import { writeFileSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import QRCode from 'qrcode';
+import { readableQr } from '../../src-main/core/citizen-card/readable-qr.js';
 
 /** Writes `text` as a QR code: `<base>.png` (what a confirmation prints) and `<base>.y4m` (a camera filming it). */
 export async function qrCameraFiles(text: string, base: string, { width = 640, height = 480, frames = 20 } = {}): Promise<{ png: string; y4m: string }> {
   const png = `${base}.png`;
-  await QRCode.toFile(png, text, { errorCorrectionLevel: 'M', margin: 4, scale: 8 });
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  // The code the confirmation prints: the mask zxing reads back (readable-qr.ts).
+  const modules = readableQr(text);
+  await QRCode.toFile(png, text, { errorCorrectionLevel: 'M', margin: 4, scale: 8, maskPattern: modules.mask });
   const quiet = 4;
   const total = modules.size + 2 * quiet;
   const scale = Math.floor((Math.min(width, height) * 0.85) / total);

@@ -15,7 +15,7 @@
  * Every text goes through the PDF writer (src-main/core/pdf): any name prints as itself.
  */
 import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
-import QRCode from 'qrcode';
+import { readableQr } from './readable-qr.js';
 import { confirmationQrPayload } from '#shared/citizen-card/card-number.js';
 import { localeOf, type Language } from '#shared/i18n/languages.js';
 import { translatorFor } from '#shared/i18n/translator.js';
@@ -227,12 +227,19 @@ export async function buildCertificates(occurrence: PaperOccurrence, people: rea
 
 // ---------------------------------------------------------------- confirmations with their QR codes
 
-/** The QR code of `payload` as vector squares, `size` points wide with its quiet zone, top left at (x, top). */
+/**
+ * The QR code of `payload` as vector squares, at most `size` points wide with its quiet zone, top
+ * left at (x, top). A module is a whole number of points at whole coordinates: printed or
+ * rendered at any multiple of 72 dpi its edges fall between dots, with no grey seams for a
+ * camera to misread.
+ */
 export function drawQrCode(page: PDFPage, payload: string, x: number, top: number, size: number): void {
-  const { modules } = QRCode.create(payload, { errorCorrectionLevel: 'M' });
+  const modules = readableQr(payload);
   const n = modules.size;
   const quiet = 4;
-  const m = size / (n + 2 * quiet);
+  const m = Math.max(1, Math.floor(size / (n + 2 * quiet)));
+  x = Math.round(x + (size - m * (n + 2 * quiet)) / 2);
+  top = Math.round(top);
   for (let row = 0; row < n; row++) {
     // One rectangle per run of dark modules on a row: fewer operators, no hairline gaps.
     let col = 0;

@@ -64,7 +64,7 @@ function decodeQr(pdf: Uint8Array, page: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'atelier-qr-'));
   try {
     writeFileSync(join(dir, 'doc.pdf'), pdf);
-    execFileSync('pdftoppm', ['-gray', '-r', '110', '-f', String(page), '-l', String(page), '-singlefile', join(dir, 'doc.pdf'), join(dir, 'page')]);
+    execFileSync('pdftoppm', ['-gray', '-r', '144', '-f', String(page), '-l', String(page), '-singlefile', join(dir, 'doc.pdf'), join(dir, 'page')]);
     const pgm = readFileSync(join(dir, 'page.pgm'));
     // Header: « P5 <width> <height> <max>\n » then one byte per pixel.
     const m = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 40).toString('latin1'));
