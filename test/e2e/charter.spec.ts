@@ -171,6 +171,25 @@ test('the lab writes the charter, a workshop contributes, 20 paper sheets are ty
   await expect(charter.rows('paper-sheets')).toHaveCount(20);
   await expectNoAxeViolations(page, 'paper questionnaires, a duplicate refused');
 
+  // The same sheet, typed on and the page reloaded at once with the field still focused: all of it
+  // comes back, said so; « Repartir de zéro » empties the sheet.
+  const proposal4 = charter.input('Proposition (question 4)');
+  await proposal4.press('End');
+  await proposal4.pressSequentially(' — et la fin');
+  await page.reload();
+  await expect(charter.heading).toHaveText('Saisie des questionnaires papier');
+  await expect(page.getByRole('status').filter({ hasText: 'Brouillon retrouvé' })).toBeVisible();
+  await expect(sheetNumber).toHaveValue('p-7');
+  await expect(charter.radioGroup('Accord (question 1)').getByRole('radio', { name: '5 — Tout à fait d’accord' })).toBeChecked();
+  await expect(proposal4).toHaveValue('Une proposition à ne pas perdre — et la fin');
+  await expectNoAxeViolations(page, 'paper questionnaires, a sheet brought back after a reload');
+  await page.getByRole('button', { name: 'Repartir de zéro' }).click();
+  await expect(sheetNumber).toHaveValue('');
+  await expect(sheetNumber).toBeFocused();
+  await expect(proposal4).toHaveValue('');
+  await expect(page.getByRole('status').filter({ hasText: 'Brouillon retrouvé' })).toHaveCount(0);
+  await expect(charter.rows('paper-sheets')).toHaveCount(20);
+
   // ---- The results.
   await page.goto(`${host.origin}/#/charter/results`);
   await expect(charter.heading).toHaveText('Résultats de la consultation');

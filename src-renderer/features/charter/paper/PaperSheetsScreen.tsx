@@ -4,7 +4,9 @@
  * choose it —, proposal, amendment); an answer left empty is not saved. Enter saves the sheet
  * (Ctrl+Enter in a text area); the form is then ready for the next sheet, the focus on its
  * number. A number already typed is refused beside the field and everything typed stays. What
- * is typed is kept in this computer's storage until saved (no names on these sheets).
+ * is typed is kept in this computer's storage at each keystroke until saved (no names on these
+ * sheets); a sheet half typed before a reload comes back with « Brouillon retrouvé » and a way
+ * to start over.
  */
 import '../charter.css';
 import { useRef, useState, type KeyboardEvent } from 'react';
@@ -42,6 +44,11 @@ type Part = 'agreement' | 'proposal' | 'amendment';
 const NONE = 'none';
 const blank: SheetAnswer = { agreement: null, proposal: '', amendment: '' };
 
+/** Whether anything of a sheet was typed (its number, or an answer). */
+function sheetStarted(sheet: Sheet): boolean {
+  return sheet.sheetNumber.trim() !== '' || Object.values(sheet.answers).some((a) => (a.agreement !== null && a.agreement !== NONE) || a.proposal.trim() !== '' || a.amendment.trim() !== '');
+}
+
 /** The sheet's answers as the core takes them, and which question and part each one is (for its error). */
 function answersOf(structure: CharterStructure, sheet: Sheet) {
   const answers: AnswerFieldsInput[] = [];
@@ -70,6 +77,8 @@ export function PaperSheetsScreen() {
   const consultations = useConsultations();
   const open = withChannel(consultations.data?.items, 'paper');
   const [sheet, setSheet] = useStoredState<Sheet>('atelier.draft.charter.paper', { consultationId: '', sheetNumber: '', answers: {} });
+  // A sheet half typed before a reload or a crash comes back, said so, with a way to start over.
+  const [restored, setRestored] = useState(() => sheetStarted(sheet));
   const consultation = open.find((c) => c.id === sheet.consultationId) ?? open[0];
   const heading = useScreenTitle(t('charter.paper.title'));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -115,8 +124,17 @@ export function PaperSheetsScreen() {
       setFailure(null);
       setDone(t('charter.paper.saved', { sheet: answer.value.sheetNumber, count: answer.value.contributions.length }));
       setSheet({ consultationId: consultation.id, sheetNumber: '', answers: {} });
+      setRestored(false);
       sheetRef.current?.focus();
     }
+  }
+
+  function startOver() {
+    setSheet((prev) => ({ consultationId: prev.consultationId, sheetNumber: '', answers: {} }));
+    setRestored(false);
+    setErrors({});
+    setFailure(null);
+    sheetRef.current?.focus();
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLFormElement>) {
@@ -160,6 +178,14 @@ export function PaperSheetsScreen() {
             <h2 id="paper-form-title" className="visually-hidden">
               {t('charter.paper.answers')}
             </h2>
+            {restored ? (
+              <Alert tone="info" role="status">
+                <p>{t('common.draft.restored')}</p>
+                <Button variant="secondary" onPress={startOver}>
+                  {t('common.draft.discard')}
+                </Button>
+              </Alert>
+            ) : null}
             <ErrorAlert message={failure} />
             <p role="status" className="charter-status" data-testid="paper-status">
               {done}
