@@ -1,9 +1,11 @@
 /**
  * A Citizen Card draw of 5,000 registrations for 50 places (10 reserved for QPV residents),
  * through the core's dispatch: `citizen-card:draw` reads the announced list, runs the seeded
- * lottery (lottery.ts) and writes the draw record and every registration's status and rank
- * through the write funnel (row, version, outbox entry each), in one transaction. Target from
- * issue 10: under 50 ms. The lottery alone (runDraw on the same list) is measured beside it.
+ * lottery (lottery.ts) and writes, through the write funnel in one transaction, the draw record
+ * and the status and rank of the 50 drawn (row, version, outbox entry each). The 4,950 left
+ * waiting are not written: the draw record's published list and seed give the waiting list,
+ * recomputed where it is read (citizen-card.repository.ts, findDraw and withDrawStatus). Target
+ * from issue 10: under 50 ms. The lottery alone (runDraw on the same list) is measured beside it.
  *
  * Standalone: `node --import tsx bench/citizen-card-draw.bench.ts` (`--json` for machine-readable
  * output). The holders and registrations are written directly into the database (the bench
@@ -24,7 +26,7 @@ import { summarize, timeRuns } from './stats.js';
 
 const REGISTRATIONS = 5_000;
 const PLACES = 50;
-const RUNS = 15;
+const RUNS = 40;
 const json = process.argv.includes('--json');
 const log = (message: string) => process.stderr.write(`[citizen-card draw bench] ${message}\n`);
 
@@ -111,7 +113,7 @@ if (json) {
 } else {
   const ms = (n: number) => n.toFixed(2);
   const rows = [
-    ['citizen-card:draw through dispatch (lottery + 5,001 writes with their outbox entries)', ms(command.p50), ms(command.p95), ms(command.max), command.p95 < 50 ? 'yes' : 'NO'],
+    ['citizen-card:draw through dispatch (lottery, the draw record and the 50 drawn, with their outbox entries)', ms(command.p50), ms(command.p95), ms(command.max), command.p95 < 50 ? 'yes' : 'NO'],
     ['runDraw alone (seeded shuffle and places)', ms(pure.p50), ms(pure.p95), ms(pure.max), pure.p95 < 50 ? 'yes' : 'NO'],
   ];
   const header = [`Draw of ${REGISTRATIONS.toLocaleString('en')} registrations for ${PLACES} places`, 'p50 ms', 'p95 ms', 'max ms', 'p95 < 50 ms'];

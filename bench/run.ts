@@ -186,7 +186,7 @@ rows.push(...(charter ?? []).map((row) => ({ ...row, measure: `Charter ${row.mea
 if (cardDraw) {
   rows.push(
     { measure: 'Citizen Card draw, 5,000 registrations for 50 places: the lottery (seed, shuffle, places)', target: '< 50 ms', summary: cardDraw.lottery, judgedOn: 'p95', met: cardDraw.lottery.p95 < 50 },
-    { measure: 'Citizen Card draw through the command (the lottery and 5,000 status writes with their outbox entries)', target: '< 50 ms', summary: cardDraw.command, judgedOn: 'p95', met: cardDraw.command.p95 < 50 },
+    { measure: 'Citizen Card draw through the command (the lottery, the draw record and the 50 drawn with their outbox entries; the waiting list recomputed where read)', target: '< 50 ms', summary: cardDraw.command, judgedOn: 'p95', met: cardDraw.command.p95 < 50 },
   );
 }
 if (cardHolders) {

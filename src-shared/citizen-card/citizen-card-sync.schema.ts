@@ -63,6 +63,11 @@ export const cardDrawRecordSchema = z
     reserved: z.array(reservedPlacesSchema).max(priorityGroups.length),
     entries: z.array(z.object({ key: drawKey, groups: z.array(z.enum(priorityGroups)).max(priorityGroups.length) }).strict()).max(CARD_LIMITS.drawEntries),
     drawn: z.array(z.object({ key: drawKey, rank: z.number().int().min(1), group: z.enum(priorityGroups).nullable() }).strict()).max(CARD_LIMITS.maxPlaces),
+    /**
+     * Empty in the records the app writes: the waiting list follows from the entries and the seed by
+     * the published algorithm and is recomputed where it is read (findDraw). A list carried by a
+     * draw recorded before is read as it is.
+     */
     waiting: z.array(z.object({ key: drawKey, rank: z.number().int().min(1) }).strict()).max(CARD_LIMITS.drawEntries),
     announcedAt: isoUtc,
     announcedBy: text(CARD_LIMITS.recordedBy).min(1),

@@ -7,7 +7,7 @@
 import type { CardRegistrationsTable } from '#db/schema.js';
 import { maskedCardNumber } from '#shared/citizen-card/card-number.js';
 import type { Occurrence, RegistrationStatus, RegistrationView } from '#shared/citizen-card/citizen-card.schema.js';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../store/executor.js';
 import { findWorkshopRow } from '../workshops/workshops.repository.js';
 import { workshopCodec } from '../workshops/workshop.codec.js';
@@ -25,6 +25,7 @@ import {
   type RegistrationRecord,
 } from './citizen-card.codecs.js';
 import { drawId, occurrenceSettingsId } from './ids.js';
+import { runDraw } from './lottery.js';
 
 export type RegistrationRow = Selectable<CardRegistrationsTable>;
 
@@ -33,9 +34,36 @@ export async function findSettings(db: Executor, workshopId: string): Promise<Oc
   return row ? cardOccurrenceCodec.toRecord(row) : null;
 }
 
+/**
+ * The draw of an occurrence, its waiting list filled in. The record carries what was announced
+ * (the sorted list, the seed, the places) and who was drawn; the waiting list follows from them
+ * by the published algorithm (lottery.ts), so the draw does not write it (5,000 names rewritten
+ * and sent for nothing: issue 10's 50 ms) and every read recomputes it, the same on every laptop.
+ * A record that carries its list (a draw recorded before) is read as it is.
+ */
 export async function findDraw(db: Executor, workshopId: string): Promise<DrawRecord | null> {
   const row = await db.selectFrom('card_draws').selectAll().where('id', '=', drawId(workshopId)).where('deleted_at', 'is', null).executeTakeFirst();
-  return row ? cardDrawCodec.toRecord(row) : null;
+  return row ? withWaitingList(cardDrawCodec.toRecord(row)) : null;
+}
+
+/** Recomputed waiting lists, by what determines them (the seed names the list, the date and the places). */
+const recomputedLists = new Map<string, DrawRecord['waiting']>();
+const RECOMPUTED_KEPT = 32;
+
+/**
+ * `draw` with its waiting list: the one it carries, or the one the published algorithm gives
+ * (`computed`: the draw command's own result, the same list, not computed twice).
+ */
+export function withWaitingList(draw: DrawRecord, computed?: DrawRecord['waiting']): DrawRecord {
+  if (draw.status !== 'drawn' || draw.waiting.length > 0) return draw;
+  const key = JSON.stringify([draw.algorithm, draw.seed, draw.drawDate, draw.places, draw.reserved]);
+  let waiting = recomputedLists.get(key);
+  if (!waiting) {
+    waiting = computed ?? runDraw({ entries: draw.entries, places: draw.places, reserved: draw.reserved, drawDate: draw.drawDate, seed: draw.seed }).waiting;
+    if (recomputedLists.size >= RECOMPUTED_KEPT) recomputedLists.delete(recomputedLists.keys().next().value!);
+    recomputedLists.set(key, waiting);
+  }
+  return { ...draw, waiting };
 }
 
 export async function findAtelierType(db: Executor, id: string, options: { withRemoved?: boolean } = {}) {
@@ -50,15 +78,49 @@ export async function listAtelierTypes(db: Executor) {
   return rows.map(cardAtelierTypeCodec.toRecord).sort((a, b) => a.title.localeCompare(b.title, 'fr') || a.id.localeCompare(b.id));
 }
 
+/*
+ * The waiting list lives in the draw record. The draw writes the drawn registrations (their
+ * status and rank) and the draw record, never the thousands left waiting: a registration on the
+ * draw's waiting list whose row still says `registered` is waiting, at the draw's rank (issue 10:
+ * a draw of 5,000 for 50 places in under 50 ms). Every read of a registration's status goes
+ * through `withDrawStatus`; a write that puts someone back on the waiting list writes
+ * `registered` (`STORED_WAITING`).
+ */
+
+/** The status a row holds for a registration on the waiting list. */
+export const STORED_WAITING = 'registered' satisfies RegistrationStatus;
+
+/** The waiting list of a run draw: each registration's rank (empty before the draw runs). */
+export function waitingRanks(draw: DrawRecord | null): ReadonlyMap<string, number> {
+  return draw?.status === 'drawn' ? new Map(draw.waiting.map((e) => [e.key, e.rank])) : new Map();
+}
+
+/** A registration as the people see it: `waiting` with its rank when the draw left it on its list. */
+export function withDrawStatus<R extends { id: string; status: RegistrationStatus; rank: number | null }>(r: R, ranks: ReadonlyMap<string, number>): R {
+  const rank = ranks.get(r.id);
+  if (rank === undefined) return r;
+  return { ...r, status: r.status === STORED_WAITING ? 'waiting' : r.status, rank: r.rank ?? rank };
+}
+
 /** Live registrations of an occurrence (cancelled ones included: they are a status, not a removal). */
 export async function registrationRecords(db: Executor, workshopId: string): Promise<RegistrationRecord[]> {
   const rows = await db.selectFrom('card_registrations').selectAll().where('workshop_id', '=', workshopId).where('deleted_at', 'is', null).execute();
-  return rows.map(cardRegistrationCodec.toRecord);
+  const ranks = waitingRanks(await findDraw(db, workshopId));
+  return rows.map((row) => withDrawStatus(cardRegistrationCodec.toRecord(row), ranks));
+}
+
+/** These live registrations of the occurrence of `draw` (its drawn), with their status as people see it. */
+export async function registrationRecordsIn(db: Executor, draw: DrawRecord, ids: readonly string[]): Promise<RegistrationRecord[]> {
+  if (ids.length === 0) return [];
+  // By id alone (the primary key): a filter on the workshop would make SQLite walk its index.
+  const rows = await db.selectFrom('card_registrations').selectAll().where('id', 'in', [...ids]).where('deleted_at', 'is', null).execute();
+  const ranks = waitingRanks(draw);
+  return rows.filter((row) => row.workshop_id === draw.workshopId).map((row) => withDrawStatus(cardRegistrationCodec.toRecord(row), ranks));
 }
 
 export async function findRegistration(db: Executor, id: string): Promise<RegistrationRecord | null> {
   const row = await db.selectFrom('card_registrations').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-  return row ? cardRegistrationCodec.toRecord(row) : null;
+  return row ? withDrawStatus(cardRegistrationCodec.toRecord(row), waitingRanks(await findDraw(db, row.workshop_id))) : null;
 }
 
 export async function promotionRecords(db: Executor, workshopId: string): Promise<PromotionRecord[]> {
@@ -89,6 +151,16 @@ export async function occurrenceCounts(db: Executor, workshopId: string, places:
     .execute();
   const counts = emptyCounts();
   for (const r of rows) counts[countKey[r.status]] += Number(r.n);
+  // Those the draw left waiting still say « registered » in their rows (see withDrawStatus).
+  const draw = await findDraw(db, workshopId);
+  if (draw?.status === 'drawn' && counts.registered > 0) {
+    const onList = await sql<{ n: number }>`select count(*) as n from card_registrations
+      where workshop_id = ${workshopId} and deleted_at is null and status = ${STORED_WAITING}
+        and id in (select json_extract(value, '$.key') from json_each(${JSON.stringify(draw.waiting)}))`.execute(db);
+    const waiting = Number(onList.rows[0]?.n ?? 0);
+    counts.waiting += waiting;
+    counts.registered -= waiting;
+  }
   counts.free = Math.max(0, (places ?? 0) - counts.drawn - counts.confirmed - counts.attended);
   return counts;
 }
@@ -131,8 +203,9 @@ const statusOrder: Record<RegistrationStatus, number> = { attended: 0, confirmed
 /** The registrations of an occurrence as the desk shows them: name and masked card number, by status then rank. */
 export async function listRegistrationViews(db: Executor, workshopId: string): Promise<RegistrationView[]> {
   const rows = await registrationViewQuery(db).where('r.workshop_id', '=', workshopId).where('r.deleted_at', 'is', null).execute();
+  const ranks = waitingRanks(await findDraw(db, workshopId));
   return rows
-    .map(toView)
+    .map((row) => withDrawStatus(toView(row), ranks))
     .sort(
       (a, b) =>
         statusOrder[a.status] - statusOrder[b.status] ||
@@ -144,7 +217,7 @@ export async function listRegistrationViews(db: Executor, workshopId: string): P
 
 export async function findRegistrationView(db: Executor, id: string): Promise<RegistrationView | null> {
   const row = await registrationViewQuery(db).where('r.id', '=', id).executeTakeFirst();
-  return row ? toView(row) : null;
+  return row ? withDrawStatus(toView(row), waitingRanks(await findDraw(db, row.workshop_id))) : null;
 }
 
 function registrationViewQuery(db: Executor) {

@@ -39,6 +39,8 @@ import {
   occurrenceWorkshopIds,
   promotionRecords,
   registrationRecords,
+  registrationRecordsIn,
+  withWaitingList,
 } from './citizen-card.repository.js';
 import { drawId, occurrenceSettingsId, registrationId } from './ids.js';
 import { drawExport, drawSeed, runDraw } from './lottery.js';
@@ -51,7 +53,8 @@ export interface CitizenCardDeps extends ServiceDeps {
 
 
 /**
- * Status changes a person may make (set-status). The draw (registered → drawn | waiting), the
+ * Status changes a person may make (set-status). The draw (registered → drawn | waiting: the
+ * waiting keep `registered` in their rows, the draw record lists them), the
  * promotions (waiting → drawn) and the check-in (→ attended) are their own commands.
  */
 const allowedChanges: Record<RegistrationStatus, readonly RegistrationStatus[]> = {
@@ -356,36 +359,36 @@ export function createCitizenCardService(deps: CitizenCardDeps) {
         // The announced list and seed, as published: the same result on every laptop.
         const outcome = runDraw({ entries: draw.entries, places: draw.places, reserved: draw.reserved, drawDate: draw.drawDate, seed: draw.seed });
         const drawn = outcome.drawn.map((d) => ({ key: d.key, rank: d.rank, group: (d.group as (typeof draw.entries)[number]['groups'][number] | null) }));
-        const updated = await w.update(cardDrawCodec, draw.id, () =>
-          ok({ status: 'drawn' as const, drawn, waiting: outcome.waiting, drawnAt: w.at, drawnBy: deps.actor() }),
-        );
-        if (!updated.ok) return updated;
-        const byId = new Map((await registrationRecords(w.trx, workshopId)).map((r) => [r.id, r]));
-        const freed: string[] = [];
-        const changes: { id: string; fields: { status?: 'drawn' | 'waiting'; rank: number } }[] = [];
-        const apply = (key: string, rank: number, status: 'drawn' | 'waiting') => {
-          const r = byId.get(key);
-          if (!r) return;
-          // statusChangedAt stays: the draw record dates the draw (two laptops write the same values).
-          if (r.status === 'registered') changes.push({ id: key, fields: { status, rank } });
-          else {
-            if (status === 'drawn' && r.status === 'cancelled') freed.push(key);
-            changes.push({ id: key, fields: { rank } });
-          }
-        };
-        for (const d of outcome.drawn) apply(d.key, d.rank, 'drawn');
-        for (const d of outcome.waiting) apply(d.key, d.rank, 'waiting');
-        // Thousands of registrations: one set of statements, the funnel's rules for each.
-        const written = await w.updateMany(cardRegistrationCodec, changes);
+        // The waiting list is not written: every read recomputes it from the record (findDraw).
+        const written = await w.update(cardDrawCodec, draw.id, () => ok({ status: 'drawn' as const, drawn, waiting: [], drawnAt: w.at, drawnBy: deps.actor() }));
         if (!written.ok) return written;
+        const drawnRecord = withWaitingList(written.value, outcome.waiting);
+        // Only the drawn are written: those left waiting are on the draw record's list, their rows
+        // untouched (withDrawStatus, citizen-card.repository.ts). Two laptops write the same values.
+        const drawnRows = await registrationRecordsIn(w.trx, drawnRecord, outcome.drawn.map((d) => d.key));
+        const byId = new Map(drawnRows.map((r) => [r.id, r]));
+        const freed: string[] = [];
+        const changes: { id: string; fields: { status?: 'drawn'; rank: number } }[] = [];
+        for (const d of outcome.drawn) {
+          const r = byId.get(d.key);
+          if (!r) continue;
+          // statusChangedAt stays: the draw record dates the draw.
+          if (r.status === 'registered') changes.push({ id: d.key, fields: { status: 'drawn', rank: d.rank } });
+          else {
+            if (r.status === 'cancelled') freed.push(d.key);
+            changes.push({ id: d.key, fields: { rank: d.rank } });
+          }
+        }
+        const statuses = await w.updateMany(cardRegistrationCodec, changes);
+        if (!statuses.ok) return statuses;
         // Someone drawn who had cancelled since the announcement: the place goes to the waiting list.
         for (const key of freed) {
           const promoted = await promoteHead(w, workshopId, key, deps.actor());
           if (!promoted.ok) return promoted;
         }
-        return ok(null);
+        return ok(drawnRecord);
       });
-      return result.ok ? ok((await findDraw(db, workshopId))!) : result;
+      return result;
     },
 
     async drawExport({ workshopId }: CommandParsedInput<'citizen-card:draw-export'>) {

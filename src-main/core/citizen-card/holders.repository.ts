@@ -14,6 +14,7 @@ import type { Holder, RegistrationStatus } from '#shared/citizen-card/citizen-ca
 import { normalizeForSearch } from '#shared/text.js';
 import type { Executor } from '../store/executor.js';
 import { cardHolderCodec, cardRegistrationCodec } from './citizen-card.codecs.js';
+import { findDraw, waitingRanks, withDrawStatus } from './citizen-card.repository.js';
 
 /** The most matches a search reads on each side (name, card number); `total` counts up to it. */
 export const SEARCH_CAP = 200;
@@ -109,7 +110,14 @@ export async function registrationsOfHolder(db: Executor, holderId: string): Pro
     .where('r.deleted_at', 'is', null)
     .orderBy('w.starts_at', 'desc')
     .execute();
-  return rows.map(({ workshop_title, workshop_starts_at, ...r }) => ({ ...cardRegistrationCodec.toRecord(r), workshopTitle: workshop_title, startsAt: workshop_starts_at }));
+  // The waiting list of each atelier is its draw's (citizen-card.repository.ts, withDrawStatus).
+  const ranks = new Map<string, ReadonlyMap<string, number>>();
+  for (const workshopId of new Set(rows.map((r) => r.workshop_id))) ranks.set(workshopId, waitingRanks(await findDraw(db, workshopId)));
+  return rows.map(({ workshop_title, workshop_starts_at, ...r }) => ({
+    ...withDrawStatus(cardRegistrationCodec.toRecord(r), ranks.get(r.workshop_id) ?? new Map<string, number>()),
+    workshopTitle: workshop_title,
+    startsAt: workshop_starts_at,
+  }));
 }
 
 /** Live registrations of these holders, by workshop (the merge moves them). */

@@ -8,8 +8,8 @@
  * reconciliation recomputes everything from the records alone, identically on every laptop:
  * promotions sorted by (promotedAt, id) are given, in that order, their target when it is on
  * the waiting list and not already given to an earlier promotion, else the next head nobody was
- * given; registrations of the waiting list then become `drawn` when given, `waiting` when a
- * laptop had promoted them and the reconciliation gave their place to someone else. It writes
+ * given; registrations of the waiting list then become `drawn` when given, `waiting` (their rows
+ * back to `registered`, the draw record listing them) when a laptop had promoted them and the reconciliation gave their place to someone else. It writes
  * nothing when the records already agree, and the same values on every laptop when they do not
  * (statusChangedAt is left alone: the promotion records date the promotions), so the portal
  * sees equal values, never a conflict.
@@ -17,7 +17,7 @@
 import { ok, type Result } from '#shared/result.js';
 import type { UnitOfWork } from '../store/synced-write.js';
 import { cardPromotionCodec, cardRegistrationCodec, type DrawRecord, type PromotionRecord, type RegistrationRecord } from './citizen-card.codecs.js';
-import { findDraw, promotionRecords, registrationRecords } from './citizen-card.repository.js';
+import { findDraw, promotionRecords, registrationRecords, STORED_WAITING } from './citizen-card.repository.js';
 import { promotionId } from './ids.js';
 
 /** Who, on the waiting list of `draw`, can still be given a place. */
@@ -78,7 +78,8 @@ export async function reconcilePromotions(w: UnitOfWork, workshopId: string): Pr
   for (const { key } of draw.waiting) {
     const r = byId.get(key);
     if (!r) continue;
-    const status = r.status === 'waiting' && given.has(key) ? 'drawn' : r.status === 'drawn' && !given.has(key) ? 'waiting' : null;
+    // Back on the list is `registered` in the row (the draw record holds the list: withDrawStatus).
+    const status = r.status === 'waiting' && given.has(key) ? 'drawn' : r.status === 'drawn' && !given.has(key) ? STORED_WAITING : null;
     if (!status) continue;
     const done = await w.update(cardRegistrationCodec, key, () => ok({ status }));
     if (!done.ok) return done;

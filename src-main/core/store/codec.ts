@@ -224,10 +224,15 @@ function buildCodec<R extends { id: string; version: number }, T extends SyncedT
     },
     derive: (row) => derive(row),
     changedFields(before, after) {
-      const a = snapshot(after) as Loose;
-      const b = snapshot(before) as Loose;
+      const a = after as Loose;
+      const b = before as Loose;
       const out: Loose = {};
-      for (const [field] of entries) if (JSON.stringify(b[field]) !== JSON.stringify(a[field])) out[field] = a[field];
+      for (const [field, { column: c, codec }] of entries) {
+        // The same column value is the same field: no decoding (a draw's list of 5,000 stays a string).
+        if (a[c] === b[c]) continue;
+        const af = codec.toField(a[c]);
+        if (JSON.stringify(codec.toField(b[c])) !== JSON.stringify(af)) out[field] = af;
+      }
       return out as Partial<SyncedFields<R>>;
     },
     label: spec.label,

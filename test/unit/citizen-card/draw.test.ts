@@ -64,6 +64,31 @@ describe('the draw', () => {
     expect(recomputed).toEqual({ seed: announced.seed, seedMatches: true, drawn: drawn.drawn, waiting: drawn.waiting });
   });
 
+  it('writes the draw record and the drawn only; the waiting list follows from the record wherever it is read', async () => {
+    const { core } = world;
+    const { workshopId } = await world.atelier({ places: 5, reserved: [] });
+    await world.registered(workshopId, 30);
+    const announced = await core.must('citizen-card:announce-draw', { workshopId, drawDate: '2026-03-05' });
+    const outboxBefore = (core.sqlite.prepare('select count(*) as n from outbox').get() as { n: number }).n;
+    const drawn = await core.must('citizen-card:draw', { workshopId });
+    const written = core.sqlite.prepare('select entity, count(*) as n from outbox group by entity order by entity').all() as { entity: string; n: number }[];
+    expect((core.sqlite.prepare('select count(*) as n from outbox').get() as { n: number }).n - outboxBefore).toBe(1 + 5);
+    expect(written.find((e) => e.entity === 'card_registration')?.n).toBe(30 + 5);
+    // The row keeps no list; the command, the occurrence and the registrations give the same one.
+    const row = core.sqlite.prepare('select waiting from card_draws where id = ?').get(drawId(workshopId)) as { waiting: string };
+    expect(JSON.parse(row.waiting)).toEqual([]);
+    const expected = runDraw({ entries: announced.entries, places: 5, reserved: [], drawDate: '2026-03-05' });
+    expect(drawn.waiting).toEqual(expected.waiting);
+    expect((await core.must('citizen-card:occurrence', { workshopId })).draw?.waiting).toEqual(expected.waiting);
+    const list = (await core.must('citizen-card:registrations', { workshopId })).items.filter((r) => r.status === 'waiting');
+    expect(list.map((r) => [r.id, r.rank])).toEqual(expected.waiting.map((w) => [w.key, w.rank]));
+    expect((await core.must('citizen-card:occurrence', { workshopId })).counts).toMatchObject({ drawn: 5, waiting: 25, registered: 0, free: 0 });
+    // Someone waiting cancels: the row says so, the list still ranks the others.
+    const third = list[2]!;
+    await core.must('citizen-card:set-status', { id: third.id, version: third.version, status: 'cancelled' });
+    expect((await core.must('citizen-card:occurrence', { workshopId })).counts).toMatchObject({ waiting: 24, cancelled: 1 });
+  });
+
   it('is refused before it is announced, and when nobody registered', async () => {
     const { core } = world;
     const { workshopId } = await world.atelier();
