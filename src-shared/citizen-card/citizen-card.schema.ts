@@ -327,7 +327,7 @@ export const holderImportHeaderInputSchema = z.object({ header: z.array(z.string
 export const holderImportHeaderSchema = z.object({
   /** The file's columns the import reads, by the field they fill; missing required columns. */
   columns: z.record(z.string(), z.number().int()),
-  missing: z.array(z.string()),
+  missing: z.array(z.enum(['cardNumber', 'name'])),
 });
 
 export const duplicatePairSchema = z.object({

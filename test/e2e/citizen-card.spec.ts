@@ -106,6 +106,14 @@ test('a Citizen Card atelier: catalogue, the City’s file, 25 registrations, th
     // The City's file: 30 holders and one bad line, reported with its line and reason.
     await page.goto(`${host.origin}/#/citizen-card/holders`);
     await expect(shell.heading).toHaveText('Titulaires de la Carte citoyenne');
+    // A file without the card numbers' column: nothing imported, the column named as a person reads it.
+    const noCards = join(work, 'sans-cartes.csv');
+    writeFileSync(noCards, 'Nom;Prénom;Courriel\nDiallo;Awa;awa@example.org\n');
+    await page.getByLabel('Fichier CSV').setInputFiles(noCards);
+    await card.button('Importer').click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Il manque des colonnes' })).toHaveText(
+      'Il manque des colonnes dans l’en-tête\u00a0: le numéro de carte («\u00a0Numéro de carte\u00a0»). Rien n’a été importé.',
+    );
     const file = join(work, 'titulaires.csv');
     writeFileSync(file, cityFile());
     await page.getByLabel('Fichier CSV').setInputFiles(file);

@@ -235,6 +235,7 @@ export const citizenCardEn = {
     progress: 'Import progress',
     progressText: '{{done}} lines of {{total}}',
     missingColumns: 'Columns are missing from the header: {{columns}}. Nothing was imported.',
+    missingColumn: { cardNumber: 'the card number (“Card number” or “Numéro de carte”)', name: 'the name (“Name”, or “Last name” and “First name”)' },
     noFile: 'Choose a file.',
     emptyFile: 'This file has no lines.',
     unreadable: 'This file could not be read.',

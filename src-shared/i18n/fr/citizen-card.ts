@@ -236,6 +236,7 @@ export const citizenCardFr = {
     progress: 'Avancement de l’import',
     progressText: '{{done}} lignes sur {{total}}',
     missingColumns: 'Il manque des colonnes dans l’en-tête\u00a0: {{columns}}. Rien n’a été importé.',
+    missingColumn: { cardNumber: 'le numéro de carte («\u00a0Numéro de carte\u00a0»)', name: 'le nom («\u00a0Nom\u00a0», ou «\u00a0Nom\u00a0» et «\u00a0Prénom\u00a0»)' },
     noFile: 'Choisissez un fichier.',
     emptyFile: 'Ce fichier ne contient aucune ligne.',
     unreadable: 'Ce fichier n’a pas pu être lu.',

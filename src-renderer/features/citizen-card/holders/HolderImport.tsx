@@ -58,7 +58,7 @@ export function HolderImport({ onImported }: { onImported: () => void }) {
     try {
       const head = await invoke('citizen-card:import-header', { header: csv.header });
       if (!head.ok) return setError(refusal(t, head.error, NOUN.holder));
-      if (head.value.missing.length > 0) return setError(t('citizenCard.holders.missingColumns', { columns: head.value.missing.join(', ') }));
+      if (head.value.missing.length > 0) return setError(t('citizenCard.holders.missingColumns', { columns: head.value.missing.map((c) => t(`citizenCard.holders.missingColumn.${c}`)).join(', ') }));
       const importId = crypto.randomUUID();
       const { chunks, tooLong } = chunksOf(csv.records, CHUNK_LINES);
       const sum: Totals = { imported: 0, updated: 0, unchanged: 0, refused: tooLong.map((r) => ({ line: r.line, reason: 'tooLong', value: r.text.slice(0, 200) })) };
