@@ -53,6 +53,8 @@ module.exports = {
           ...pkgs('kysely', 'pino', 'rotating-file-stream', 'pdf-lib', '@pdf-lib/fontkit', 'bidi-js', 'regenerator-runtime', 'exceljs', 'i18next', 'zod'),
           // Issue 10: the Citizen Card confirmations' QR codes (drawn as vector squares into the PDF).
           ...pkgs('qrcode'),
+          // …checked with the desk's own decoder before they are printed (readable-qr.ts).
+          ...pkgs('@zxing/library'),
           // Issue 10: the City's file of Citizen Card holders (CSV, quoted fields) read by holder-import.ts.
           // (its `csv-parse/sync` entry is an exports-map subpath the resolver leaves by name).
           ...pkgs('csv-parse'),
