@@ -54,15 +54,23 @@ test('the details: headings, accents, quotes, draft notice, grade buttons, the m
 
   // The map opens on the 18e: a handful of arrondissements in view, not all twenty.
   await page.goto(`${host.origin}/#/workshops/${workshopId}/proposals/new`);
-  await expect(page.locator('.paris-map path').first()).toBeAttached();
+  // The picker's own map, drawn: the list's map may still be on the page for a moment after the
+  // route changes, and the picker's frame is painted before Leaflet draws into it.
+  const picker = page.locator('.paris-map--picker');
+  await expect(picker.locator('.leaflet-overlay-pane path').first()).toBeAttached();
   // On all Paris the widest arrondissement is about a fifth of the frame; opened on the 18e,
   // the arrondissements in view fill it (Leaflet clips them to the frame).
-  const zoomedIn = await page.locator('.paris-map').evaluate((map) => {
-    const frame = map.getBoundingClientRect();
-    const widest = Math.max(...Array.from(map.querySelectorAll('.leaflet-overlay-pane path')).map((p) => p.getBoundingClientRect().width));
-    return widest / frame.width;
-  });
-  expect.soft(zoomedIn).toBeGreaterThan(0.5);
+  await expect
+    .poll(
+      () =>
+        picker.evaluate((map) => {
+          const frame = map.getBoundingClientRect();
+          const widths = Array.from(map.querySelectorAll('.leaflet-overlay-pane path')).map((p) => p.getBoundingClientRect().width);
+          return widths.length ? Math.max(...widths) / frame.width : 0;
+        }),
+      { message: 'the widest arrondissement in view, as a share of the frame' },
+    )
+    .toBeGreaterThan(0.5);
 
   // One wording of the draft notice in both forms.
   const proposalNote = await page.locator('#proposal-draft-note').innerText();

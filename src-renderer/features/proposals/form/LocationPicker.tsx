@@ -57,7 +57,9 @@ export function LocationPicker({ point, onPoint, focus, errorMessage, openOn }: 
         {t('proposals.form.mapHint')}
       </p>
       {boundaries ? (
-        <ProposalsMap          boundaries={boundaries}          markers={markers}
+        <ProposalsMap
+          boundaries={boundaries}
+          markers={markers}
           onPick={onPoint}
           focus={focus}
           centreRef={centre}

@@ -120,7 +120,9 @@ export function ProposalsScreen() {
               <p>{t('proposals.map.loadError')}</p>
             </Alert>
           ) : (
-            <ProposalsMap              boundaries={boundaries}              markers={markers}
+            <ProposalsMap
+              boundaries={boundaries}
+              markers={markers}
               fitTo={fitTo}
               openOn={w?.arrondissement ?? null}
             />
