@@ -81,12 +81,17 @@ export function createDrawService(deps: CitizenCardDeps, ctx: CardContext = crea
         const outcome = runDraw({ entries: draw.entries, places: draw.places, reserved: draw.reserved, drawDate: draw.drawDate, seed: draw.seed });
         const drawn = outcome.drawn.map((d) => ({ key: d.key, rank: d.rank, group: (d.group as (typeof draw.entries)[number]['groups'][number] | null) }));
         // The waiting list is not written: every read recomputes it from the record (findDraw).
-        const written = await w.update(cardDrawCodec, draw.id, () => ok({ status: 'drawn' as const, drawn, waiting: [], drawnAt: w.at, drawnBy: deps.actor() }));
+        // The record is patched, not decoded again: its 5,000 names were read above.
+        const fields = { status: 'drawn' as const, drawn, waiting: [], drawnAt: w.at, drawnBy: deps.actor() };
+        const written = await w.patch(cardDrawCodec, draw.id, fields, { expectedVersion: draw.version });
         if (!written.ok) return written;
-        const drawnRecord = withWaitingList(written.value, outcome.waiting);
+        const ranDraw = { ...draw, ...fields, ...written.value };
+        // Remembered before any promotion below reads the waiting list.
+        const drawnRecord = withWaitingList(ranDraw, outcome.waiting);
         // Only the drawn are written: those left waiting are on the draw record's list, their rows
         // untouched (withDrawStatus, citizen-card.repository.ts). Two laptops write the same values.
-        const drawnRows = await registrationRecordsIn(w.trx, drawnRecord, outcome.drawn.map((d) => d.key));
+        // The drawn are on no waiting list: their rows are read without one.
+        const drawnRows = await registrationRecordsIn(w.trx, ranDraw, outcome.drawn.map((d) => d.key));
         const byId = new Map(drawnRows.map((r) => [r.id, r]));
         const freed: string[] = [];
         const changes: { id: string; fields: { status?: 'drawn'; rank: number } }[] = [];

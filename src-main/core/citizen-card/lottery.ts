@@ -60,7 +60,11 @@ export interface DrawResult {
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function sortedKeys(entries: readonly DrawEntry[]): string[] {
-  const keys = entries.map((e) => e.key).sort(byCodePoint);
+  const keys = entries.map((e) => e.key);
+  // An announced list is stored sorted: checked in one pass, sorted only when it is not.
+  let sorted = true;
+  for (let i = 1; sorted && i < keys.length; i += 1) sorted = keys[i - 1]! <= keys[i]!;
+  if (!sorted) keys.sort(byCodePoint);
   for (let i = 1; i < keys.length; i += 1) {
     if (keys[i] === keys[i - 1]) throw new Error(`The key ${keys[i]} is in the list twice`);
   }
@@ -77,15 +81,17 @@ export function drawSeed(entries: readonly DrawEntry[], drawDate: string, places
 /** The seed's stream of numbers (step 3). */
 export function seededIntegers(seed: string): (below: number) => number {
   let block = 0;
-  let words: number[] = [];
+  let digest: Buffer | null = null;
+  let offset = 32;
   const next32 = (): number => {
-    if (words.length === 0) {
-      const digest = createHash('sha256').update(`${seed}:${block}`, 'utf8').digest();
+    if (offset === 32) {
+      digest = createHash('sha256').update(`${seed}:${block}`, 'utf8').digest();
       block += 1;
-      words = [];
-      for (let k = 0; k < 32; k += 4) words.push(digest.readUInt32BE(k));
+      offset = 0;
     }
-    return words.shift()!;
+    const word = digest!.readUInt32BE(offset);
+    offset += 4;
+    return word;
   };
   return (below: number) => {
     if (!Number.isInteger(below) || below < 1 || below > 2 ** 32) throw new Error(`Cannot draw below ${below}`);
@@ -112,13 +118,15 @@ export function runDraw(input: DrawInput): DrawResult {
     ranking[i] = ranking[j]!;
     ranking[j] = swap;
   }
-  const groupsOf = new Map(input.entries.map((e) => [e.key, new Set(e.groups)]));
+  // Only the entries in a group can take a reserved place (most are in none).
+  const groupsOf = new Map<string, readonly string[]>();
+  for (const e of input.entries) if (e.groups.length > 0) groupsOf.set(e.key, e.groups);
   const taken = new Map<string, string | null>();
   for (const reserved of input.reserved) {
     let left = reserved.places;
     for (const key of ranking) {
       if (left === 0) break;
-      if (!taken.has(key) && groupsOf.get(key)!.has(reserved.group)) {
+      if (!taken.has(key) && groupsOf.get(key)?.includes(reserved.group)) {
         taken.set(key, reserved.group);
         left -= 1;
       }
@@ -130,10 +138,12 @@ export function runDraw(input: DrawInput): DrawResult {
   }
   const drawn: DrawResult['drawn'] = [];
   const waiting: DrawResult['waiting'] = [];
-  ranking.forEach((key, index) => {
-    if (taken.has(key)) drawn.push({ key, rank: index + 1, group: taken.get(key)! });
+  for (let index = 0; index < ranking.length; index += 1) {
+    const key = ranking[index]!;
+    const group = taken.get(key);
+    if (group !== undefined) drawn.push({ key, rank: index + 1, group });
     else waiting.push({ key, rank: index + 1 });
-  });
+  }
   return { algorithm: DRAW_ALGORITHM, seed, ranking, drawn, waiting };
 }
 

@@ -149,6 +149,8 @@ export interface SyncedCodec<
   readonly table: T;
   readonly changedEvent: EventName;
   eventId(record: R): string;
+  /** `eventId` of a row, decoding only the fields it reads (a draw's 5,000 names are not parsed for its workshop id). */
+  eventIdOfRow(row: RowOf<T>): string;
   /** The synced field names, in the order of the codec. */
   readonly fieldNames: readonly (keyof SyncedFields<R> & string)[];
   /** The row → the record the core hands out. */
@@ -204,6 +206,14 @@ function buildCodec<R extends { id: string; version: number }, T extends SyncedT
     table: spec.table,
     changedEvent: spec.changedEvent,
     eventId: spec.eventId ?? ((record) => record.id),
+    eventIdOfRow(row) {
+      const r = row as Loose;
+      if (!spec.eventId) return r.id as string;
+      const lazy: Loose = { id: r.id };
+      for (const [field, { column: c, codec }] of entries) Object.defineProperty(lazy, field, { get: () => codec.toField(r[c]), enumerable: true });
+      for (const [field, c] of local) lazy[field] = r[c];
+      return spec.eventId(lazy as R);
+    },
     fieldNames: entries.map(([field]) => field) as (keyof SyncedFields<R> & string)[],
     snapshot,
     toRecord(row) {
