@@ -15,6 +15,7 @@ import { findWorkshopRow } from '../workshops/workshops.repository.js';
 import { cardRegistrationCodec, type RegistrationRecord } from './citizen-card.codecs.js';
 import {
   findDraw,
+  findHolder,
   findOccurrence,
   findRegistrationView,
   findSettings,
@@ -63,6 +64,19 @@ export function createCardContext(deps: CitizenCardDeps) {
     if (!offered.ok) return offered;
     if (w.status === 'cancelled' && !options.evenCancelled) return fail('invalid_transition', 'A cancelled atelier takes no changes');
     return ok(w);
+  }
+
+  /** The occurrence's settings, or the refusal that it has none (it is not an occurrence yet). */
+  async function settingsOf(trx: Executor, workshopId: string) {
+    const settings = await findSettings(trx, workshopId);
+    return settings ? ok(settings) : fail('validation', 'The occurrence has no settings', { workshopId: 'validation.occurrenceNotSet' });
+  }
+
+  /** A holder a registration may name: one that exists and was not merged into another. */
+  async function registrableHolder(trx: Executor, holderId: string) {
+    const holder = await findHolder(trx, holderId);
+    if (!holder) return fail('not_found', `No holder ${holderId}`);
+    return holder.mergedInto ? fail('validation', 'The holder was merged', { holderId: 'validation.holderMerged' }) : ok(holder);
   }
 
   function write<T>(workshopId: string, body: (w: UnitOfWork) => Promise<Result<T>>): Promise<Result<T>> {
@@ -123,7 +137,7 @@ export function createCardContext(deps: CitizenCardDeps) {
     return ok(null);
   }
 
-  return { db, labDesk, cardWorkshop, write, reconcile, occurrenceOrFail, viewOf, freePlaces, changeStatus };
+  return { db, labDesk, cardWorkshop, settingsOf, registrableHolder, write, reconcile, occurrenceOrFail, viewOf, freePlaces, changeStatus };
 }
 
 export type CardContext = ReturnType<typeof createCardContext>;

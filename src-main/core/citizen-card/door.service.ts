@@ -8,10 +8,8 @@ import { fail, ok } from '#shared/result.js';
 import { cardRegistrationCodec } from './citizen-card.codecs.js';
 import {
   findDraw,
-  findHolder,
   findHolderByCardNumber,
   findRegistration,
-  findSettings,
   hasAttended,
   HOLDS_PLACE,
   listRegistrationViews,
@@ -22,7 +20,7 @@ import { registrationId } from './ids.js';
 import { createCardContext, type CardContext, type CitizenCardDeps } from './card-context.js';
 
 export function createDoorService(deps: CitizenCardDeps, ctx: CardContext = createCardContext(deps)) {
-  const { db, labDesk, cardWorkshop, write, viewOf, freePlaces } = ctx;
+  const { db, labDesk, cardWorkshop, settingsOf, registrableHolder, write, viewOf, freePlaces } = ctx;
   return {
 
     async checkIn({ workshopId, by }: CommandParsedInput<'citizen-card:check-in'>) {
@@ -66,12 +64,11 @@ export function createDoorService(deps: CitizenCardDeps, ctx: CardContext = crea
       const result = await write(workshopId, async (w) => {
         const workshop = await cardWorkshop(w.trx, workshopId);
         if (!workshop.ok) return workshop;
-        const settings = await findSettings(w.trx, workshopId);
-        if (!settings) return fail('validation', 'The occurrence has no settings', { workshopId: 'validation.occurrenceNotSet' });
-        if (!settings.walkInsAllowed) return fail('invalid_transition', 'Walk-ins are not allowed', { holderId: 'validation.walkInsNotAllowed' });
-        const holder = await findHolder(w.trx, holderId);
-        if (!holder) return fail('not_found', `No holder ${holderId}`);
-        if (holder.mergedInto) return fail('validation', 'The holder was merged', { holderId: 'validation.holderMerged' });
+        const settings = await settingsOf(w.trx, workshopId);
+        if (!settings.ok) return settings;
+        if (!settings.value.walkInsAllowed) return fail('invalid_transition', 'Walk-ins are not allowed', { holderId: 'validation.walkInsNotAllowed' });
+        const holder = await registrableHolder(w.trx, holderId);
+        if (!holder.ok) return holder;
         const existing = await w.find(cardRegistrationCodec, id);
         const current = existing && existing.deleted_at === null ? cardRegistrationCodec.toRecord(existing) : null;
         if (current?.status === 'attended') return fail('invalid_transition', 'Already checked in', { holderId: 'validation.alreadyAttended' });
@@ -80,7 +77,7 @@ export function createDoorService(deps: CitizenCardDeps, ctx: CardContext = crea
           const done = await w.update(cardRegistrationCodec, id, () => ok({ status: 'attended' as const, statusChangedAt: w.at, recordedBy: deps.actor() }));
           return done.ok ? ok(null) : done;
         }
-        if ((await occurrenceCounts(w.trx, workshopId, settings.places)).free < 1) return fail('invalid_transition', 'No place is left', { holderId: 'validation.noPlaceLeft' });
+        if ((await occurrenceCounts(w.trx, workshopId, settings.value.places)).free < 1) return fail('invalid_transition', 'No place is left', { holderId: 'validation.noPlaceLeft' });
         if (existing) {
           const done = await w.update(
             cardRegistrationCodec,

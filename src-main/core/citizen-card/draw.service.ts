@@ -8,7 +8,6 @@ import { fail, ok } from '#shared/result.js';
 import { cardDrawCodec, cardRegistrationCodec } from './citizen-card.codecs.js';
 import {
   findDraw,
-  findSettings,
   HOLDS_PLACE,
   promotionRecords,
   registrationRecords,
@@ -21,7 +20,7 @@ import { promoteHead } from './promotions.js';
 import { createCardContext, type CardContext, type CitizenCardDeps } from './card-context.js';
 
 export function createDrawService(deps: CitizenCardDeps, ctx: CardContext = createCardContext(deps)) {
-  const { db, labDesk, cardWorkshop, write, reconcile } = ctx;
+  const { db, labDesk, cardWorkshop, settingsOf, write, reconcile } = ctx;
   return {
 
     async announceDraw({ workshopId, drawDate }: CommandParsedInput<'citizen-card:announce-draw'>) {
@@ -30,8 +29,8 @@ export function createDrawService(deps: CitizenCardDeps, ctx: CardContext = crea
       const result = await write(workshopId, async (w) => {
         const workshop = await cardWorkshop(w.trx, workshopId);
         if (!workshop.ok) return workshop;
-        const settings = await findSettings(w.trx, workshopId);
-        if (!settings) return fail('validation', 'The occurrence has no settings', { workshopId: 'validation.occurrenceNotSet' });
+        const settings = await settingsOf(w.trx, workshopId);
+        if (!settings.ok) return settings;
         const existing = await findDraw(w.trx, workshopId);
         if (existing) {
           return fail('invalid_transition', 'A draw is already announced', { drawDate: existing.status === 'drawn' ? 'validation.drawAlreadyRun' : 'validation.drawAlreadyAnnounced' });
@@ -51,9 +50,9 @@ export function createDrawService(deps: CitizenCardDeps, ctx: CardContext = crea
             status: 'announced',
             algorithm: 'atelier-draw-v1',
             drawDate,
-            seed: drawSeed(entries, drawDate, settings.places),
-            places: settings.places,
-            reserved: settings.reserved,
+            seed: drawSeed(entries, drawDate, settings.value.places),
+            places: settings.value.places,
+            reserved: settings.value.reserved,
             entries,
             drawn: [],
             waiting: [],

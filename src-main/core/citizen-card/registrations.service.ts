@@ -5,12 +5,12 @@
 import type { CommandParsedInput } from '#shared/contract.js';
 import { fail, ok } from '#shared/result.js';
 import { cardRegistrationCodec } from './citizen-card.codecs.js';
-import { findDraw, findHolder, findRegistration, findSettings, hasAttended, listRegistrationViews } from './citizen-card.repository.js';
+import { findDraw, findRegistration, hasAttended, listRegistrationViews } from './citizen-card.repository.js';
 import { registrationId } from './ids.js';
 import { createCardContext, type CardContext, type CitizenCardDeps } from './card-context.js';
 
 export function createRegistrationsService(deps: CitizenCardDeps, ctx: CardContext = createCardContext(deps)) {
-  const { db, labDesk, cardWorkshop, write, reconcile, viewOf, changeStatus } = ctx;
+  const { db, labDesk, cardWorkshop, settingsOf, registrableHolder, write, reconcile, viewOf, changeStatus } = ctx;
   return {
 
     async registrations({ workshopId }: CommandParsedInput<'citizen-card:registrations'>) {
@@ -28,10 +28,10 @@ export function createRegistrationsService(deps: CitizenCardDeps, ctx: CardConte
         const workshop = await cardWorkshop(w.trx, workshopId);
         if (!workshop.ok) return workshop;
         if (workshop.value.status === 'closed') return fail('invalid_transition', 'A closed atelier takes no registrations');
-        if (!(await findSettings(w.trx, workshopId))) return fail('validation', 'The occurrence has no settings', { workshopId: 'validation.occurrenceNotSet' });
-        const holder = await findHolder(w.trx, holderId);
-        if (!holder) return fail('not_found', `No holder ${holderId}`);
-        if (holder.mergedInto) return fail('validation', 'The holder was merged', { holderId: 'validation.holderMerged' });
+        const settings = await settingsOf(w.trx, workshopId);
+        if (!settings.ok) return settings;
+        const holder = await registrableHolder(w.trx, holderId);
+        if (!holder.ok) return holder;
         if (await findDraw(w.trx, workshopId)) return fail('invalid_transition', 'The list is closed', { holderId: 'validation.registrationsClosed' });
         // first_timer is computed: never said by the person, never refused.
         const firstTimer = !(await hasAttended(w.trx, holderId, workshopId));
