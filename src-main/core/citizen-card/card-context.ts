@@ -7,6 +7,7 @@
 import type { Occurrence, RegistrationStatus, RegistrationView } from '#shared/citizen-card/citizen-card.schema.js';
 import { fail, ok, type Result } from '#shared/result.js';
 import { kindAllows } from '#shared/workshops/workshop-kinds.js';
+import type { WorkshopRow } from '#db/schema.js';
 import type { ServiceDeps } from '../deps.js';
 import type { Executor } from '../store/executor.js';
 import { runWrite, type UnitOfWork } from '../store/synced-write.js';
@@ -83,6 +84,20 @@ export function createCardContext(deps: CitizenCardDeps) {
     return runWrite(deps, body, { eventIds: { 'citizen-card:changed': workshopId } });
   }
 
+  /**
+   * A lab desk's write to the live workshop of an occurrence: the checks every command of the
+   * ateliers starts with (a field laptop refused, naming `field`; a workshop that is a live
+   * Citizen Card occurrence), then `body` in the transaction.
+   */
+  async function labWrite<T>(field: string, workshopId: string, body: (w: UnitOfWork, workshop: WorkshopRow) => Promise<Result<T>>): Promise<Result<T>> {
+    const desk = await labDesk(field);
+    if (!desk.ok) return desk;
+    return write(workshopId, async (w) => {
+      const workshop = await cardWorkshop(w.trx, workshopId);
+      return workshop.ok ? body(w, workshop.value) : workshop;
+    });
+  }
+
   /** The promotions and the waiting list brought in line after a sync (promotions.ts); writes nothing when they agree. */
   async function reconcile(workshopId: string): Promise<void> {
     const draw = await findDraw(db, workshopId);
@@ -137,7 +152,7 @@ export function createCardContext(deps: CitizenCardDeps) {
     return ok(null);
   }
 
-  return { db, labDesk, cardWorkshop, settingsOf, registrableHolder, write, reconcile, occurrenceOrFail, viewOf, freePlaces, changeStatus };
+  return { db, labDesk, labWrite, cardWorkshop, settingsOf, registrableHolder, write, reconcile, occurrenceOrFail, viewOf, freePlaces, changeStatus };
 }
 
 export type CardContext = ReturnType<typeof createCardContext>;

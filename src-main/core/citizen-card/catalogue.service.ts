@@ -21,7 +21,7 @@ import { occurrenceSettingsId } from './ids.js';
 import { createCardContext, type CardContext, type CitizenCardDeps } from './card-context.js';
 
 export function createCatalogueService(deps: CitizenCardDeps, ctx: CardContext = createCardContext(deps)) {
-  const { db, labDesk, cardWorkshop, write, occurrenceOrFail } = ctx;
+  const { db, labDesk, labWrite, occurrenceOrFail } = ctx;
   return {
 
     async types() {
@@ -73,11 +73,7 @@ export function createCatalogueService(deps: CitizenCardDeps, ctx: CardContext =
     occurrence: ({ workshopId }: CommandParsedInput<'citizen-card:occurrence'>) => occurrenceOrFail(workshopId),
 
     async saveOccurrence({ workshopId, version, fields }: CommandParsedInput<'citizen-card:save-occurrence'>) {
-      const desk = await labDesk('fields.places');
-      if (!desk.ok) return desk;
-      const result = await write(workshopId, async (w) => {
-        const workshop = await cardWorkshop(w.trx, workshopId);
-        if (!workshop.ok) return workshop;
+      const result = await labWrite('fields.places', workshopId, async (w) => {
         if (!(await findAtelierType(w.trx, fields.atelierTypeId))) {
           return fail('validation', 'No such atelier type', { 'fields.atelierTypeId': 'validation.atelierTypeUnknown' });
         }

@@ -20,7 +20,7 @@ import { registrationId } from './ids.js';
 import { createCardContext, type CardContext, type CitizenCardDeps } from './card-context.js';
 
 export function createDoorService(deps: CitizenCardDeps, ctx: CardContext = createCardContext(deps)) {
-  const { db, labDesk, cardWorkshop, settingsOf, registrableHolder, write, viewOf, freePlaces } = ctx;
+  const { db, labDesk, labWrite, cardWorkshop, settingsOf, registrableHolder, write, viewOf, freePlaces } = ctx;
   return {
 
     async checkIn({ workshopId, by }: CommandParsedInput<'citizen-card:check-in'>) {
@@ -58,12 +58,8 @@ export function createDoorService(deps: CitizenCardDeps, ctx: CardContext = crea
     },
 
     async walkIn({ workshopId, holderId }: CommandParsedInput<'citizen-card:walk-in'>) {
-      const desk = await labDesk('holderId');
-      if (!desk.ok) return desk;
       const id = registrationId(workshopId, holderId);
-      const result = await write(workshopId, async (w) => {
-        const workshop = await cardWorkshop(w.trx, workshopId);
-        if (!workshop.ok) return workshop;
+      const result = await labWrite('holderId', workshopId, async (w) => {
         const settings = await settingsOf(w.trx, workshopId);
         if (!settings.ok) return settings;
         if (!settings.value.walkInsAllowed) return fail('invalid_transition', 'Walk-ins are not allowed', { holderId: 'validation.walkInsNotAllowed' });
@@ -108,11 +104,7 @@ export function createDoorService(deps: CitizenCardDeps, ctx: CardContext = crea
     },
 
     async markNoShows({ workshopId }: CommandParsedInput<'citizen-card:mark-no-shows'>) {
-      const desk = await labDesk('workshopId');
-      if (!desk.ok) return desk;
-      const result = await write(workshopId, async (w) => {
-        const workshop = await cardWorkshop(w.trx, workshopId, { evenCancelled: false });
-        if (!workshop.ok) return workshop;
+      const result = await labWrite('workshopId', workshopId, async (w) => {
         for (const r of await registrationRecords(w.trx, workshopId)) {
           if (r.status !== 'drawn' && r.status !== 'confirmed') continue;
           const done = await w.update(cardRegistrationCodec, r.id, () => ok({ status: 'no_show' as const, statusChangedAt: w.at, recordedBy: deps.actor() }));

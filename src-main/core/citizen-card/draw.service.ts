@@ -20,15 +20,11 @@ import { promoteHead } from './promotions.js';
 import { createCardContext, type CardContext, type CitizenCardDeps } from './card-context.js';
 
 export function createDrawService(deps: CitizenCardDeps, ctx: CardContext = createCardContext(deps)) {
-  const { db, labDesk, cardWorkshop, settingsOf, write, reconcile } = ctx;
+  const { db, labWrite, cardWorkshop, settingsOf, reconcile } = ctx;
   return {
 
     async announceDraw({ workshopId, drawDate }: CommandParsedInput<'citizen-card:announce-draw'>) {
-      const desk = await labDesk('drawDate');
-      if (!desk.ok) return desk;
-      const result = await write(workshopId, async (w) => {
-        const workshop = await cardWorkshop(w.trx, workshopId);
-        if (!workshop.ok) return workshop;
+      const result = await labWrite('drawDate', workshopId, async (w) => {
         const settings = await settingsOf(w.trx, workshopId);
         if (!settings.ok) return settings;
         const existing = await findDraw(w.trx, workshopId);
@@ -68,11 +64,7 @@ export function createDrawService(deps: CitizenCardDeps, ctx: CardContext = crea
     },
 
     async draw({ workshopId }: CommandParsedInput<'citizen-card:draw'>) {
-      const desk = await labDesk('workshopId');
-      if (!desk.ok) return desk;
-      const result = await write(workshopId, async (w) => {
-        const workshop = await cardWorkshop(w.trx, workshopId);
-        if (!workshop.ok) return workshop;
+      const result = await labWrite('workshopId', workshopId, async (w) => {
         const draw = await findDraw(w.trx, workshopId);
         if (!draw) return fail('invalid_transition', 'The draw is not announced', { workshopId: 'validation.drawNotAnnounced' });
         if (draw.status === 'drawn') return fail('invalid_transition', 'The draw has run', { workshopId: 'validation.drawAlreadyRun' });

@@ -10,7 +10,7 @@ import { registrationId } from './ids.js';
 import { createCardContext, type CardContext, type CitizenCardDeps } from './card-context.js';
 
 export function createRegistrationsService(deps: CitizenCardDeps, ctx: CardContext = createCardContext(deps)) {
-  const { db, labDesk, cardWorkshop, settingsOf, registrableHolder, write, reconcile, viewOf, changeStatus } = ctx;
+  const { db, labDesk, labWrite, cardWorkshop, settingsOf, registrableHolder, write, reconcile, viewOf, changeStatus } = ctx;
   return {
 
     async registrations({ workshopId }: CommandParsedInput<'citizen-card:registrations'>) {
@@ -21,13 +21,9 @@ export function createRegistrationsService(deps: CitizenCardDeps, ctx: CardConte
     },
 
     async register({ workshopId, holderId, channel, groups }: CommandParsedInput<'citizen-card:register'>) {
-      const desk = await labDesk('holderId');
-      if (!desk.ok) return desk;
       const id = registrationId(workshopId, holderId);
-      const result = await write(workshopId, async (w) => {
-        const workshop = await cardWorkshop(w.trx, workshopId);
-        if (!workshop.ok) return workshop;
-        if (workshop.value.status === 'closed') return fail('invalid_transition', 'A closed atelier takes no registrations');
+      const result = await labWrite('holderId', workshopId, async (w, workshop) => {
+        if (workshop.status === 'closed') return fail('invalid_transition', 'A closed atelier takes no registrations');
         const settings = await settingsOf(w.trx, workshopId);
         if (!settings.ok) return settings;
         const holder = await registrableHolder(w.trx, holderId);

@@ -20,5 +20,6 @@ describe('the QR code printed on a confirmation', () => {
       if (!zxingReads(readableQr(payload), payload)) unread.push(payload);
     }
     expect(unread).toEqual([]);
-  });
+    // About 10 s alone; twice that beside other test files on two cores.
+  }, 90_000);
 });

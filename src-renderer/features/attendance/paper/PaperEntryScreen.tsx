@@ -19,7 +19,7 @@ import { Button } from '#renderer/components/Button.js';
 import { CheckboxField } from '#renderer/components/CheckboxField.js';
 import { NumberField } from '#renderer/components/NumberField.js';
 import { TextField } from '#renderer/components/TextField.js';
-import { ChoiceField } from '../shared/ChoiceField';
+import { ChoiceField } from '#renderer/components/ChoiceField.js';
 import { useSealedState } from '#renderer/app/use-sealed-state.js';
 import { useFacilitator } from '#renderer/app/use-facilitator.js';
 import '../attendance.css';

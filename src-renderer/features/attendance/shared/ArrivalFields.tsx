@@ -16,7 +16,7 @@ import { currentLanguage, translateMessage } from '#renderer/app/i18n.js';
 import { NumberField } from '#renderer/components/NumberField.js';
 import { TextField } from '#renderer/components/TextField.js';
 import type { PersonValues, ProfileValues, YesNo } from './arrival-values';
-import { ChoiceField } from './ChoiceField';
+import { ChoiceField } from '#renderer/components/ChoiceField.js';
 
 type Errors = Record<string, string>;
 

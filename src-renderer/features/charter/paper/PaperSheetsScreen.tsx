@@ -26,7 +26,7 @@ import { ErrorAlert } from '#renderer/components/ErrorAlert.js';
 import { SelectField } from '#renderer/components/SelectField.js';
 import { TextField } from '#renderer/components/TextField.js';
 import { agreementOptions } from '../AnswerParts';
-import { ChoiceGroup } from '../ChoiceGroup';
+import { ChoiceField } from '#renderer/components/ChoiceField.js';
 import { nounOf, refusalText } from '../record-nouns';
 import { articleOf, orderedQuestions, questionLabel, useConsultations, useStructure, withChannel } from '../use-charter';
 
@@ -238,7 +238,7 @@ function QuestionAnswer({ n, q, s, value, errors, onChange }: { n: number; q: Qu
             }
           }}
         >
-          <ChoiceGroup
+          <ChoiceField
             label={t('charter.paper.agreement', { n })}
             name={`agreement-${q.id}`}
             vertical

@@ -13,7 +13,7 @@ import { useStoredState } from '#renderer/app/use-stored-state.js';
 import { Button } from '#renderer/components/Button.js';
 import { ErrorAlert } from '#renderer/components/ErrorAlert.js';
 import { TextField } from '#renderer/components/TextField.js';
-import { ChoiceGroup } from '../ChoiceGroup';
+import { ChoiceField } from '#renderer/components/ChoiceField.js';
 import { refusalText } from '../record-nouns';
 
 const UNDECIDED = 'none';
@@ -70,7 +70,7 @@ function DecisionForm({ article, chapter }: { article: Article; chapter: number 
     <form className="charter-decision" noValidate aria-labelledby={id} onSubmit={(e) => (e.preventDefault(), void save())} data-testid="decision">
       <h3 id={id}>{title}</h3>
       <ErrorAlert message={failure} />
-      <ChoiceGroup
+      <ChoiceField
         label={t('charter.results.decision')}
         name={`decision-${article.id}`}
         options={[...articleDecisions.map((d) => ({ id: d, label: t(`labels.articleDecisions.${d}`) })), { id: UNDECIDED, label: t('charter.results.noDecision') }]}

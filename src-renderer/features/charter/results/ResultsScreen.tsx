@@ -16,7 +16,7 @@ import { Alert } from '#renderer/components/Alert.js';
 import { BackLink } from '#renderer/components/BackLink.js';
 import { SelectField } from '#renderer/components/SelectField.js';
 import { answerText, contributorText } from '../AnswerParts';
-import { ChoiceGroup } from '../ChoiceGroup';
+import { ChoiceField } from '#renderer/components/ChoiceField.js';
 import { nounOf } from '../record-nouns';
 import { questionLabel, useConsultations, useStructure } from '../use-charter';
 import { Decisions } from './Decisions';
@@ -92,7 +92,7 @@ function ContributionsSection({ consultation, structure, channel, onChannel }: {
   return (
     <section className="charter-section" aria-labelledby="results-contributions">
       <h2 id="results-contributions">{t('charter.results.contributionsHeading')}</h2>
-      <ChoiceGroup
+      <ChoiceField
         label={t('charter.results.channelFilter')}
         name="channel"
         options={[{ id: 'all', label: t('charter.results.allChannels') }, ...consultation.channels.map((id) => ({ id, label: t(`labels.charterChannels.${id}`) }))]}

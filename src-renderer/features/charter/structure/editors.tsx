@@ -19,7 +19,7 @@ import type { z } from 'zod';
 import { invoke } from '#renderer/api/client.js';
 import { SelectField } from '#renderer/components/SelectField.js';
 import { BoundDateField, BoundNumberField, BoundTextField } from '#renderer/components/forms/bound-fields.js';
-import { CheckboxGroupField } from '../CheckboxGroupField';
+import { CheckboxGroupField } from '#renderer/components/CheckboxGroupField.js';
 import { EditorForm } from './EditorForm';
 
 const key = (kind: string, id: string | undefined, parent = '') => `atelier.draft.charter.${kind}.${id ? `edit:${id}` : `new${parent ? `:${parent}` : ''}`}`;

@@ -29,8 +29,8 @@ import { FormHead } from '#renderer/components/forms/FormHead.js';
 import { useDraftForm } from '#renderer/components/forms/use-draft-form.js';
 import { AmendmentDiff } from '../AmendmentDiff';
 import { agreementOptions } from '../AnswerParts';
-import { CheckboxGroupField } from '../CheckboxGroupField';
-import { ChoiceGroup } from '../ChoiceGroup';
+import { CheckboxGroupField } from '#renderer/components/CheckboxGroupField.js';
+import { ChoiceField } from '#renderer/components/ChoiceField.js';
 import { nounOf } from '../record-nouns';
 import { articleOf, orderedQuestions, questionLabel } from '../use-charter';
 
@@ -132,7 +132,7 @@ export function ContributionForm({ workshopId, consultation, structure }: { work
         )}
       />
       {question ? (
-        <ChoiceGroup
+        <ChoiceField
           label={t('charter.contribute.type')}
           name="type"
           inputRef={typeRef}
@@ -154,7 +154,7 @@ export function ContributionForm({ workshopId, consultation, structure }: { work
           control={control}
           name="answer.agreement"
           render={({ field }) => (
-            <ChoiceGroup
+            <ChoiceField
               label={article ? t('charter.contribute.agreement') : t('charter.contribute.agreementOnly')}
               name="agreement"
               vertical
@@ -212,7 +212,7 @@ export function ContributionForm({ workshopId, consultation, structure }: { work
         control={control}
         name="contributor"
         render={({ field }) => (
-          <ChoiceGroup
+          <ChoiceField
             label={t('charter.contribute.contributor')}
             name="contributor"
             isRequired

@@ -16,7 +16,7 @@ import { Button } from '#renderer/components/Button.js';
 import { BoundNumberField, BoundSelectField, BoundTextField } from '#renderer/components/forms/bound-fields.js';
 import { FormHead } from '#renderer/components/forms/FormHead.js';
 import { useDraftForm } from '#renderer/components/forms/use-draft-form.js';
-import { ChoiceList } from '../shared/ChoiceList';
+import { CheckboxGroupField } from '#renderer/components/CheckboxGroupField.js';
 import { formPath, NOUN } from '../shared/nouns';
 import { accessibilityOptions, audienceOptions, formatOptions, languageOptions, themeOptions } from '../shared/options';
 
@@ -90,14 +90,14 @@ export function AtelierTypeForm({ atelierType, onDone }: { atelierType?: Atelier
           control={control}
           name="accessibility"
           render={({ field }) => (
-            <ChoiceList label={t('citizenCard.typeForm.accessibility')} name="accessibility" options={accessibilityOptions(t)} value={field.value ?? []} onChange={field.onChange} errorMessage={err('accessibility')} />
+            <CheckboxGroupField label={t('citizenCard.typeForm.accessibility')} name="accessibility" options={accessibilityOptions(t)} value={field.value ?? []} onChange={field.onChange} errorMessage={err('accessibility')} />
           )}
         />
         <Controller
           control={control}
           name="languages"
           render={({ field }) => (
-            <ChoiceList label={t('citizenCard.typeForm.languages')} name="languages" options={languageOptions(t)} value={field.value ?? []} onChange={field.onChange} isRequired errorMessage={err('languages')} />
+            <CheckboxGroupField label={t('citizenCard.typeForm.languages')} name="languages" options={languageOptions(t)} value={field.value ?? []} onChange={field.onChange} isRequired errorMessage={err('languages')} />
           )}
         />
         <div className="form-actions">

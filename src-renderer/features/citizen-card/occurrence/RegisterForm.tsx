@@ -6,7 +6,7 @@ import type { Holder, PriorityGroup, RegistrationChannel } from '#shared/citizen
 import { invoke } from '#renderer/api/client.js';
 import { useNotice } from '#renderer/app/notices.js';
 import { Button } from '#renderer/components/Button.js';
-import { ChoiceList } from '../shared/ChoiceList';
+import { CheckboxGroupField } from '#renderer/components/CheckboxGroupField.js';
 import { HolderPicker } from '../shared/HolderPicker';
 import { NOUN, refusal } from '../shared/nouns';
 import { deskChannelOptions, statedGroupOptions } from '../shared/options';
@@ -65,7 +65,7 @@ export function RegisterForm({ workshopId, onRegistered }: { workshopId: string;
           ))}
         </div>
       </RadioGroup>
-      <ChoiceList label={t('citizenCard.registrations.groups')} name="groups" options={statedGroupOptions(t)} value={groups} onChange={(v) => setGroups(v as PriorityGroup[])} />
+      <CheckboxGroupField label={t('citizenCard.registrations.groups')} name="groups" options={statedGroupOptions(t)} value={groups} onChange={(v) => setGroups(v as PriorityGroup[])} />
       {error ? (
         <p className="field__error" role="alert">
           {error}

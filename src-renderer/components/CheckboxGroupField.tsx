@@ -1,12 +1,14 @@
-/** Several choices among a closed list (accessibility, languages, priority groups): checkboxes in a labelled group. */
+/**
+ * Several choices among a short closed list (channels, themes, accessibility, languages,
+ * priority groups): checkboxes with a drawn tick in a labelled group.
+ */
 import { Checkbox, CheckboxGroup, FieldError, Label, Text } from 'react-aria-components';
-import { CheckboxLook } from '#renderer/components/CheckboxField.js';
-import type { Option } from '#renderer/components/SelectField.js';
+import { CheckboxLook } from './CheckboxField.js';
 
-export interface ChoiceListProps {
+export interface CheckboxGroupFieldProps {
   label: string;
   name: string;
-  options: readonly Option[];
+  options: readonly { id: string; label: string }[];
   value: readonly string[];
   onChange: (value: string[]) => void;
   description?: string;
@@ -14,20 +16,17 @@ export interface ChoiceListProps {
   isRequired?: boolean;
 }
 
-export function ChoiceList({ label, name, options, value, onChange, description, errorMessage, isRequired }: ChoiceListProps) {
+export function CheckboxGroupField({ label, options, value, onChange, description, errorMessage, ...props }: CheckboxGroupFieldProps) {
   return (
-    <CheckboxGroup
-      name={name}
-      value={[...value]}
-      onChange={onChange}
-      isInvalid={Boolean(errorMessage)}
-      isRequired={isRequired}
-      validationBehavior="aria"
-      className="field choice-list"
-    >
+    <CheckboxGroup {...props} value={[...value]} onChange={onChange} isInvalid={Boolean(errorMessage)} validationBehavior="aria" className="field choice-list">
       <Label className="field__label">
         {label}
-        {isRequired ? <span aria-hidden="true" className="field__required"> *</span> : null}
+        {props.isRequired ? (
+          <span aria-hidden="true" className="field__required">
+            {' '}
+            *
+          </span>
+        ) : null}
       </Label>
       {description ? (
         <Text slot="description" className="field__hint">
