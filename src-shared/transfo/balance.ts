@@ -35,27 +35,27 @@ const whole = (min: number, max: number) => z.number(invalid).int(invalid).min(m
 /** The lab's rules for the cohort. Each rule can be turned off (null or false) but not bent out of sense. */
 export const balanceRulesSchema = z.strictObject(
   {
-  /** How many ambassadors the cohort has (20 in 2016). */
-  target: whole(1, 200),
-  /** At most this many ambassadors of one direction; null: no limit. */
-  maxPerDirection: whole(1, 200).nullable(),
-  /** At least one ambassador of each category, A, B and C. */
-  everyCategoryRepresented: z.boolean(invalid),
-  /**
-   * Women and men each at least `min` (0 to 0.5: more could not hold for both) of the
-   * ambassadors whose gender is known, once `minKnown` of them are known; null: not checked.
-   */
-  genderShare: z.strictObject({ min: z.number(invalid).min(0, invalid).max(0.5, invalid), minKnown: whole(1, 200) }, invalid).nullable(),
-  /** At least one ambassador in each seniority band. */
-  everySeniorityBand: z.boolean(invalid),
-  /**
-   * Where the seniority bands start, in years in the City, after the first band from 0: [5, 15]
-   * makes 0–4, 5–14 and 15 and more. Strictly increasing.
-   */
-  seniorityEdges: z
-    .array(whole(1, 60), invalid)
-    .max(8, invalid)
-    .refine((edges) => edges.every((e, i) => i === 0 || e > edges[i - 1]!), invalid),
+    /** How many ambassadors the cohort has (20 in 2016). */
+    target: whole(1, 200),
+    /** At most this many ambassadors of one direction; null: no limit. */
+    maxPerDirection: whole(1, 200).nullable(),
+    /** At least one ambassador of each category, A, B and C. */
+    everyCategoryRepresented: z.boolean(invalid),
+    /**
+     * Women and men each at least `min` (0 to 0.5: more could not hold for both) of the
+     * ambassadors whose gender is known, once `minKnown` of them are known; null: not checked.
+     */
+    genderShare: z.strictObject({ min: z.number(invalid).min(0, invalid).max(0.5, invalid), minKnown: whole(1, 200) }, invalid).nullable(),
+    /** At least one ambassador in each seniority band. */
+    everySeniorityBand: z.boolean(invalid),
+    /**
+     * Where the seniority bands start, in years in the City, after the first band from 0: [5, 15]
+     * makes 0–4, 5–14 and 15 and more. Strictly increasing.
+     */
+    seniorityEdges: z
+      .array(whole(1, 60), invalid)
+      .max(8, invalid)
+      .refine((edges) => edges.every((e, i) => i === 0 || e > edges[i - 1]!), invalid),
   },
   invalid,
 );

@@ -49,7 +49,7 @@ describe('the balance of the cohort', () => {
     expect(b.genders.find((r) => r.key === 'unknown')).toMatchObject({ candidates: 2, chosen: 0, relais: 1 });
     expect(b.seniority.map((r) => [r.key, r.candidates])).toEqual([['0-4', 10], ['5-14', 6], ['15+', 7]]);
     // Directions in the City's order, only those with a candidate.
-    expect(b.directions.map((r) => r.key)).toEqual([...directionCodes.slice(0, 10), 'DVD'].sort((x, y) => directionCodes.indexOf(x) - directionCodes.indexOf(y)));
+    expect(b.directions.map((r) => r.key)).toEqual([...directionCodes.slice(0, 10), 'DVD']);
     expect(b.directions.find((r) => r.key === 'DVD')).toEqual({ key: 'DVD', candidates: 2, chosen: 0, relais: 1 });
   });
 
