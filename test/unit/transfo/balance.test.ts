@@ -8,7 +8,7 @@ import { translatorFor } from '#shared/i18n/translator.js';
 import { balanceOf, balanceRulesSchema, defaultBalanceRules, seniorityBands, type BalanceCandidate, type BalanceWarning } from '#shared/transfo/balance.js';
 import { balanceNoteText, balanceWarningText, shareText } from '#shared/transfo/balance-text.js';
 import { directionCodes, directionCodeSchema } from '#shared/transfo/directions.js';
-import type { TransfoCategory, TransfoGender } from '#shared/transfo/transfo.schema.js';
+import type { TransfoCategory } from '#shared/transfo/transfo.schema.js';
 
 const NBSP = '\u00a0';
 const rules = defaultBalanceRules;
@@ -23,7 +23,7 @@ function ambassadors(n: number, from = 0): BalanceCandidate[] {
       id: `a${i}`,
       direction: directionCodes[i % 10]!,
       category: categories[i % 3]!,
-      gender: (i % 2 ? 'woman' : 'man') as TransfoGender,
+      gender: i % 2 ? 'woman' : 'man',
       yearsInCity: years[Math.floor(i / 3) % 3]!,
       outcome: 'ambassador',
       stage: 'ambassador',
