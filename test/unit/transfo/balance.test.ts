@@ -4,6 +4,7 @@
  * the PDF's words.
  */
 import { describe, expect, it } from 'vitest';
+import { fr } from '#shared/i18n/catalogue.js';
 import { translatorFor } from '#shared/i18n/translator.js';
 import { balanceOf, balanceRulesSchema, defaultBalanceRules, seniorityBands, type BalanceCandidate, type BalanceWarning } from '#shared/transfo/balance.js';
 import { balanceNoteText, balanceWarningText, shareText } from '#shared/transfo/balance-text.js';
@@ -212,5 +213,13 @@ describe('the balance in words', () => {
       const t = translatorFor(language);
       for (const code of directionCodes) expect(t(`transfo.directions.${code}`)).not.toBe(`transfo.directions.${code}`);
     }
+  });
+
+  it('keeps French spacing in every French word of the namespace', () => {
+    const leaves = (node: unknown): string[] => (typeof node === 'string' ? [node] : Object.values(node as object).flatMap(leaves));
+    const words = leaves(fr.transfo);
+    expect(words.length).toBeGreaterThan(80);
+    // No ordinary space (nor none at all) before « : ; ! ? », none inside « ».
+    for (const text of words) expect(text).not.toMatch(/(^|[^\u00a0\u202f])[:;!?»]|«[^\u00a0]/u);
   });
 });
