@@ -24,6 +24,7 @@ import { peopleEn } from './en/people.js';
 import { proposalsEn } from './en/proposals.js';
 import { studyEn } from './en/study.js';
 import { syncCenterEn } from './en/sync.js';
+import { transfoEn } from './en/transfo.js';
 import { vaultEn } from './en/vault.js';
 import { workshopsEn } from './en/workshops.js';
 import { appFr, commonFr } from './fr/app.js';
@@ -38,6 +39,7 @@ import { peopleFr } from './fr/people.js';
 import { proposalsFr } from './fr/proposals.js';
 import { studyFr } from './fr/study.js';
 import { syncCenterFr } from './fr/sync.js';
+import { transfoFr } from './fr/transfo.js';
 import { vaultFr } from './fr/vault.js';
 import { workshopsFr } from './fr/workshops.js';
 
@@ -59,6 +61,7 @@ export const fr = {
   charterReport: charterReportFr,
   citizenCard: citizenCardFr,
   citizenCardDocs: citizenCardDocsFr,
+  transfo: transfoFr,
 };
 
 export type Catalogue = Shape<typeof fr>;
@@ -81,6 +84,7 @@ export const en = {
   charterReport: charterReportEn,
   citizenCard: citizenCardEn,
   citizenCardDocs: citizenCardDocsEn,
+  transfo: transfoEn,
 } satisfies Catalogue;
 
 /** The i18next resources, one namespace (`translation`) per language. */

@@ -6,52 +6,32 @@
  */
 import { z } from 'zod';
 import { normalizeForSearch } from '../text.js';
+import { balanceRulesSchema, defaultBalanceRules, type BalanceRules } from './balance.js';
+import { directionCodes, type DirectionCode } from './directions.js';
+import { transfoCategories, transfoGenders, transfoStages, type TransfoCategory, type TransfoGender, type TransfoStage } from './values.js';
 
-/** The City's directions a candidate may come from, by their code. */
-export const transfoDirections = [
-  'DAC',
-  'DAE',
-  'DAJ',
-  'DASCO',
-  'DASES',
-  'DCPA',
-  'DDCT',
-  'DEVE',
-  'DFA',
-  'DFPE',
-  'DICOM',
-  'DILT',
-  'DJS',
-  'DLH',
-  'DPE',
-  'DPSP',
-  'DRH',
-  'DSIN',
-  'DSOL',
-  'DU',
-  'DVD',
-  'SG',
-] as const;
-export type TransfoDirection = (typeof transfoDirections)[number];
-export const directionSchema = z.enum(transfoDirections, { error: 'validation.required' });
+/** The City's directions a candidate may come from, by their code (directions.ts). */
+export const transfoDirections = directionCodes;
+export type TransfoDirection = DirectionCode;
+export const directionSchema = z.enum(directionCodes, { error: 'validation.required' });
 
 export const campaignStatuses = ['open', 'closed', 'purged'] as const;
 export type CampaignStatus = (typeof campaignStatuses)[number];
 
-/** The civil service's categories. */
-export const civilServiceCategories = ['A', 'B', 'C'] as const;
-export type CivilServiceCategory = (typeof civilServiceCategories)[number];
+/** The civil service's categories (values.ts). */
+export const civilServiceCategories = transfoCategories;
+export type CivilServiceCategory = TransfoCategory;
 
 /** Availability for the monthly sessions of the year. */
 export const availabilities = ['all_sessions', 'most_sessions', 'some_sessions'] as const;
 export type Availability = (typeof availabilities)[number];
 
-/** Optional: null when the candidate did not say. */
-export const candidateGenders = ['woman', 'man', 'other'] as const;
-export type CandidateGender = (typeof candidateGenders)[number];
+/** Optional: null when the candidate did not say (values.ts). */
+export const candidateGenders = transfoGenders;
+export type CandidateGender = TransfoGender;
 
-export const candidateStages = ['applied', 'met', 'ambassador', 'relais', 'not_chosen', 'withdrew'] as const;
-export type CandidateStage = (typeof candidateStages)[number];
+export const candidateStages = transfoStages;
+export type CandidateStage = TransfoStage;
 
 /**
  * The moves a person may make. A decision (ambassador, relais, not chosen) can be undone back to
@@ -71,33 +51,10 @@ export const canMove = (from: CandidateStage, to: CandidateStage): boolean => st
 /** The stages whose candidates are kept after the campaign's purge (the cohort). */
 export const chosenStages: readonly CandidateStage[] = ['ambassador', 'relais'];
 
-/**
- * The lab's rules for a balanced cohort, stored with the campaign (src-shared/transfo/balance.ts
- * reads the same shape): how many to choose, at most so many per direction, every category
- * represented, a share of women among those whose gender is known (once enough are known), and
- * every seniority band (years in the City, from each bound) represented.
- */
-export const campaignBalanceRulesSchema = z
-  .object({
-    target: z.number().int().min(1).max(500),
-    maxPerDirection: z.number().int().min(1).max(500),
-    everyCategoryRepresented: z.boolean(),
-    genderShare: z.object({ min: z.number().min(0).max(1), minKnown: z.number().int().min(0).max(500) }).strict(),
-    everySeniorityBand: z.boolean(),
-    seniorityBands: z.array(z.number().int().min(0).max(60)).max(10),
-  })
-  .strict();
-export type CampaignBalanceRules = z.infer<typeof campaignBalanceRulesSchema>;
-
-/** The lab's rules of 2016: 20 agents, no direction over 3, each category, 40 % women. */
-export const defaultBalanceRules: CampaignBalanceRules = {
-  target: 20,
-  maxPerDirection: 3,
-  everyCategoryRepresented: true,
-  genderShare: { min: 0.4, minKnown: 10 },
-  everySeniorityBand: true,
-  seniorityBands: [0, 5, 15],
-};
+/** The lab's rules for a balanced cohort, stored with the campaign: balance.ts's. */
+export const campaignBalanceRulesSchema = balanceRulesSchema;
+export type CampaignBalanceRules = BalanceRules;
+export { defaultBalanceRules };
 
 export const TRANSFO_LIMITS = {
   title: 200,
