@@ -22,6 +22,14 @@ import type {
   RegistrationChannel,
   RegistrationStatus,
 } from '#shared/citizen-card/citizen-card.schema.js';
+import type {
+  Availability,
+  CampaignStatus,
+  CandidateGender,
+  CandidateStage,
+  CivilServiceCategory,
+  TransfoDirection,
+} from '#shared/transfo/candidate.schema.js';
 
 export interface WorkshopsTable {
   id: string;
@@ -394,6 +402,56 @@ export interface CardRegistrationsTable extends SyncedColumns {
   recorded_by: string;
 }
 
+/** La Transfo: a call for volunteers. */
+export interface TransfoCampaignsTable extends SyncedColumns {
+  title: string;
+  opens_on: string;
+  closes_on: string;
+  profile_sought: string;
+  /** JSON object: the lab's balance rules. */
+  balance_rules: string;
+  status: CampaignStatus;
+  purged_at: string | null;
+  purged_by: string | null;
+}
+
+/** A candidate of a call; the name and e-mail are in `people` (person_id). */
+export interface TransfoCandidatesTable extends SyncedColumns {
+  campaign_id: string;
+  person_id: string;
+  direction: TransfoDirection;
+  service: string | null;
+  category: CivilServiceCategory;
+  job: string | null;
+  years_in_city: number | null;
+  motivation: string | null;
+  manager_agreement: number;
+  manager_agreed_on: string | null;
+  availability: Availability;
+  gender: CandidateGender | null;
+  meeting_notes: string | null;
+  stage: CandidateStage;
+  met_by: string | null;
+  met_on: string | null;
+  not_chosen_reason: string | null;
+  keep_for_next_call: number;
+  keep_consent_at: string | null;
+  stage_changed_at: string;
+  stage_changed_by: string;
+}
+
+/** One move of a candidate between stages (the first: the application, from null). */
+export interface TransfoStageMovesTable extends SyncedColumns {
+  campaign_id: string;
+  candidate_id: string;
+  person_id: string;
+  from_stage: CandidateStage | null;
+  to_stage: CandidateStage;
+  at: string;
+  by: string;
+  reason: string | null;
+}
+
 export interface Database {
   workshops: WorkshopsTable;
   outbox: OutboxTable;
@@ -422,6 +480,9 @@ export interface Database {
   card_promotions: CardPromotionsTable;
   card_holders: CardHoldersTable;
   card_registrations: CardRegistrationsTable;
+  transfo_campaigns: TransfoCampaignsTable;
+  transfo_candidates: TransfoCandidatesTable;
+  transfo_stage_moves: TransfoStageMovesTable;
 }
 
 export type WorkshopRow = Selectable<WorkshopsTable>;

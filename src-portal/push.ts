@@ -61,6 +61,9 @@ const attachmentReferences: Record<SyncEntity, (fields: Record<string, unknown>)
   card_promotion: () => [],
   card_holder: () => [],
   card_registration: () => [],
+  transfo_campaign: () => [],
+  transfo_candidate: () => [],
+  transfo_stage_move: () => [],
 };
 
 type Result = PushResponse['results'][number];

@@ -23,10 +23,20 @@ export function pullableEntities(
 
 /**
  * What only the lab's desktops write: the lab's settings (the retention period of identities),
- * and the draft charter, its themes and its consultations (the core refuses them on a field
- * laptop too).
+ * the draft charter, its themes and its consultations, and La Transfo's recruiting (the core
+ * refuses them on a field laptop too).
  */
-const labOnly: readonly SyncEntity[] = ['lab_settings', 'charter_chapter', 'charter_article', 'charter_question', 'charter_tag', 'charter_consultation'];
+const labOnly: readonly SyncEntity[] = [
+  'lab_settings',
+  'charter_chapter',
+  'charter_article',
+  'charter_question',
+  'charter_tag',
+  'charter_consultation',
+  'transfo_campaign',
+  'transfo_candidate',
+  'transfo_stage_move',
+];
 
 /**
  * Every role may push every other entity: field laptops capture participants' identities and

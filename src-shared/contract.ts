@@ -17,6 +17,7 @@ import { backupCommands, vaultCommands, vaultEvents } from './vault/vault.contra
 import { peopleCommands, peopleEvents } from './people/people.contract.js';
 import { charterCommands, charterEvents } from './charter/charter.contract.js';
 import { citizenCardCommands, citizenCardEvents } from './citizen-card/citizen-card.contract.js';
+import { transfoCommands, transfoEvents } from './transfo/transfo.contract.js';
 
 export type { SyncStatus } from './sync/sync.contract.js';
 export { syncStatusSchema } from './sync/sync.contract.js';
@@ -44,6 +45,7 @@ export const contract = {
   ...peopleCommands,
   ...charterCommands,
   ...citizenCardCommands,
+  ...transfoCommands,
 } as const;
 
 export type Contract = typeof contract;
@@ -66,6 +68,7 @@ export const events = {
   ...peopleEvents,
   ...charterEvents,
   ...citizenCardEvents,
+  ...transfoEvents,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<K extends EventName> = z.output<(typeof events)[K]>;

@@ -46,6 +46,9 @@ export const listedPersonalCommands = [
   'citizen-card:confirmations',
   /** The City's file: lines of names and contacts in, refused cells out. */
   'citizen-card:import-holders',
+  /** La Transfo: the reasons given at each move of an application; the purge erases candidates. */
+  'transfo:history',
+  'transfo:purge-campaign',
 ] as const satisfies readonly CommandName[];
 
 type JsonSchema = { properties?: Record<string, JsonSchema>; [key: string]: unknown };

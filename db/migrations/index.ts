@@ -12,6 +12,7 @@ import * as m0007 from './0007-rights.js';
 import * as m0008 from './0008-charter.js';
 import * as m0009 from './0009-citizen-card.js';
 import * as m0010 from './0010-holder-search.js';
+import * as m0011 from './0011-transfo.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-workshops': m0001,
@@ -23,6 +24,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0008-charter': m0008,
   '0009-citizen-card': m0009,
   '0010-holder-search': m0010,
+  '0011-transfo': m0011,
 };
 
 /** The schema version this build writes: the number of migrations it knows. */

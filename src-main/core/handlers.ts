@@ -22,6 +22,8 @@ import { findRepositoryDataDir } from './reference/reference-data-files.js';
 import { createReferenceHandlers } from './reference/reference.handlers.js';
 import { createReferenceService } from './reference/reference.service.js';
 import { createStudyHandlers } from './study/study.handlers.js';
+import { createTransfoHandlers } from './transfo/transfo.handlers.js';
+import { eraseForRetention } from './people/erasure.service.js';
 import { createPortalHttp, type PortalHttp } from './sync/portal-http.js';
 import { createMemorySecretStore, type SecretStore } from './sync/secret-store.js';
 import { createSyncEngine, type SyncEngine } from './sync/sync-engine.js';
@@ -104,6 +106,8 @@ export function createHandlers(context: HandlerContext) {
     warmAfterMs: ctx.warmAddressesAfterMs,
   });
   const journal = ctx.erasureJournal ?? memoryErasureJournal();
+  // Who registered, drew, promoted, moved a candidate: the name given at unlock (« unknown » before one).
+  const actor = () => ctx.currentActor?.() ?? ctx.actor?.current() ?? UNKNOWN_ACTOR;
   const handlers = mergeHandlers(
     ctx.coreSlices,
     createSyncHandlers({ ...ctx, engine }),
@@ -115,10 +119,11 @@ export function createHandlers(context: HandlerContext) {
     createStudyHandlers(ctx),
     createPeopleHandlers({ ...writing, journal, retention: ctx.retentionState ?? createRetentionState() }),
     createCharterHandlers(writing),
-    // Who registered, drew, promoted: the name given at unlock (« unknown » before one).
-    createCitizenCardHandlers({ ...writing, actor: () => ctx.currentActor?.() ?? ctx.actor?.current() ?? UNKNOWN_ACTOR }),
+    createCitizenCardHandlers({ ...writing, actor }),
+    // The campaign's purge erases through the rights' path, as the retention purge does.
+    createTransfoHandlers({ ...writing, actor, eraseIdentities: (personIds) => eraseForRetention({ ...writing, journal, logger: ctx.logger }, personIds) }),
   ) satisfies Handlers;
   // Who opened or exported personal data: one line per logged command (people/access-log.ts).
-  const actor = ctx.actor;
-  return withAccessLog(handlers, { db: ctx.db, now: ctx.now, currentActor: ctx.currentActor ?? (actor ? () => actor.current() : undefined) });
+  const session = ctx.actor;
+  return withAccessLog(handlers, { db: ctx.db, now: ctx.now, currentActor: ctx.currentActor ?? (session ? () => session.current() : undefined) });
 }

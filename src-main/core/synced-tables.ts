@@ -27,6 +27,7 @@ import { erasureCodec, labSettingsCodec } from './people/rights.codecs.js';
 import { proposalCodec } from './proposals/proposal.codec.js';
 import { supportCodec } from './proposals/support.codec.js';
 import type { SyncedFieldsOf, SyncedRegistry } from './store/codec.js';
+import { transfoCampaignCodec, transfoCandidateCodec, transfoStageMoveCodec } from './transfo/transfo.codecs.js';
 import { workshopCodec } from './workshops/workshop.codec.js';
 
 export const syncedTables = {
@@ -52,6 +53,9 @@ export const syncedTables = {
   card_promotion: cardPromotionCodec,
   card_holder: cardHolderCodec,
   card_registration: cardRegistrationCodec,
+  transfo_campaign: transfoCampaignCodec,
+  transfo_candidate: transfoCandidateCodec,
+  transfo_stage_move: transfoStageMoveCodec,
 } as const satisfies SyncedRegistry;
 
 /**

@@ -44,4 +44,8 @@ export const loggedCommands: LoggedCommands = {
   'citizen-card:search-holders': { record: null },
   'citizen-card:holder': { record: { kind: 'card_holder', id: (input: { id: string }) => input.id } },
   'citizen-card:duplicates': { record: null },
+  // La Transfo: a call's list of candidates, one candidate, the history of their moves (reasons).
+  'transfo:candidates': { record: { kind: 'transfo_campaign', id: (input: { campaignId: string }) => input.campaignId } },
+  'transfo:candidate': { record: { kind: 'transfo_candidate', id: (input: { id: string }) => input.id } },
+  'transfo:history': { record: { kind: 'transfo_candidate', id: (input: { id: string }) => input.id } },
 };

@@ -11,6 +11,7 @@ import { proposalSyncSchemas } from '../proposals/proposal-sync.schema.js';
 import { rightsSyncSchemas } from '../people/rights-records.schema.js';
 import { charterSyncSchemas } from '../charter/charter-sync.schema.js';
 import { citizenCardSyncSchemas } from '../citizen-card/citizen-card-sync.schema.js';
+import { transfoSyncSchemas } from '../transfo/transfo-sync.schema.js';
 
 const isoUtc = z.iso.datetime({ error: 'validation.dateTime' });
 const text = (max: number) => z.string().max(max, { error: `validation.tooLong:${max}` });
@@ -53,4 +54,5 @@ export const syncEntitySchemas = {
   ...rightsSyncSchemas,
   ...charterSyncSchemas,
   ...citizenCardSyncSchemas,
+  ...transfoSyncSchemas,
 } as const satisfies Record<SyncEntity, { record: z.ZodType; change: z.ZodType }>;

@@ -33,6 +33,10 @@ export const syncEntities = [
   'card_promotion',
   'card_holder',
   'card_registration',
+  // La Transfo's recruiting (src-shared/transfo/transfo-sync.schema.ts)
+  'transfo_campaign',
+  'transfo_candidate',
+  'transfo_stage_move',
 ] as const;
 export type SyncEntity = (typeof syncEntities)[number];
 
@@ -72,6 +76,11 @@ export const entityScopes: Record<SyncEntity, 'catalogue' | 'personal' | 'study'
   card_promotion: 'catalogue',
   card_holder: 'personal',
   card_registration: 'personal',
+  // La Transfo's recruiting is the lab's own: calls, candidates (identities) and their moves are
+  // pulled by lab desktops only, and written by them only (src-portal/scope.ts).
+  transfo_campaign: 'personal',
+  transfo_candidate: 'personal',
+  transfo_stage_move: 'personal',
 };
 
 export const deviceRoles = ['field', 'lab'] as const;

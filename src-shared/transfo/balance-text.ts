@@ -8,7 +8,7 @@ import type { TFunction } from 'i18next';
 import { localeOf, type Language } from '../i18n/languages.js';
 import type { BalanceNote, BalanceWarning, GenderKey, SeniorityBand } from './balance.js';
 import type { DirectionCode } from './directions.js';
-import type { TransfoCategory, TransfoOutcome, TransfoStage } from './transfo.schema.js';
+import type { TransfoCategory, TransfoOutcome, TransfoStage } from './values.js';
 
 export function directionLabel(t: TFunction, code: DirectionCode): string {
   return t(`transfo.directions.${code}`);

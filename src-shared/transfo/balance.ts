@@ -15,7 +15,7 @@
  */
 import { z } from 'zod';
 import { directionCodes, type DirectionCode } from './directions.js';
-import { transfoCategories, transfoGenders, type TransfoCategory, type TransfoGender, type TransfoOutcome, type TransfoStage } from './transfo.schema.js';
+import { transfoCategories, transfoGenders, type TransfoCategory, type TransfoGender, type TransfoOutcome, type TransfoStage } from './values.js';
 
 /** What the balance needs of a candidate, and nothing more (no name: the balance is counts). */
 export interface BalanceCandidate {

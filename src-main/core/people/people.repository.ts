@@ -123,7 +123,8 @@ export async function retentionCandidates(db: Executor): Promise<RetentionCandid
   const codec = subjectCodec();
   // Activity is the last workshop attended; for a Citizen Card holder also the last atelier
   // registered to, and — for a holder of the City's file — the last import that listed them
-  // (`listed_at`): the City's file keeps them while it lists them (docs/data-protection.md).
+  // (`listed_at`): the City's file keeps them while it lists them (docs/data-protection.md);
+  // for a candidate to La Transfo, the last move of their application (docs/transfo.md).
   const rows = await sql<{
     id: string;
     created_at: string;
@@ -132,6 +133,7 @@ export async function retentionCandidates(db: Executor): Promise<RetentionCandid
     title: string | null;
     card_ends_at: string | null;
     listed_at: string | null;
+    transfo_at: string | null;
   }>`
     select p.id, p.created_at, max(w.ends_at) as ends_at, w.id as workshop_id, w.title,
       (select max(cw.ends_at) from card_holders as h
@@ -139,7 +141,9 @@ export async function retentionCandidates(db: Executor): Promise<RetentionCandid
          join workshops as cw on cw.id = r.workshop_id
        where h.person_id = p.id) as card_ends_at,
       (select max(h.listed_at) from card_holders as h
-       where h.person_id = p.id and h.deleted_at is null and h.merged_into is null) as listed_at
+       where h.person_id = p.id and h.deleted_at is null and h.merged_into is null) as listed_at,
+      (select max(c.stage_changed_at) from transfo_candidates as c
+       where c.person_id = p.id and c.deleted_at is null) as transfo_at
     from ${sql.table(codec.table as string)} as p
     left join attendances as a on a.person_id = p.id
     left join workshops as w on w.id = a.workshop_id
@@ -148,7 +152,7 @@ export async function retentionCandidates(db: Executor): Promise<RetentionCandid
     group by p.rowid`.execute(db);
   return rows.rows.map((r) => {
     const workshop = r.ends_at && r.workshop_id ? { endsAt: r.ends_at, workshopId: r.workshop_id, title: r.title ?? '' } : null;
-    const later = [r.card_ends_at, r.listed_at].filter((x): x is string => x !== null && x > (workshop?.endsAt ?? ''));
+    const later = [r.card_ends_at, r.listed_at, r.transfo_at].filter((x): x is string => x !== null && x > (workshop?.endsAt ?? ''));
     if (later.length === 0) return { id: r.id, lastActivity: workshop?.endsAt ?? r.created_at, workshop };
     return { id: r.id, lastActivity: later.sort().at(-1)!, workshop: null };
   });

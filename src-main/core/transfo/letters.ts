@@ -15,7 +15,7 @@
  * was chosen is never printed.
  */
 import { translatorFor } from '#shared/i18n/translator.js';
-import type { TransfoOutcome } from '#shared/transfo/transfo.schema.js';
+import type { TransfoOutcome } from '#shared/transfo/values.js';
 
 const NBSP = '\u00a0';
 

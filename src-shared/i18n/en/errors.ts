@@ -126,4 +126,14 @@ export const validationEn = {
   drawAlreadyRun: 'The draw has already been run.',
   drawNotAnnounced: 'The draw must be announced first.',
   drawNobody: 'Nobody is registered: there is nothing to draw.',
+  // La Transfo's recruiting
+  closesBeforeOpens: 'The call must close on the day it opens or later.',
+  confirmPurge: 'The purge of the applications must be confirmed: it cannot be undone.',
+  candidateTwice: 'This person has already applied to this call (same e-mail, or same name in the same direction).',
+  campaignNotOpen: 'This call for volunteers is closed: it takes no more applications.',
+  campaignPurged: 'The applications of this call were purged: they can no longer be changed.',
+  campaignNotClosed: 'Close the call for volunteers first: the purge comes after.',
+  stageMove: 'This move is not possible from the application’s current stage.',
+  candidateErased: 'The data of this application was erased: it can no longer be changed.',
+  managerAgreedOn: 'Give the date of the manager’s agreement.',
 } satisfies Shape<typeof validationFr>;

@@ -142,4 +142,14 @@ export const validationFr = {
   drawAlreadyRun: 'Le tirage au sort a déjà eu lieu.',
   drawNotAnnounced: 'Le tirage au sort doit d’abord être annoncé.',
   drawNobody: 'Personne n’est inscrit\u00a0: il n’y a rien à tirer au sort.',
+  // La Transfo's recruiting
+  closesBeforeOpens: 'L’appel doit se clore le jour de son ouverture ou après.',
+  confirmPurge: 'La purge des candidatures doit être confirmée\u00a0: elle ne peut pas être annulée.',
+  candidateTwice: 'Cette personne a déjà candidaté à cet appel (même e-mail, ou même nom dans la même direction).',
+  campaignNotOpen: 'Cet appel à candidatures est clos\u00a0: il ne reçoit plus de candidatures.',
+  campaignPurged: 'Les candidatures de cet appel ont été purgées\u00a0: elles ne peuvent plus être modifiées.',
+  campaignNotClosed: 'Clôturez d’abord l’appel à candidatures\u00a0: la purge vient après.',
+  stageMove: 'Ce passage n’est pas possible depuis l’étape actuelle de la candidature.',
+  candidateErased: 'Les données de cette candidature ont été effacées\u00a0: elle ne peut plus être modifiée.',
+  managerAgreedOn: 'Indiquez la date de l’accord de la hiérarchie.',
 };

@@ -49,6 +49,9 @@ describe('the write funnel', () => {
         'card_promotions',
         'card_holders',
         'card_registrations',
+        'transfo_campaigns',
+        'transfo_candidates',
+        'transfo_stage_moves',
       ].sort(),
     );
   });

@@ -9,7 +9,7 @@ import { translatorFor } from '#shared/i18n/translator.js';
 import { balanceOf, balanceRulesSchema, defaultBalanceRules, seniorityBands, type BalanceCandidate, type BalanceWarning } from '#shared/transfo/balance.js';
 import { balanceNoteText, balanceWarningText, shareText } from '#shared/transfo/balance-text.js';
 import { directionCodes, directionCodeSchema } from '#shared/transfo/directions.js';
-import type { TransfoCategory } from '#shared/transfo/transfo.schema.js';
+import type { TransfoCategory } from '#shared/transfo/values.js';
 
 const NBSP = '\u00a0';
 const rules = defaultBalanceRules;
