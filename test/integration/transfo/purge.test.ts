@@ -39,11 +39,11 @@ async function leftIn(dataDir: string, needles: readonly string[]): Promise<stri
   }
 }
 
-type Must = (name: never, input: never) => Promise<unknown>;
+/** Runs a command that must succeed, on a test core or a laptop. */
+type Call = <T>(name: string, input: unknown) => Promise<T>;
 
 /** A call with four candidates: one not chosen, an ambassador, one kept for the next call, a relais. */
-async function recruit(must: Must) {
-  const call = must as unknown as <T>(name: string, input: unknown) => Promise<T>;
+async function recruit(call: Call) {
   const campaign = await call<{ id: string; version: number }>('transfo:create-campaign', { fields: campaignFields() });
   const add = (fields: Parameters<typeof candidateFields>[0]) => call<{ id: string; version: number }>('transfo:create-candidate', { campaignId: campaign.id, fields: candidateFields(fields) });
   const move = async (id: string, to: string, extra: Record<string, string> = {}) => {
@@ -71,7 +71,7 @@ describe('the purge of a closed call (the laptop’s data folder)', () => {
     const world = await transfoWorld({ fileLogger: true });
     cleanups.push(() => world.close());
     const { core } = world;
-    const { campaign, gone } = await recruit(core.must as unknown as Must);
+    const { campaign, gone } = await recruit((name, input) => core.must(name as never, input as never));
     expect(await leftIn(core.dataDir, NEEDLES)).not.toEqual([]);
 
     expect(await core.invoke('transfo:purge-campaign', { id: campaign.id, version: 1, confirm: true })).toMatchObject({
@@ -120,7 +120,7 @@ for (const backend of testBackends()) {
       };
       const lab = await desk('lab');
       const lab2 = await desk('lab-2');
-      const { campaign } = await recruit(lab.must as unknown as Must);
+      const { campaign } = await recruit((name, input) => lab.must(name as never, input));
       expect(await lab.syncUntilSettled()).toMatchObject({ pending: 0, rejected: 0 });
       await lab2.syncUntilSettled();
       expect(await findInPortalDatabase(portal, NEEDLES)).not.toEqual([]);
