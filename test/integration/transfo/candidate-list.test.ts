@@ -58,16 +58,16 @@ describe('the candidates list', () => {
     const stages = ['applied', 'met', 'ambassador', 'relais', 'not_chosen', 'withdrew'];
     const at = '2016-01-15T09:00:00.000Z';
     const person = rw.prepare(`insert into people (id, name, email, phone, citizen_card_number, search_text, created_at, updated_at, version) values (?, ?, ?, null, null, ?, ?, ?, 1)`);
-    const candidate = rw.prepare(`insert into transfo_candidates (id, campaign_id, person_id, direction, service, category, job, years_in_city, motivation,
+    const candidate = rw.prepare(`insert into transfo_candidates (id, campaign_id, person_id, full_name, email, search_text, direction, service, category, job, years_in_city, motivation,
       manager_agreement, manager_agreed_on, availability, gender, meeting_notes, stage, met_by, met_on, not_chosen_reason, keep_for_next_call, keep_consent_at,
-      stage_changed_at, stage_changed_by, created_at, updated_at, version) values (?, ?, ?, ?, 'Service', ?, 'Métier', ?, 'Motivation', 1, '2016-01-02', 'all_sessions', ?, '', ?, null, null, null, 0, null, ?, 'Lab', ?, ?, 1)`);
+      stage_changed_at, stage_changed_by, created_at, updated_at, version) values (?, ?, ?, ?, ?, ?, ?, 'Service', ?, 'Métier', ?, 'Motivation', 1, '2016-01-02', 'all_sessions', ?, '', ?, null, null, null, 0, null, ?, 'Lab', ?, ?, 1)`);
     rw.transaction(() => {
       for (let i = 0; i < 5000; i++) {
         const personId = randomUUID();
         const name = `Agent${i} Nom${(i * 7919) % 5000}`;
         const email = `agent${i}@paris.fr`;
         person.run(personId, name, email, normalizeForSearch(`${name} ${email}`), at, at);
-        candidate.run(randomUUID(), campaign.id, personId, transfoDirections[i % transfoDirections.length], ['A', 'B', 'C'][i % 3], i % 40, [null, 'woman', 'man', 'other'][i % 4], stages[i % 6], at, at, at);
+        candidate.run(randomUUID(), campaign.id, personId, name, email, normalizeForSearch(`${name} ${email}`), transfoDirections[i % transfoDirections.length], ['A', 'B', 'C'][i % 3], i % 40, [null, 'woman', 'man', 'other'][i % 4], stages[i % 6], at, at, at);
       }
     })();
     rw.close();
