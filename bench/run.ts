@@ -181,8 +181,20 @@ if (proposals) {
     reported('reference:winners near a point (after the first call)', proposals.winners),
   );
 }
+log('La Transfo: the candidates list among 5,000…');
+const transfoOut = runBench('La Transfo candidates list (5,000 candidates)', ['bench/transfo-candidates.bench.ts', '--json'], 300_000);
+const transfo = transfoOut ? (JSON.parse(transfoOut.slice(transfoOut.indexOf('{'))) as { size: number; queries: number; summary: Summary }) : null;
 
 rows.push(...(charter ?? []).map((row) => ({ ...row, measure: `Charter ${row.measure}` })));
+if (transfo) {
+  rows.push({
+    measure: `La Transfo: candidates list with filters (stage, direction, category, gender, name, sorts, pages) among ${transfo.size.toLocaleString('en')}`,
+    target: '< 20 ms',
+    summary: transfo.summary,
+    judgedOn: 'p95',
+    met: transfo.summary.p95 < 20,
+  });
+}
 if (cardDraw) {
   rows.push(
     { measure: 'Citizen Card draw, 5,000 registrations for 50 places: the lottery (seed, shuffle, places)', target: '< 50 ms', summary: cardDraw.lottery, judgedOn: 'p95', met: cardDraw.lottery.p95 < 50 },

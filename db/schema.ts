@@ -415,10 +415,14 @@ export interface TransfoCampaignsTable extends SyncedColumns {
   purged_by: string | null;
 }
 
-/** A candidate of a call; the name and e-mail are in `people` (person_id). */
+/** A candidate of a call; its identity is `people` (person_id), its name and e-mail copied here for the list. */
 export interface TransfoCandidatesTable extends SyncedColumns {
   campaign_id: string;
   person_id: string;
+  full_name: string | null;
+  email: string | null;
+  /** Local only: normalizeForSearch(full name + e-mail), the list's order and search. */
+  search_text: ColumnType<string, string | undefined, string>;
   direction: TransfoDirection;
   service: string | null;
   category: CivilServiceCategory;

@@ -1,7 +1,8 @@
 /**
  * La Transfo's recruiting (issue 11): the calls for volunteers, their candidates and every move
- * of a candidate between stages. A candidate's name and e-mail live in its `people` row
- * (`person_id`), so the rights of the people recorded cover it as any identity. Frozen in time: a
+ * of a candidate between stages. A candidate's name and e-mail are its `people` row's
+ * (`person_id`), so the rights of the people recorded cover it as any identity, copied on the
+ * candidate for the list. Frozen in time: a
  * migration never imports application code.
  *
  * No unique index: records arrive from the portal in any order and two lab desktops may each
@@ -46,6 +47,10 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('campaign_id', 'text', (c) => c.notNull())
       .addColumn('person_id', 'text', (c) => c.notNull())
+      // The person's name and e-mail, copied for the list; search_text: both folded (local).
+      .addColumn('full_name', 'text')
+      .addColumn('email', 'text')
+      .addColumn('search_text', 'text', (c) => c.notNull().defaultTo(''))
       .addColumn('direction', 'text', (c) => c.notNull())
       .addColumn('service', 'text')
       .addColumn('category', 'text', (c) => c.notNull())
@@ -68,9 +73,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   )
     .modifyEnd(sql` strict`)
     .execute();
-  await db.schema.createIndex('transfo_candidates_stage').on('transfo_candidates').columns(['campaign_id', 'stage']).execute();
-  await db.schema.createIndex('transfo_candidates_direction').on('transfo_candidates').columns(['campaign_id', 'direction']).execute();
-  await db.schema.createIndex('transfo_candidates_category').on('transfo_candidates').columns(['campaign_id', 'category']).execute();
+  // The list's indexes, on live rows only: one campaign, then a filter, then the name order and
+  // the id — a page of ids and its count read from the index alone, in the list's order.
+  for (const [name, filter] of [['name', null], ['stage', 'stage'], ['direction', 'direction'], ['category', 'category']] as const) {
+    const columns = ['campaign_id', ...(filter ? [filter] : []), 'search_text', 'id'];
+    await sql`create index ${sql.ref(`transfo_candidates_${name}`)} on transfo_candidates (${sql.join(columns.map((c) => sql.ref(c)))}) where deleted_at is null`.execute(db);
+  }
   await db.schema.createIndex('transfo_candidates_person').on('transfo_candidates').column('person_id').execute();
 
   await syncColumns(

@@ -1,8 +1,9 @@
 /**
  * What the portal accepts for La Transfo's recruiting (spread into src-shared/sync/entities.ts).
  * All three kinds travel in the personal scope (lab desktops only). A candidate's name and
- * e-mail live in its `people` row (`personId`), so the rights of the people recorded (access,
- * erasure, retention) find them as any identity; the candidate's own words and particulars that
+ * e-mail are its `people` row's (`personId`), so the rights of the people recorded (access,
+ * erasure, retention) find them as any identity, and a copy on the candidate for the list; the
+ * candidate's own words and particulars that
  * could single them out (service, job, seniority, gender, motivation, notes, the reason they were
  * not chosen) are declared personal on its codec and are null once erased. A stage move names the
  * person too, so that its reason is wiped with them.
@@ -42,8 +43,14 @@ export const transfoCampaignRecordSchema = z
 export const transfoCandidateRecordSchema = z
   .object({
     campaignId: uuidSchema,
-    /** The `people` row holding the name and the e-mail. */
+    /** The `people` row: the identity the rights of the people recorded find. */
     personId: uuidSchema,
+    /**
+     * The person's name and e-mail, copied here so that the list sorts and searches one table on
+     * its own index (5,000 candidates in milliseconds); written with the person, wiped with it.
+     */
+    fullName: text(L.fullName).nullable(),
+    email: text(L.email).nullable(),
     direction: z.enum(transfoDirections),
     service: text(L.service).nullable(),
     category: z.enum(civilServiceCategories),

@@ -82,12 +82,10 @@ export const candidateFieldsSchema = z.object({
 export type CandidateFields = z.infer<typeof candidateFieldsSchema>;
 export type CandidateFieldsInput = z.input<typeof candidateFieldsSchema>;
 
-/** A candidate as the screens read it: the record with the name and e-mail of its person (null once erased). */
+/** A candidate as the screens read it (its name and e-mail null once erased). */
 export const candidateSchema = transfoCandidateRecordSchema.extend({
   id: uuid,
   version: z.number().int(),
-  fullName: z.string().nullable(),
-  email: z.string().nullable(),
   createdAt: z.string(),
   /** Its personal data was erased (the campaign's purge, a request, the retention). */
   erased: z.boolean(),

@@ -1,7 +1,7 @@
 /**
  * The candidates of a call and their stages. A candidate is two records written together: its
  * person (`people`: the name and the e-mail, so that the rights of the people recorded find them
- * as any identity) and its `transfo_candidate`. Every stage it reaches is a `transfo_stage_move`
+ * as any identity) and its `transfo_candidate` (with a copy of both, for the list). Every stage it reaches is a `transfo_stage_move`
  * (from, to, when, who, why), the application itself included.
  *
  * One candidate once per campaign: the same e-mail, or the same name in the same direction, is
@@ -18,9 +18,11 @@ import type { TransfoContext, TransfoDeps } from './transfo-context.js';
 import { transfoCandidateCodec, transfoStageMoveCodec, type CandidateRecord } from './transfo.codecs.js';
 import { campaignIdentities, findCandidate, listCandidates, stageHistory } from './transfo.repository.js';
 
-/** The candidate's own fields from the form's (the name and e-mail go to its person). */
+/** The candidate's fields from the form's (the name and e-mail also go to its person). */
 function candidateColumns(f: CandidateFields, before: Pick<CandidateRecord, 'keepForNextCall' | 'keepConsentAt'> | null, at: string) {
   return {
+    fullName: f.fullName,
+    email: f.email,
     direction: f.direction,
     service: f.service,
     category: f.category,
@@ -74,8 +76,7 @@ export function createCandidatesService(deps: TransfoDeps, ctx: TransfoContext) 
     const candidate = transfoCandidateCodec.toRecord(row);
     const campaign = await campaignFor(w.trx, candidate.campaignId, 'not_purged', field);
     if (!campaign.ok) return campaign;
-    const person = await w.find(personCodec, candidate.personId);
-    if (!person || person.name === null) return fail('invalid_transition', 'The candidate was erased', { [field]: 'validation.candidateErased' });
+    if (candidate.fullName === null) return fail('invalid_transition', 'The candidate was erased', { [field]: 'validation.candidateErased' });
     return ok(candidate);
   }
 

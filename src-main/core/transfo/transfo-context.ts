@@ -22,7 +22,7 @@ export interface TransfoDeps extends ServiceDeps {
   eraseIdentities: (personIds: readonly string[]) => Promise<number>;
 }
 
-const labOnlyRefusal = (field: string) => fail('validation', 'La Transfo is run from lab desktops', { [field]: 'validation.labOnly' });
+const labOnlyRefusal = (field: string) => fail('validation', 'La Transfo is run from lab desktops', { [field]: 'validation.transfoLabOnly' });
 
 export function createTransfoContext(deps: TransfoDeps) {
   const { db } = deps;

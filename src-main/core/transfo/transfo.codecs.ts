@@ -1,13 +1,14 @@
 /**
  * How La Transfo's tables hold their shared records (src-shared/transfo/transfo-sync.schema.ts)
- * and how they travel. A candidate names its person (`people`: name, e-mail) by `personId`; its
- * own particulars that could single them out are declared personal data of that person, and so
+ * and how they travel. A candidate names its person (`people`: name, e-mail) by `personId` and
+ * holds a copy of the name and e-mail for the list; these and its own particulars that could single them out are declared personal data of that person, and so
  * is a move's reason: an erasure, the retention purge and the campaign's purge wipe them with the
  * name, the access report lists them. Labels never show a candidate's name.
  */
 import type { z } from 'zod';
 import type { CampaignBalanceRules, Availability, CampaignStatus, CandidateGender, CandidateStage, CivilServiceCategory, TransfoDirection } from '#shared/transfo/candidate.schema.js';
 import type { transfoCampaignRecordSchema, transfoCandidateRecordSchema, transfoStageMoveRecordSchema } from '#shared/transfo/transfo-sync.schema.js';
+import { personSearchText } from '../attendance/attendance.codecs.js';
 import { bool, column, defineCodec, int, json, nullable, text, type Stored } from '../store/codec.js';
 
 type Full<S extends z.ZodType> = Stored<z.output<S>, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
@@ -46,6 +47,8 @@ export const transfoCandidateCodec = defineCodec<CandidateRecord, 'transfo_candi
   fields: {
     campaignId: column('campaign_id', text()),
     personId: column('person_id', text()),
+    fullName: column('full_name', nullable(text())),
+    email: column('email', nullable(text())),
     direction: column('direction', text<TransfoDirection>()),
     service: column('service', nullable(text())),
     category: column('category', text<CivilServiceCategory>()),
@@ -68,13 +71,16 @@ export const transfoCandidateCodec = defineCodec<CandidateRecord, 'transfo_candi
     deletedAt,
   },
   local: allLocal,
+  // The list's order and search follow the name and e-mail, whichever side changed them.
+  derived: (row) => ({ search_text: personSearchText(row.full_name, row.email) }),
   label: (c) => ({ key: 'syncCenter.records.transfo_candidate', values: { id: short(c.id), direction: c.direction } }),
-  // The name and e-mail are the person's (`people`); these are wiped with them. Direction,
+  // The person's data, wiped with them (the copy of the name and e-mail included). Direction,
   // category, availability and stage stay: the campaign's counts, without anyone in them.
   personal: {
     subject: 'person',
-    fields: ['service', 'job', 'yearsInCity', 'motivation', 'managerAgreedOn', 'gender', 'meetingNotes', 'notChosenReason'],
+    fields: ['fullName', 'email', 'service', 'job', 'yearsInCity', 'motivation', 'managerAgreedOn', 'gender', 'meetingNotes', 'notChosenReason'],
     link: 'personId',
+    searchColumn: 'search_text',
   },
 });
 

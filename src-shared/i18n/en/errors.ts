@@ -127,6 +127,7 @@ export const validationEn = {
   drawNotAnnounced: 'The draw must be announced first.',
   drawNobody: 'Nobody is registered: there is nothing to draw.',
   // La Transfo's recruiting
+  transfoLabOnly: 'Only a lab desktop manages La Transfo’s recruiting: this field laptop cannot.',
   closesBeforeOpens: 'The call must close on the day it opens or later.',
   confirmPurge: 'The purge of the applications must be confirmed: it cannot be undone.',
   candidateTwice: 'This person has already applied to this call (same e-mail, or same name in the same direction).',

@@ -143,6 +143,7 @@ export const validationFr = {
   drawNotAnnounced: 'Le tirage au sort doit d’abord être annoncé.',
   drawNobody: 'Personne n’est inscrit\u00a0: il n’y a rien à tirer au sort.',
   // La Transfo's recruiting
+  transfoLabOnly: 'Seul un ordinateur du Lab gère le recrutement de La Transfo\u00a0: cet ordinateur de terrain ne le peut pas.',
   closesBeforeOpens: 'L’appel doit se clore le jour de son ouverture ou après.',
   confirmPurge: 'La purge des candidatures doit être confirmée\u00a0: elle ne peut pas être annulée.',
   candidateTwice: 'Cette personne a déjà candidaté à cet appel (même e-mail, ou même nom dans la même direction).',

@@ -50,10 +50,10 @@ describe('calls for volunteers', () => {
     const campaign = await world.campaign();
     await world.becomeField();
     const before = outboxRows(core.sqlite).length;
-    expect(await core.invoke('transfo:create-campaign', { fields: campaignFields() })).toMatchObject({ ok: false, error: { fields: { 'fields.title': 'validation.labOnly' } } });
+    expect(await core.invoke('transfo:create-campaign', { fields: campaignFields() })).toMatchObject({ ok: false, error: { fields: { 'fields.title': 'validation.transfoLabOnly' } } });
     expect(await core.invoke('transfo:create-candidate', { campaignId: campaign.id, fields: candidateFields() })).toMatchObject({
       ok: false,
-      error: { fields: { 'fields.fullName': 'validation.labOnly' } },
+      error: { fields: { 'fields.fullName': 'validation.transfoLabOnly' } },
     });
     expect(outboxRows(core.sqlite)).toHaveLength(before);
   });
