@@ -38,6 +38,8 @@ export type CampaignFields = z.infer<typeof campaignFieldsSchema>;
 export const campaignSchema = transfoCampaignRecordSchema.extend({
   id: uuid,
   version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
   /** Live candidates, and those chosen (ambassadors and relais). */
   candidates: z.number().int(),
   chosen: z.number().int(),
@@ -87,6 +89,7 @@ export const candidateSchema = transfoCandidateRecordSchema.extend({
   id: uuid,
   version: z.number().int(),
   createdAt: z.string(),
+  updatedAt: z.string(),
   /** Its personal data was erased (the campaign's purge, a request, the retention). */
   erased: z.boolean(),
 });
