@@ -136,4 +136,6 @@ export const validationEn = {
   stageMove: 'This move is not possible from the application’s current stage.',
   candidateErased: 'The data of this application was erased: it can no longer be changed.',
   managerAgreedOn: 'Give the date of the manager’s agreement.',
+  letterNoDecision: 'A letter goes only to candidates with a decision (ambassador, relay or not chosen).',
+  letterReason: 'An application not chosen without a reason cannot get its letter: give the reason first.',
 } satisfies Shape<typeof validationFr>;

@@ -152,4 +152,6 @@ export const validationFr = {
   stageMove: 'Ce passage n’est pas possible depuis l’étape actuelle de la candidature.',
   candidateErased: 'Les données de cette candidature ont été effacées\u00a0: elle ne peut plus être modifiée.',
   managerAgreedOn: 'Indiquez la date de l’accord de la hiérarchie.',
+  letterNoDecision: 'Une lettre ne part qu’aux candidat·es dont la décision est prise (ambassadeur·rice, relais ou non retenu·e).',
+  letterReason: 'Une candidature non retenue sans motif ne peut pas recevoir sa lettre\u00a0: indiquez d’abord le motif.',
 };
