@@ -55,7 +55,7 @@ export const transfoFr = {
       gender: 'Genre',
       query: 'Nom ou e-mail',
       all: 'Toutes',
-      count_one: `1${N}candidature`,
+      count_one: `{{count}}${N}candidature`,
       count_other: `{{count}}${N}candidatures`,
       none: 'Aucune candidature ne correspond à ces filtres.',
     },
@@ -67,7 +67,7 @@ export const transfoFr = {
       colYears: 'Ancienneté',
       colGender: 'Genre',
       colStage: 'Étape',
-      years_one: `1${N}an`,
+      years_one: `{{count}}${N}an`,
       years_other: `{{count}}${N}ans`,
     },
     candidateForm: {
