@@ -44,6 +44,9 @@ export function Shell() {
               <NavLink to="/citizen-card" className="app-nav__link">
                 {t('citizenCard.nav')}
               </NavLink>
+              <NavLink to="/transfo" className="app-nav__link">
+                {t('transfo.ui.nav')}
+              </NavLink>
               <NavLink to="/people" className="app-nav__link">
                 {t('people.nav')}
               </NavLink>

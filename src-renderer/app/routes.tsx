@@ -57,6 +57,12 @@ export const router = createHashRouter([
         path: 'citizen-card/occurrences/:workshopId/check-in',
         lazy: async () => ({ Component: (await import('../features/citizen-card/check-in/CardCheckInScreen')).CardCheckInScreen }),
       },
+      // La Transfo: the calls for volunteers, a call's candidates and balance, a candidate, the comparison, the letters.
+      { path: 'transfo', lazy: async () => ({ Component: (await import('../features/transfo/CampaignsScreen')).CampaignsScreen }) },
+      { path: 'transfo/:id', lazy: async () => ({ Component: (await import('../features/transfo/CampaignScreen')).CampaignScreen }) },
+      { path: 'transfo/:id/compare', lazy: async () => ({ Component: (await import('../features/transfo/CompareScreen')).CompareScreen }) },
+      { path: 'transfo/:id/letters', lazy: async () => ({ Component: (await import('../features/transfo/LettersScreen')).LettersScreen }) },
+      { path: 'transfo/:id/candidates/:cid', lazy: async () => ({ Component: (await import('../features/transfo/CandidateScreen')).CandidateScreen }) },
       { path: 'proposals', lazy: async () => ({ Component: (await import('../features/proposals/list/ProposalsScreen')).ProposalsScreen }) },
       { path: 'sources', lazy: async () => ({ Component: (await import('../features/proposals/sources/SourcesScreen')).SourcesScreen }) },
       { path: 'sync', lazy: async () => ({ Component: (await import('../features/sync/SyncScreen')).SyncScreen }) },

@@ -70,6 +70,7 @@ export const TRANSFO_LIMITS = {
   staffName: 120,
   listLimit: 500,
   queryLength: 200,
+  signature: 400,
 } as const;
 
 /**

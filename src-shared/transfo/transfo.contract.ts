@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import { command } from '../command.js';
 import {
+  balanceSchema,
   campaignCreateInputSchema,
+  campaignRefSchema,
   campaignListSchema,
   campaignPurgeInputSchema,
   campaignPurgeSchema,
@@ -16,6 +18,8 @@ import {
   candidateSchema,
   candidateUpdateInputSchema,
   stageHistorySchema,
+  lettersInputSchema,
+  lettersSchema,
   stageMoveInputSchema,
 } from './transfo.schema.js';
 
@@ -43,6 +47,11 @@ export const transfoCommands = {
   'transfo:move-stage': command(stageMoveInputSchema, candidateSchema),
   /** Every move of a candidate, oldest first. */
   'transfo:history': command(candidateRefSchema, stageHistorySchema),
+  // The cohort
+  /** The chosen against the candidates by direction, category, gender, seniority, by the campaign's rules. */
+  'transfo:balance': command(campaignRefSchema, balanceSchema),
+  /** The letters to candidates with a decision: one PDF (base64), and each letter's text to paste into a mail. */
+  'transfo:letters': command(lettersInputSchema, lettersSchema),
 } as const;
 
 export const transfoEvents = {

@@ -132,3 +132,56 @@ export const stageMoveInputSchema = z.object({
 export const stageMoveSchema = transfoStageMoveRecordSchema.extend({ id: uuid });
 export type StageMove = z.infer<typeof stageMoveSchema>;
 export const stageHistorySchema = z.object({ items: z.array(stageMoveSchema) });
+
+// ---------------------------------------------------------------- the cohort: balance and letters
+
+const countsShape = { candidates: z.number().int(), chosen: z.number().int(), relais: z.number().int() };
+const bandSchema = z.object({ key: z.string(), from: z.number().int(), to: z.number().int().nullable() });
+
+/** balance.ts's `Balance`, as the command answers it. */
+export const balanceSchema = z.object({
+  totals: z.object(countsShape),
+  directions: z.array(z.object({ key: directionSchema, ...countsShape })),
+  categories: z.array(z.object({ key: z.enum(civilServiceCategories), ...countsShape })),
+  genders: z.array(z.object({ key: z.enum([...candidateGenders, 'unknown']), ...countsShape })),
+  seniority: z.array(z.object({ key: z.string(), band: bandSchema, ...countsShape })),
+  warnings: z.array(
+    z.discriminatedUnion('code', [
+      z.object({ code: z.literal('over_target'), count: z.number(), target: z.number() }),
+      z.object({ code: z.literal('under_target'), count: z.number(), target: z.number() }),
+      z.object({ code: z.literal('direction_over'), direction: directionSchema, count: z.number(), max: z.number() }),
+      z.object({ code: z.literal('category_missing'), category: z.enum(civilServiceCategories) }),
+      z.object({ code: z.literal('gender_share'), gender: z.enum(['woman', 'man']), share: z.number(), min: z.number() }),
+      z.object({ code: z.literal('seniority_band_missing'), band: bandSchema }),
+    ]),
+  ),
+  notes: z.array(
+    z.discriminatedUnion('code', [
+      z.object({ code: z.literal('gender_unknown'), count: z.number() }),
+      z.object({ code: z.literal('gender_unchecked'), known: z.number(), minKnown: z.number() }),
+      z.object({ code: z.literal('withdrew'), count: z.number() }),
+    ]),
+  ),
+  satisfied: z.boolean(),
+});
+
+export const campaignRefSchema = z.object({ campaignId: uuid });
+
+export const lettersInputSchema = z.object({
+  campaignId: uuid,
+  candidateIds: z.array(uuid).min(1, { error: 'validation.required' }).max(L.listLimit),
+  /** Who signs: one line or several. */
+  signature: requiredText(L.signature),
+  /** The letters' date. */
+  date: isoDate,
+  /** The first session, when it is set. */
+  firstSessionOn: isoDate.nullable().optional(),
+});
+export const lettersSchema = z.object({
+  fileName: z.string(),
+  base64: z.string(),
+  pages: z.number().int(),
+  /** The same letters as text to paste into a mail, in the order given. */
+  texts: z.array(z.object({ candidateId: uuid, fullName: z.string(), text: z.string() })),
+});
+export type Letters = z.infer<typeof lettersSchema>;

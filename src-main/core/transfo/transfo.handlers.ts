@@ -16,5 +16,7 @@ export function createTransfoHandlers(deps: TransfoDeps) {
     'transfo:update-candidate': transfo.updateCandidate,
     'transfo:move-stage': transfo.moveStage,
     'transfo:history': transfo.history,
+    'transfo:balance': transfo.balance,
+    'transfo:letters': transfo.letters,
   });
 }

@@ -12,6 +12,7 @@
 import type { CommandParsedInput } from '#shared/contract.js';
 import { fail, ok } from '#shared/result.js';
 import { createCandidatesService } from './candidates.service.js';
+import { createCohortService } from './cohort.service.js';
 import { createTransfoContext, type TransfoDeps } from './transfo-context.js';
 import { transfoCampaignCodec } from './transfo.codecs.js';
 import { findCampaign, listCampaigns, purgeTargets } from './transfo.repository.js';
@@ -29,6 +30,7 @@ export function createTransfoService(deps: TransfoDeps) {
 
   return {
     ...createCandidatesService(deps, ctx),
+    ...createCohortService(ctx),
 
     async campaigns() {
       return ok({ items: await listCampaigns(db) });

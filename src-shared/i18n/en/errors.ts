@@ -33,6 +33,8 @@ export const nounsEn = {
   cardHolder: { gender: 'neuter', This: 'This holder', ofThe: 'of the holder', list: 'the holder search' },
   cardRegistration: { gender: 'neuter', This: 'This registration', ofThe: 'of the registration', list: 'the list of registrations' },
   draw: { gender: 'neuter', This: 'This draw', ofThe: 'of the draw', list: 'the list of registrations' },
+  transfoCampaign: { gender: 'neuter', This: 'This call for volunteers', ofThe: 'of the call', list: 'the list of calls' },
+  transfoCandidate: { gender: 'neuter', This: 'This application', ofThe: 'of the application', list: 'the list of applications' },
 } satisfies Shape<typeof nounsFr>;
 
 export const validationEn = {
@@ -137,4 +139,6 @@ export const validationEn = {
   stageMove: 'This move is not possible from the application’s current stage.',
   candidateErased: 'The data of this application was erased: it can no longer be changed.',
   managerAgreedOn: 'Give the date of the manager’s agreement.',
+  letterNoDecision: 'A letter goes only to candidates with a decision (ambassador, relay or not chosen).',
+  letterReason: 'An application not chosen without a reason cannot get its letter: give the reason first.',
 } satisfies Shape<typeof validationFr>;

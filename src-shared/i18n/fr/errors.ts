@@ -47,6 +47,9 @@ export const nounsFr = {
   cardHolder: { gender: 'male', This: 'Ce titulaire', ofThe: 'du titulaire', list: 'la recherche des titulaires' },
   cardRegistration: { gender: 'female', This: 'Cette inscription', ofThe: 'de l’inscription', list: 'la liste des inscrits' },
   draw: { gender: 'male', This: 'Ce tirage au sort', ofThe: 'du tirage au sort', list: 'la liste des inscrits' },
+  // La Transfo
+  transfoCampaign: { gender: 'male', This: 'Cet appel à volontaires', ofThe: 'de l’appel', list: 'la liste des appels' },
+  transfoCandidate: { gender: 'female', This: 'Cette candidature', ofThe: 'de la candidature', list: 'la liste des candidatures' },
 };
 
 /** Field messages: the shared schemas' and the core's `validation.*` keys, beside the field. */
@@ -153,4 +156,6 @@ export const validationFr = {
   stageMove: 'Ce passage n’est pas possible depuis l’étape actuelle de la candidature.',
   candidateErased: 'Les données de cette candidature ont été effacées\u00a0: elle ne peut plus être modifiée.',
   managerAgreedOn: 'Indiquez la date de l’accord de la hiérarchie.',
+  letterNoDecision: 'Une lettre ne part qu’aux candidat·es dont la décision est prise (ambassadeur·rice, relais ou non retenu·e).',
+  letterReason: 'Une candidature non retenue sans motif ne peut pas recevoir sa lettre\u00a0: indiquez d’abord le motif.',
 };
