@@ -98,6 +98,13 @@ test('La Transfo: a call, 40 applications filtered, met with the keyboard, the b
     // One added through the form, every field in French: a forgotten choice is said beside its field.
     await transfo.button('Ajouter une candidature').click();
     await transfo.input('Nom et prénom').fill('Zoé Arnaud');
+    // A candidate's draft is sealed: never in clear in the browser's storage, back after a reload.
+    const stored = () => page.evaluate(() => JSON.stringify(Object.entries(localStorage)));
+    await expect.poll(async () => (await stored()).includes('sealed')).toBe(true);
+    expect(await stored()).not.toContain('Arnaud');
+    await page.reload();
+    await transfo.button('Ajouter une candidature').click();
+    await expect(transfo.input('Nom et prénom')).toHaveValue('Zoé Arnaud');
     await transfo.button('Ajouter la candidature').click();
     const form = transfo.candidateForm;
     await expect(errorOf(form, 'Direction')).toHaveText('À remplir.');

@@ -12,6 +12,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from 'react-hook-form';
 import type { AppError } from '#shared/result.js';
+import { prepareSealing, readSealed, removeSealed, writeSealed } from '#renderer/app/sealed-drafts.js';
 import { readStoredJson, removeStored, writeStoredJson } from '#renderer/app/storage.js';
 
 export interface DraftFormOptions<V extends FieldValues, Out> {
@@ -20,6 +21,12 @@ export interface DraftFormOptions<V extends FieldValues, Out> {
   /** The values when there is no draft (the record being edited, or empty ones). */
   defaults: V;
   resolver: Resolver<V, unknown, Out>;
+  /**
+   * The form holds personal data (a candidate's name, e-mail, motivation): its draft is sealed
+   * (app/sealed-drafts.ts), never written in clear, and comes back a moment after the screen
+   * opens, unless something was typed meanwhile.
+   */
+  sealed?: boolean;
 }
 
 /** What the form's head shows (components/forms/FormHead.tsx). */
@@ -31,8 +38,7 @@ export interface DraftFormHead {
   fieldErrors: number;
 }
 
-function loadDraft(key: string): Record<string, unknown> | null {
-  const draft = readStoredJson(key);
+function draftValues(draft: unknown): Record<string, unknown> | null {
   if (!draft || typeof draft !== 'object' || !('values' in draft)) return null;
   const values = draft.values;
   return values && typeof values === 'object' && !Array.isArray(values) ? (values as Record<string, unknown>) : null;
@@ -45,8 +51,8 @@ function countErrors(errors: unknown): number {
   return Object.entries(errors).reduce((n, [k, v]) => (k === 'ref' ? n : n + countErrors(v)), 0);
 }
 
-export function useDraftForm<V extends FieldValues, Out>({ storageKey, defaults, resolver }: DraftFormOptions<V, Out>) {
-  const [initialDraft] = useState(() => loadDraft(storageKey));
+export function useDraftForm<V extends FieldValues, Out>({ storageKey, defaults, resolver, sealed = false }: DraftFormOptions<V, Out>) {
+  const [initialDraft] = useState(() => (sealed ? null : draftValues(readStoredJson(storageKey))));
   const [restored, setRestored] = useState(initialDraft !== null);
   const [serverError, setServerError] = useState<AppError | null>(null);
   const [triedSubmit, setTriedSubmit] = useState(false);
@@ -62,21 +68,49 @@ export function useDraftForm<V extends FieldValues, Out>({ storageKey, defaults,
 
   // Keep a draft of every change a person makes (not of resets).
   const { subscribe, reset, setError } = form;
+  const typed = useRef(false);
   useEffect(
     () =>
       subscribe({
         formState: { values: true },
         callback: ({ values, name }) => {
-          if (name) writeStoredJson(storageKey, { values, savedAt: new Date().toISOString() });
+          if (!name) return;
+          typed.current = true;
+          const draft = { values, savedAt: new Date().toISOString() };
+          if (sealed) void writeSealed(storageKey, draft);
+          else writeStoredJson(storageKey, draft);
         },
       }),
-    [subscribe, storageKey],
+    [subscribe, storageKey, sealed],
   );
+
+  // A sealed draft is opened once the core gives the key; what was typed meanwhile wins.
+  useEffect(() => {
+    if (!sealed) return;
+    let live = true;
+    prepareSealing();
+    void readSealed(storageKey).then((stored) => {
+      const values = draftValues(stored);
+      if (!live || !values || typed.current) return;
+      reset({ ...defaults, ...values });
+      setRestored(true);
+    });
+    return () => {
+      live = false;
+    };
+    // The defaults are read once, as useForm's are.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sealed, storageKey, reset]);
+  const forget = () => {
+    // After any sealed write still under way; the half-typed dates under the key go with it.
+    if (sealed) void removeSealed(storageKey).then(() => removeStored(storageKey, true));
+    else removeStored(storageKey, true);
+  };
 
   const head: DraftFormHead = {
     restored,
     discard: () => {
-      removeStored(storageKey, true);
+      forget();
       reset(defaults);
       setRestored(false);
     },
@@ -94,7 +128,7 @@ export function useDraftForm<V extends FieldValues, Out>({ storageKey, defaults,
     /** Before sending to the core: the last refusal is no longer news. */
     sending: () => setServerError(null),
     /** The core saved it: the draft is forgotten. */
-    saved: () => removeStored(storageKey, true),
+    saved: forget,
     /** The schema refused a field (handleSubmit's second argument): the summary says how many. */
     invalid: () => {
       setTriedSubmit(true);

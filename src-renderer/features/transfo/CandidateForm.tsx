@@ -28,6 +28,8 @@ export function CandidateForm({ campaignId, onDone }: { campaignId: string; onDo
   const notice = useNotice();
   const draft = useDraftForm<Values, Fields>({
     storageKey: `atelier.draft.transfoCandidate.new:${campaignId}`,
+    // A candidate's name, e-mail, motivation and notes: never in clear in the browser's storage.
+    sealed: true,
     defaults: {
       fullName: '',
       email: '',
