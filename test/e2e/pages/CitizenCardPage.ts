@@ -1,8 +1,9 @@
 /** #/citizen-card, a session, its door, the card holders: found by label, as a person finds them. */
 import type { Locator, Page } from '@playwright/test';
-import { choose, errorOf, field, typeDate } from './controls.js';
+import { typeDate } from './controls.js';
+import { ScreenPage } from './ScreenPage.js';
 
-export class CitizenCardPage {
+export class CitizenCardPage extends ScreenPage {
   readonly typeRows: Locator;
   readonly occurrenceRows: Locator;
   readonly registrationRows: Locator;
@@ -10,33 +11,14 @@ export class CitizenCardPage {
   readonly holderPicker: Locator;
   readonly dialog: Locator;
 
-  constructor(readonly page: Page) {
+  constructor(page: Page) {
+    super(page);
     this.typeRows = page.getByTestId('atelier-type-row');
     this.occurrenceRows = page.getByTestId('occurrence-row');
     this.registrationRows = page.getByTestId('registration-row');
     this.doorRows = page.getByTestId('door-row');
     this.holderPicker = page.getByRole('combobox', { name: /Titulaire de la carte|Card holder/ });
     this.dialog = page.getByRole('dialog');
-  }
-
-  button(name: string | RegExp): Locator {
-    return this.page.getByRole('button', { name });
-  }
-
-  link(name: string | RegExp): Locator {
-    return this.page.getByRole('link', { name });
-  }
-
-  input(label: string): Locator {
-    return field(this.page, label).locator('input, textarea').first();
-  }
-
-  error(label: string): Locator {
-    return errorOf(this.page, label);
-  }
-
-  choose(label: string, option: string): Promise<void> {
-    return choose(this.page, label, option);
   }
 
   typeDate(label: string, value: string): Promise<void> {

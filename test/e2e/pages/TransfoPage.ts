@@ -1,40 +1,22 @@
 /** #/transfo, a call, a candidate, the comparison and the letters: found by label, as a person finds them. */
 import type { Locator, Page } from '@playwright/test';
-import { choose, errorOf, field, typeDate } from './controls.js';
+import { field, typeDate } from './controls.js';
+import { ScreenPage } from './ScreenPage.js';
 
-export class TransfoPage {
+export class TransfoPage extends ScreenPage {
   readonly campaignRows: Locator;
   readonly candidateRows: Locator;
   readonly candidateCount: Locator;
   readonly balanceStatus: Locator;
   readonly currentStage: Locator;
 
-  constructor(readonly page: Page) {
+  constructor(page: Page) {
+    super(page);
     this.campaignRows = page.getByTestId('campaign-row');
     this.candidateRows = page.getByTestId('candidate-row');
     this.candidateCount = page.getByTestId('candidate-count');
     this.balanceStatus = page.getByTestId('balance-status');
     this.currentStage = page.getByTestId('current-stage');
-  }
-
-  button(name: string | RegExp): Locator {
-    return this.page.getByRole('button', { name });
-  }
-
-  link(name: string | RegExp): Locator {
-    return this.page.getByRole('link', { name });
-  }
-
-  input(label: string): Locator {
-    return field(this.page, label).locator('input, textarea').first();
-  }
-
-  error(label: string): Locator {
-    return errorOf(this.page, label);
-  }
-
-  choose(label: string, option: string): Promise<void> {
-    return choose(this.page, label, option);
   }
 
   /** The form of a new application (its fields share labels with the list's filters). */
