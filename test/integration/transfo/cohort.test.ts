@@ -67,7 +67,7 @@ describe('the balance', () => {
     expect(await core.invoke('transfo:balance', { campaignId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     const campaign = await world.campaign();
     await world.becomeField();
-    expect(await core.invoke('transfo:balance', { campaignId: campaign.id })).toMatchObject({ ok: false, error: { fields: { campaignId: 'validation.labOnly' } } });
+    expect(await core.invoke('transfo:balance', { campaignId: campaign.id })).toMatchObject({ ok: false, error: { fields: { campaignId: 'validation.transfoLabOnly' } } });
   });
 });
 
