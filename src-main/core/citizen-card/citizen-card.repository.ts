@@ -43,7 +43,29 @@ export async function findSettings(db: Executor, workshopId: string): Promise<Oc
  */
 export async function findDraw(db: Executor, workshopId: string): Promise<DrawRecord | null> {
   const row = await db.selectFrom('card_draws').selectAll().where('id', '=', drawId(workshopId)).where('deleted_at', 'is', null).executeTakeFirst();
-  return row ? withWaitingList(cardDrawCodec.toRecord(row)) : null;
+  if (!row) return null;
+  // The announced list is parsed once per seed (the seed is the list's hash): 5,000 entries are
+  // not rebuilt at every read of the occurrence, nor by the draw itself.
+  const parsed = announcedLists.get(row.seed);
+  const record = cardDrawCodec.toRecord(parsed ? { ...row, entries: '[]' } : row);
+  if (parsed) return withWaitingList({ ...record, entries: parsed });
+  rememberList(announcedLists, row.seed, deepFrozen(record.entries));
+  return withWaitingList(record);
+}
+
+/** Announced lists by seed (frozen: shared by every reader). */
+const announcedLists = new Map<string, DrawRecord['entries']>();
+const LISTS_KEPT = 32;
+function rememberList<V>(cache: Map<string, V>, key: string, value: V): void {
+  if (cache.size >= LISTS_KEPT) cache.delete(cache.keys().next().value!);
+  cache.set(key, value);
+}
+function deepFrozen(entries: DrawRecord['entries']): DrawRecord['entries'] {
+  for (const e of entries) {
+    Object.freeze(e.groups);
+    Object.freeze(e);
+  }
+  return Object.freeze(entries) as DrawRecord['entries'];
 }
 
 /** Recomputed waiting lists, by what determines them (the seed names the list, the date and the places). */
