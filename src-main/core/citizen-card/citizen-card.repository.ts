@@ -44,18 +44,19 @@ export async function findSettings(db: Executor, workshopId: string): Promise<Oc
 export async function findDraw(db: Executor, workshopId: string): Promise<DrawRecord | null> {
   const row = await db.selectFrom('card_draws').selectAll().where('id', '=', drawId(workshopId)).where('deleted_at', 'is', null).executeTakeFirst();
   if (!row) return null;
-  // The announced list is parsed once per seed (the seed is the list's hash): 5,000 entries are
-  // not rebuilt at every read of the occurrence, nor by the draw itself.
-  const parsed = announcedLists.get(row.seed);
+  // The announced list is parsed once per text (the stored JSON itself is the key, so the list,
+  // its groups and all are what the row holds): 5,000 entries are not rebuilt at every read of
+  // the occurrence, nor by the draw itself — their garbage was the draw's 50 ms tail.
+  const parsed = announcedLists.get(row.entries);
   const record = cardDrawCodec.toRecord(parsed ? { ...row, entries: '[]' } : row);
   if (parsed) return withWaitingList({ ...record, entries: parsed });
-  rememberList(announcedLists, row.seed, deepFrozen(record.entries));
+  rememberList(announcedLists, row.entries, deepFrozen(record.entries));
   return withWaitingList(record);
 }
 
-/** Announced lists by seed (frozen: shared by every reader). */
+/** Announced lists by their stored text (frozen: shared by every reader); a few occurrences' worth. */
 const announcedLists = new Map<string, DrawRecord['entries']>();
-const LISTS_KEPT = 32;
+const LISTS_KEPT = 8;
 function rememberList<V>(cache: Map<string, V>, key: string, value: V): void {
   if (cache.size >= LISTS_KEPT) cache.delete(cache.keys().next().value!);
   cache.set(key, value);
