@@ -25,6 +25,7 @@ import { proposalsEn } from './en/proposals.js';
 import { studyEn } from './en/study.js';
 import { syncCenterEn } from './en/sync.js';
 import { transfoEn } from './en/transfo.js';
+import { transfoMethodsEn } from './en/transfo-methods.js';
 import { vaultEn } from './en/vault.js';
 import { workshopsEn } from './en/workshops.js';
 import { appFr, commonFr } from './fr/app.js';
@@ -40,6 +41,7 @@ import { proposalsFr } from './fr/proposals.js';
 import { studyFr } from './fr/study.js';
 import { syncCenterFr } from './fr/sync.js';
 import { transfoFr } from './fr/transfo.js';
+import { transfoMethodsFr } from './fr/transfo-methods.js';
 import { vaultFr } from './fr/vault.js';
 import { workshopsFr } from './fr/workshops.js';
 
@@ -62,6 +64,7 @@ export const fr = {
   citizenCard: citizenCardFr,
   citizenCardDocs: citizenCardDocsFr,
   transfo: transfoFr,
+  transfoMethods: transfoMethodsFr,
 };
 
 export type Catalogue = Shape<typeof fr>;
@@ -85,6 +88,7 @@ export const en = {
   citizenCard: citizenCardEn,
   citizenCardDocs: citizenCardDocsEn,
   transfo: transfoEn,
+  transfoMethods: transfoMethodsEn,
 } satisfies Catalogue;
 
 /** The i18next resources, one namespace (`translation`) per language. */
