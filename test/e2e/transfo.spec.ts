@@ -13,37 +13,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.js';
 import { expect, test } from './fixtures.js';
 import { errorOf } from './pages/controls.js';
 import { ShellPage } from './pages/ShellPage.js';
 import { TransfoPage } from './pages/TransfoPage.js';
 import { must } from './seed.js';
-
-const DIRECTIONS = ['DAC', 'DRH', 'DSIN', 'DEVE', 'DFPE', 'DASCO', 'DSOL', 'DVD', 'DPE', 'DJS'] as const;
-const FIRST = ['Aïcha', 'Bruno', 'Chloé', 'Dmitri', 'Élodie', 'Farid', 'Gaëlle', 'Hugo', 'Inès', 'Jules', 'Karima', 'Léon', 'Maëlys', 'Nadir', 'Océane', 'Pierre', 'Quitterie', 'Rachid', 'Sévérine', 'Thibault'];
-const LAST = [
-  'Benali', 'Carpentier', 'Dufresne', 'Ivanov', 'Marchand', 'Haddad', 'Le Goff', 'Moreau', 'Haddou', 'Vasseur',
-  'Ziani', 'Roussel', 'Perrin', 'Bouzid', 'Lefèvre', 'Garnier', 'de Villiers', 'Amrani', 'Fabre', 'Lambert',
-  'Nguyen', 'Rolland', 'Saïdi', 'Texier', 'Guérin', 'Martin', 'Diallo', 'Chevalier', 'Morel', 'Kaci',
-  'Blanc', 'Colin', 'Dupuis', 'Fontaine', 'Gauthier', 'Hamon', 'Jacob', 'Klein', 'Lucas', 'Meyer',
-];
-const YEARS = [1, 3, 7, 12, 18, 25];
-const nameOf = (i: number) => `${FIRST[i % 20]} ${LAST[i]}`;
-
-interface Seeded {
-  id: string;
-  version: number;
-}
-
-/** Moves a candidate through the command, at the version it was read. */
-async function move(page: Page, origin: string, c: Seeded, to: string, extra: Record<string, unknown> = {}): Promise<Seeded> {
-  const moved = await must(page, origin, 'transfo:move-stage', { id: c.id, version: c.version, to, ...extra });
-  return { id: c.id, version: moved.version as number };
-}
-
-const met = { metBy: 'Inès Lab', metOn: '2027-01-20' };
+import { DIRECTIONS, LAST, met, move, nameOf, YEARS, type Seeded } from './transfo-seed.js';
 
 test('La Transfo: a call, 40 applications filtered, met with the keyboard, the balance warned then respected, a comparison, the letters', async ({ page, host, openApp }) => {
   test.setTimeout(150_000);

@@ -1,7 +1,7 @@
 /**
  * #/transfo/:id — a call for volunteers: its candidates filtered (stage, direction, category,
  * gender, a few letters of the name as they are typed), the form of a new application, and the
- * balance of the cohort as it is chosen.
+ * balance of the cohort as it is chosen; the call's own fields and rules, its close and its purge.
  */
 import './transfo.css';
 import { useState } from 'react';
@@ -20,6 +20,7 @@ import { Button } from '#renderer/components/Button.js';
 import { SelectField } from '#renderer/components/SelectField.js';
 import { TextField } from '#renderer/components/TextField.js';
 import { BalancePanel } from './BalancePanel';
+import { CampaignSettings } from './CampaignSettings';
 import { CandidateForm } from './CandidateForm';
 import { categoryOptions, directionOptions, genderOptions, NOUN, stageOptions } from './shared';
 
@@ -174,6 +175,7 @@ export function CampaignScreen() {
         )}
       </section>
       <BalancePanel campaignId={id} />
+      {c ? <CampaignSettings campaign={c} /> : null}
     </div>
   );
 }

@@ -1,9 +1,12 @@
-/** A new application to a call, every field of the candidate's schema, French first. */
+/**
+ * A new application to a call, or a candidate's fields edited (every field of the candidate's
+ * schema, French first). Sealed drafts either way: names, e-mails, motivations, notes.
+ */
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { candidateFieldsSchema, type CandidateFields } from '#shared/transfo/transfo.schema.js';
+import { candidateFieldsSchema, type Candidate, type CandidateFields } from '#shared/transfo/transfo.schema.js';
 import { invoke } from '#renderer/api/client.js';
 import { translateMessage } from '#renderer/app/i18n.js';
 import { useNotice } from '#renderer/app/notices.js';
@@ -23,29 +26,52 @@ const schema = candidateFieldsSchema.extend({
 type Values = z.input<typeof schema>;
 type Fields = z.output<typeof schema>;
 
-export function CandidateForm({ campaignId, onDone }: { campaignId: string; onDone: () => void }) {
+const emptyValues: Values = {
+  fullName: '',
+  email: '',
+  direction: undefined as unknown as Values['direction'],
+  service: '',
+  category: undefined as unknown as Values['category'],
+  job: '',
+  yearsInCity: undefined as unknown as number,
+  motivation: '',
+  managerAgreement: false,
+  managerAgreedOn: '',
+  availability: undefined as unknown as Values['availability'],
+  gender: null,
+  meetingNotes: '',
+  keepForNextCall: false,
+};
+
+/** A candidate's fields as the form holds them (an erased or unset text is an empty field). */
+function valuesOf(c: Candidate): Values {
+  return {
+    fullName: c.fullName ?? '',
+    email: c.email ?? '',
+    direction: c.direction,
+    service: c.service ?? '',
+    category: c.category,
+    job: c.job ?? '',
+    yearsInCity: c.yearsInCity ?? (undefined as unknown as number),
+    motivation: c.motivation ?? '',
+    managerAgreement: c.managerAgreement,
+    managerAgreedOn: c.managerAgreedOn ?? '',
+    availability: c.availability,
+    gender: c.gender,
+    meetingNotes: c.meetingNotes ?? '',
+    keepForNextCall: c.keepForNextCall,
+  };
+}
+
+export function CandidateForm({ campaignId, candidate, onDone }: { campaignId: string; candidate?: Candidate; onDone: () => void }) {
   const { t } = useTranslation();
   const notice = useNotice();
+  const editing = candidate !== undefined;
   const draft = useDraftForm<Values, Fields>({
-    storageKey: `atelier.draft.transfoCandidate.new:${campaignId}`,
+    storageKey: editing ? `atelier.draft.transfoCandidate.edit:${candidate.id}` : `atelier.draft.transfoCandidate.new:${campaignId}`,
     // A candidate's name, e-mail, motivation and notes: never in clear in the browser's storage.
     sealed: true,
-    defaults: {
-      fullName: '',
-      email: '',
-      direction: undefined as unknown as Values['direction'],
-      service: '',
-      category: undefined as unknown as Values['category'],
-      job: '',
-      yearsInCity: undefined as unknown as number,
-      motivation: '',
-      managerAgreement: false,
-      managerAgreedOn: '',
-      availability: undefined as unknown as Values['availability'],
-      gender: null,
-      meetingNotes: '',
-      keepForNextCall: false,
-    },
+    defaults: editing ? valuesOf(candidate) : emptyValues,
     resolver: zodResolver(schema),
   });
   const { control, handleSubmit, formState, watch, reset } = draft.form;
@@ -55,6 +81,13 @@ export function CandidateForm({ campaignId, onDone }: { campaignId: string; onDo
   async function onValid(f: Fields) {
     draft.sending();
     const fields: CandidateFields = { ...f, managerAgreedOn: f.managerAgreedOn || null };
+    if (editing) {
+      const updated = await invoke('transfo:update-candidate', { id: candidate.id, version: candidate.version, fields });
+      if (!updated.ok) return draft.refused(updated.error, formPath);
+      draft.saved();
+      notice.show({ tone: 'success', message: (tr) => tr('transfo.ui.candidateForm.updated') });
+      return onDone();
+    }
     const created = await invoke('transfo:create-candidate', { campaignId, fields });
     if (!created.ok) return draft.refused(created.error, formPath);
     draft.saved();
@@ -65,7 +98,7 @@ export function CandidateForm({ campaignId, onDone }: { campaignId: string; onDo
 
   return (
     <section className="card-panel" aria-labelledby="candidate-form-title">
-      <h3 id="candidate-form-title">{t('transfo.ui.candidateForm.heading')}</h3>
+      <h3 id="candidate-form-title">{editing ? t('transfo.ui.candidateForm.editHeading') : t('transfo.ui.candidateForm.heading')}</h3>
       <form noValidate aria-describedby="candidate-draft-note" onSubmit={(e) => void handleSubmit(onValid, draft.invalid)(e)}>
         <FormHead noteId="candidate-draft-note" head={draft.head} summaryRef={draft.summaryRef} record={NOUN.candidate} />
         <div className="form-row">
@@ -157,7 +190,7 @@ export function CandidateForm({ campaignId, onDone }: { campaignId: string; onDo
         />
         <div className="form-actions">
           <Button type="submit" variant="primary" isDisabled={formState.isSubmitting}>
-            {formState.isSubmitting ? t('transfo.ui.candidateForm.saving') : t('transfo.ui.candidateForm.submit')}
+            {formState.isSubmitting ? t('transfo.ui.candidateForm.saving') : editing ? t('transfo.ui.candidateForm.save') : t('transfo.ui.candidateForm.submit')}
           </Button>
           <Button variant="quiet" onPress={onDone}>
             {t('transfo.ui.candidateForm.close')}

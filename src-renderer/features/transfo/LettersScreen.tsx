@@ -3,24 +3,39 @@
  * date; the PDF is downloaded (one letter a page) and each text is shown to copy into a mail.
  */
 import './transfo.css';
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { Letters } from '#shared/transfo/transfo.schema.js';
+import { z } from 'zod';
+import { lettersInputSchema, type Letters } from '#shared/transfo/transfo.schema.js';
 import { invoke } from '#renderer/api/client.js';
 import { useResult } from '#renderer/api/use-result.js';
-import { translateError, translateMessage } from '#renderer/app/i18n.js';
+import { translateMessage } from '#renderer/app/i18n.js';
 import { useScreenTitle } from '#renderer/app/use-screen-title.js';
 import { BackLink } from '#renderer/components/BackLink.js';
 import { Button } from '#renderer/components/Button.js';
 import { CheckboxGroupField } from '#renderer/components/CheckboxGroupField.js';
-import { DateField } from '#renderer/components/DateField.js';
 import { downloadBase64 } from '#renderer/components/download.js';
-import { ErrorAlert } from '#renderer/components/ErrorAlert.js';
+import { BoundDateField, BoundTextField } from '#renderer/components/forms/bound-fields.js';
+import { FormHead } from '#renderer/components/forms/FormHead.js';
+import { useDraftForm } from '#renderer/components/forms/use-draft-form.js';
 import { TextField } from '#renderer/components/TextField.js';
 import { NOUN } from './shared';
 
 const today = () => new Date().toISOString().slice(0, 10);
+
+const l = lettersInputSchema.shape;
+/** The command's fields; the first session's date may be left empty. */
+const schema = z.object({
+  candidateIds: l.candidateIds,
+  signature: l.signature,
+  date: l.date,
+  firstSessionOn: z.union([z.literal(''), z.iso.date({ error: 'validation.date' })]),
+});
+type Values = z.input<typeof schema>;
+type Fields = z.output<typeof schema>;
 
 export function LettersScreen() {
   const { id = '' } = useParams();
@@ -31,28 +46,27 @@ export function LettersScreen() {
     `transfo-letters:${id}`,
     ['transfo:changed'],
   );
-  const [chosen, setChosen] = useState<string[]>([]);
-  const [signature, setSignature] = useState('');
-  const [date, setDate] = useState(today());
-  const [firstSessionOn, setFirstSessionOn] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [summary, setSummary] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // Who receives a refusal is about people: the draft is sealed like the application's.
+  const draft = useDraftForm<Values, Fields>({
+    storageKey: `atelier.draft.transfoLetters.new:${id}`,
+    sealed: true,
+    defaults: { candidateIds: [], signature: '', date: today(), firstSessionOn: '' },
+    resolver: zodResolver(schema),
+  });
+  const { control, handleSubmit, formState } = draft.form;
+  const err = (name: keyof Values) => translateMessage(t, formState.errors[name]?.message);
   const [letters, setLetters] = useState<Letters | null>(null);
   const options = (decided.data?.items ?? []).map((c) => ({ id: c.id, label: `${c.fullName ?? '—'} — ${t(`transfo.stages.${c.stage}`)}` }));
 
-  async function submit() {
-    setBusy(true);
-    const r = await invoke('transfo:letters', { campaignId: id, candidateIds: chosen, signature, date, ...(firstSessionOn ? { firstSessionOn } : {}) });
-    setBusy(false);
+  async function onValid(f: Fields) {
+    draft.sending();
+    const r = await invoke('transfo:letters', { campaignId: id, candidateIds: f.candidateIds, signature: f.signature, date: f.date, ...(f.firstSessionOn ? { firstSessionOn: f.firstSessionOn } : {}) });
     if (!r.ok) {
-      setErrors(r.error.fields ?? {});
-      setSummary(translateError(t, r.error, NOUN.candidate));
       setLetters(null);
-      return;
+      return draft.refused(r.error);
     }
-    setErrors({});
-    setSummary(null);
+    // The letters are made: the choice stays on screen (to print them again), the draft is done.
+    draft.saved();
     setLetters(r.value);
     downloadBase64(r.value.fileName, 'application/pdf', r.value.base64);
   }
@@ -67,47 +81,40 @@ export function LettersScreen() {
       {decided.data && options.length === 0 ? (
         <p className="empty-state">{t('transfo.ui.letters.none')}</p>
       ) : (
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
-          <ErrorAlert message={summary} />
-          <CheckboxGroupField
-            label={t('transfo.ui.letters.candidates')}
+        <form noValidate aria-describedby="letters-draft-note" onSubmit={(e) => void handleSubmit(onValid, draft.invalid)(e)}>
+          <FormHead noteId="letters-draft-note" head={draft.head} summaryRef={draft.summaryRef} record={NOUN.candidate} />
+          <Controller
+            control={control}
             name="candidateIds"
-            options={options}
-            value={chosen}
-            onChange={setChosen}
-            isRequired
-            errorMessage={translateMessage(t, errors.candidateIds)}
+            render={({ field }) => (
+              <CheckboxGroupField
+                label={t('transfo.ui.letters.candidates')}
+                name="candidateIds"
+                options={options}
+                value={field.value}
+                onChange={field.onChange}
+                isRequired
+                errorMessage={err('candidateIds')}
+              />
+            )}
           />
-          <TextField
-            label={t('transfo.ui.letters.signature')}
+          <BoundTextField
+            control={control}
             name="signature"
+            label={t('transfo.ui.letters.signature')}
             multiline
             rows={3}
-            value={signature}
-            onChange={setSignature}
             description={t('transfo.ui.letters.signatureHint')}
             isRequired
-            errorMessage={translateMessage(t, errors.signature)}
+            errorMessage={err('signature')}
           />
           <div className="form-row">
-            <DateField label={t('transfo.ui.letters.date')} name="date" value={date} onChange={setDate} isRequired errorMessage={translateMessage(t, errors.date)} />
-            <DateField
-              label={t('transfo.ui.letters.firstSessionOn')}
-              name="firstSessionOn"
-              value={firstSessionOn}
-              onChange={setFirstSessionOn}
-              errorMessage={translateMessage(t, errors.firstSessionOn)}
-            />
+            <BoundDateField control={control} name="date" label={t('transfo.ui.letters.date')} isRequired errorMessage={err('date')} partialKey={draft.halfTypedKey('date')} />
+            <BoundDateField control={control} name="firstSessionOn" label={t('transfo.ui.letters.firstSessionOn')} errorMessage={err('firstSessionOn')} partialKey={draft.halfTypedKey('firstSessionOn')} />
           </div>
           <div className="form-actions">
-            <Button type="submit" variant="primary" isDisabled={busy}>
-              {busy ? t('transfo.ui.letters.working') : t('transfo.ui.letters.submit')}
+            <Button type="submit" variant="primary" isDisabled={formState.isSubmitting}>
+              {formState.isSubmitting ? t('transfo.ui.letters.working') : t('transfo.ui.letters.submit')}
             </Button>
           </div>
         </form>

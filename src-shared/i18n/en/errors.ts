@@ -131,6 +131,7 @@ export const validationEn = {
   // La Transfo's recruiting
   transfoLabOnly: 'Only a lab desktop manages La Transfo’s recruiting: this field laptop cannot.',
   closesBeforeOpens: 'The call must close on the day it opens or later.',
+  seniorityEdges: 'Whole years from 1 to 60, increasing, separated by commas (8 at most).',
   confirmPurge: 'The purge of the applications must be confirmed: it cannot be undone.',
   candidateTwice: 'This person has already applied to this call (same e-mail, or same name in the same direction).',
   campaignNotOpen: 'This call for volunteers is closed: it takes no more applications.',

@@ -148,6 +148,7 @@ export const validationFr = {
   // La Transfo's recruiting
   transfoLabOnly: 'Seul un ordinateur du Lab gère le recrutement de La Transfo\u00a0: cet ordinateur de terrain ne le peut pas.',
   closesBeforeOpens: 'L’appel doit se clore le jour de son ouverture ou après.',
+  seniorityEdges: 'Des années entières de 1 à 60, croissantes, séparées par des virgules (8 au plus).',
   confirmPurge: 'La purge des candidatures doit être confirmée\u00a0: elle ne peut pas être annulée.',
   candidateTwice: 'Cette personne a déjà candidaté à cet appel (même e-mail, ou même nom dans la même direction).',
   campaignNotOpen: 'Cet appel à candidatures est clos\u00a0: il ne reçoit plus de candidatures.',
