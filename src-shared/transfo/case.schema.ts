@@ -7,7 +7,6 @@ import { z } from 'zod';
 import { sha256Schema, uuidSchema } from '../ids.js';
 import {
   caseDecisionSchema,
-  caseJournalEntrySchema,
   caseNextStepSchema,
   casePrototypeSchema,
   transfoCaseRecordSchema,

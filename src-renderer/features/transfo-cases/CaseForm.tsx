@@ -9,7 +9,6 @@ import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { caseOpeningSchema, type CaseOpening } from '#shared/transfo/case.schema.js';
 import type { DirectionCode } from '#shared/transfo/directions.js';
-import type { DesignMethod } from '#shared/transfo/methods.js';
 import { invoke } from '#renderer/api/client.js';
 import { translateMessage } from '#renderer/app/i18n.js';
 import { useNotice } from '#renderer/app/notices.js';
@@ -60,7 +59,7 @@ export function OpeningFields({ form, idPrefix }: { form: UseFormReturn<Values, 
             name={`${idPrefix}-methods`}
             options={methodOptions(t)}
             value={field.value}
-            onChange={(v) => field.onChange(v as DesignMethod[])}
+            onChange={field.onChange}
             errorMessage={err('methods')}
           />
         )}
