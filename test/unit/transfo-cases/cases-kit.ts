@@ -1,4 +1,5 @@
 /** Practical cases for the tests: a synced record with nothing in its lists. Not a test file itself. */
+import { randomBytes } from 'node:crypto';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '#db/schema.js';
 import type { CommandInput } from '#shared/contract.js';
@@ -70,3 +71,8 @@ export async function casesWorld(options: TestCoreOptions = {}) {
     },
   };
 }
+
+/** Bytes with the first bytes of their type, as the core checks them: an MP4's `ftyp` box, WebM's EBML magic, a JPEG's SOI. */
+export const mp4 = (size: number) => Buffer.concat([Buffer.from([0, 0, 0, 0x20]), Buffer.from('ftypisom'), randomBytes(size - 12)]);
+export const webm = (size: number) => Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3]), randomBytes(size - 4)]);
+export const jpeg = (size: number) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(size - 6), Buffer.from([0xff, 0xd9])]);
