@@ -10,7 +10,6 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { defaultBalanceRules } from '#shared/transfo/candidate.schema.js';
 import { expectNoAxeViolations } from './axe.js';
 import { expect, test } from './fixtures.js';
 import { errorOf } from './pages/controls.js';
@@ -46,6 +45,9 @@ async function phoneJpeg(page: Page, minBytes: number): Promise<Buffer> {
 /** An MP4's first box (`ftyp`), as the core checks it, then the clip's bytes. */
 const phoneMp4 = (size: number) => Buffer.concat([Buffer.from([0, 0, 0, 0x20]), Buffer.from('ftypisom'), randomBytes(size - 12)]);
 
+/** The lab's balance rules by default (src-shared/transfo/balance.ts), as the campaign form sends them. */
+const defaultBalanceRules = { target: 20, maxPerDirection: 3, everyCategoryRepresented: true, genderShare: { min: 0.4, minKnown: 5 }, everySeniorityBand: true, seniorityEdges: [5, 15] };
+
 const session = (title: string, startsAt: string, kind = 'la_transfo_training') => ({
   kind,
   title,
@@ -56,7 +58,8 @@ const session = (title: string, startsAt: string, kind = 'la_transfo_training') 
 });
 
 test('La Transfo: two practical cases worked across sessions, a prototype with a photo and a video, the list at a glance', async ({ page, host, openApp }) => {
-  test.setTimeout(150_000);
+  // A 4 MB photo and a 3 MB video cross the web host as base64: the slowest steps on two shared cores.
+  test.setTimeout(240_000);
   const shell = new ShellPage(page);
   const cases = new CasesPage(page);
   const origin = host.origin;

@@ -127,7 +127,7 @@ export function createCasesService(deps: CasesDeps) {
         const state = fields.state ?? before.state;
         const decisions = fields.decisions ?? before.decisions;
         if (state === 'decided' && decisions.length === 0) {
-          return fail('invalid_transition', 'A decided case needs a decision', { [fields.state ? 'fields.state' : 'fields.decisions']: 'validation.caseDecidedNeedsDecision' });
+          return fail('validation', 'A decided case needs a decision', { [fields.state ? 'fields.state' : 'fields.decisions']: 'validation.caseDecidedNeedsDecision' });
         }
         return w.update(transfoCaseCodec, id, () => ok(fields), { expectedVersion: version });
       });

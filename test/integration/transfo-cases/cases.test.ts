@@ -50,7 +50,7 @@ describe('practical cases on a lab desktop', () => {
     const c = await world.newCase();
     expect(await world.update(c.id, { state: 'decided' })).toMatchObject({
       ok: false,
-      error: { code: 'invalid_transition', fields: { 'fields.state': 'validation.caseDecidedNeedsDecision' } },
+      error: { code: 'validation', fields: { 'fields.state': 'validation.caseDecidedNeedsDecision' } },
     });
     expect((await world.update(c.id, { state: 'decided', decisions: [{ date: '2026-03-04', text: 'Un guichet unique à l’entrée' }] })).ok).toBe(true);
     expect(await world.update(c.id, { decisions: [] })).toMatchObject({ ok: false, error: { fields: { 'fields.decisions': 'validation.caseDecidedNeedsDecision' } } });
