@@ -68,7 +68,7 @@ test('La Transfo: two practical cases worked across sessions, a prototype with a
     fields: { title: 'La Transfo 2026', opensOn: '2026-01-05', closesOn: '2026-01-30', profileSought: '', balanceRules: defaultBalanceRules },
   });
   const campaignId = campaign.id as string;
-  const s1 = await seedWorkshop(page, origin, session('Formation — séance 3 : immersion', '2026-10-06T09:30'));
+  await seedWorkshop(page, origin, session('Formation — séance 3 : immersion', '2026-10-06T09:30'));
   const s2 = await seedWorkshop(page, origin, session('Formation — séance 4 : prototypage', '2026-11-03T09:30'));
   const monthly = await seedWorkshop(page, origin, session('Atelier mensuel du Lab — novembre', '2026-11-17T09:30', 'lab_monthly'));
 
