@@ -30,6 +30,8 @@ import type {
   CivilServiceCategory,
   TransfoDirection,
 } from '#shared/transfo/candidate.schema.js';
+import type { CaseState } from '#shared/transfo/case-values.js';
+import type { DirectionCode } from '#shared/transfo/directions.js';
 
 export interface WorkshopsTable {
   id: string;
@@ -456,6 +458,24 @@ export interface TransfoStageMovesTable extends SyncedColumns {
   reason: string | null;
 }
 
+/** La Transfo: a practical case brought by a City service; its lists are JSON arrays. */
+export interface TransfoCasesTable extends SyncedColumns {
+  campaign_id: string;
+  title: string;
+  direction: DirectionCode;
+  service: string;
+  question: string;
+  users_met: string;
+  methods: string;
+  insights: string;
+  prototypes: string;
+  decisions: string;
+  next_steps: string;
+  state: CaseState;
+  sessions: string;
+  journal: string;
+}
+
 export interface Database {
   workshops: WorkshopsTable;
   outbox: OutboxTable;
@@ -487,6 +507,7 @@ export interface Database {
   transfo_campaigns: TransfoCampaignsTable;
   transfo_candidates: TransfoCandidatesTable;
   transfo_stage_moves: TransfoStageMovesTable;
+  transfo_cases: TransfoCasesTable;
 }
 
 export type WorkshopRow = Selectable<WorkshopsTable>;

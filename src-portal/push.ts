@@ -28,6 +28,7 @@ import type { MergeState } from './merge.js';
 import { canPush } from './scope.js';
 import { loadErased, recordErasure, refuseTargets, stripErased, wipeState, type ErasedIndex } from './erasure.js';
 import type { ErasureRecord } from '#shared/people/rights-records.schema.js';
+import { caseAttachmentShas } from '#shared/transfo/case-sync.schema.js';
 
 export interface PushContext {
   db: Kysely<PortalDatabase>;
@@ -64,6 +65,8 @@ const attachmentReferences: Record<SyncEntity, (fields: Record<string, unknown>)
   transfo_campaign: () => [],
   transfo_candidate: () => [],
   transfo_stage_move: () => [],
+  // A practical case's prototypes: their photos and videos must be on the portal first.
+  transfo_case: (fields) => caseAttachmentShas(fields.prototypes),
 };
 
 type Result = PushResponse['results'][number];

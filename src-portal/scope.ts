@@ -36,6 +36,7 @@ const labOnly: readonly SyncEntity[] = [
   'transfo_campaign',
   'transfo_candidate',
   'transfo_stage_move',
+  'transfo_case',
 ];
 
 /**

@@ -18,6 +18,7 @@ import { peopleCommands, peopleEvents } from './people/people.contract.js';
 import { charterCommands, charterEvents } from './charter/charter.contract.js';
 import { citizenCardCommands, citizenCardEvents } from './citizen-card/citizen-card.contract.js';
 import { transfoCommands, transfoEvents } from './transfo/transfo.contract.js';
+import { transfoCasesCommands, transfoCasesEvents } from './transfo/case.contract.js';
 
 export type { SyncStatus } from './sync/sync.contract.js';
 export { syncStatusSchema } from './sync/sync.contract.js';
@@ -46,6 +47,7 @@ export const contract = {
   ...charterCommands,
   ...citizenCardCommands,
   ...transfoCommands,
+  ...transfoCasesCommands,
 } as const;
 
 export type Contract = typeof contract;
@@ -69,6 +71,7 @@ export const events = {
   ...charterEvents,
   ...citizenCardEvents,
   ...transfoEvents,
+  ...transfoCasesEvents,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<K extends EventName> = z.output<(typeof events)[K]>;
@@ -82,3 +85,8 @@ export const MAX_REQUEST_BYTES = 1_000_000;
  * (ATTACHMENT_INPUT_MAX_BYTES of bytes, 4/3 as many characters, plus the JSON around them).
  */
 export const MAX_ATTACHMENT_REQUEST_BYTES = 11_300_000;
+/**
+ * A short video of a prototype (CASE_VIDEO_MAX_BYTES, src-shared/transfo/case-values.ts): 4/3 of
+ * 32 MiB as base64, plus the JSON around it. Only `transfoCases:add-video` may carry it.
+ */
+export const MAX_VIDEO_REQUEST_BYTES = 44_800_000;

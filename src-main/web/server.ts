@@ -11,7 +11,7 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
-import { MAX_ATTACHMENT_REQUEST_BYTES, MAX_COMMAND_NAME, MAX_REQUEST_BYTES } from '#shared/contract.js';
+import { MAX_ATTACHMENT_REQUEST_BYTES, MAX_COMMAND_NAME, MAX_REQUEST_BYTES, MAX_VIDEO_REQUEST_BYTES } from '#shared/contract.js';
 import { fail } from '#shared/result.js';
 import { SECURITY_HEADERS } from '#shared/security-policy.js';
 import type { CoreClient } from '#core/core-client.js';
@@ -163,6 +163,8 @@ export async function buildWebServer(options: WebServerOptions): Promise<Fastify
   // Only this command may carry a photo (base64); every other one keeps the 1 MB limit.
   // `::` is a literal colon in a Fastify route; a static route wins over the parametric one.
   app.post('/rpc/attachments::add', { bodyLimit: MAX_ATTACHMENT_REQUEST_BYTES }, relay('attachments:add'));
+  // A prototype's short video (La Transfo's practical cases): only this command carries one.
+  app.post('/rpc/transfoCases::add-video', { bodyLimit: MAX_VIDEO_REQUEST_BYTES }, relay('transfoCases:add-video'));
 
   app.get('/events', (request, reply) => {
     reply.hijack();

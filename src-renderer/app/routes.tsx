@@ -63,6 +63,9 @@ export const router = createHashRouter([
       { path: 'transfo/:id/compare', lazy: async () => ({ Component: (await import('../features/transfo/CompareScreen')).CompareScreen }) },
       { path: 'transfo/:id/letters', lazy: async () => ({ Component: (await import('../features/transfo/LettersScreen')).LettersScreen }) },
       { path: 'transfo/:id/candidates/:cid', lazy: async () => ({ Component: (await import('../features/transfo/CandidateScreen')).CandidateScreen }) },
+      // La Transfo's practical cases: a cohort's cases at a glance, one case part by part.
+      { path: 'transfo/:id/cases', lazy: async () => ({ Component: (await import('../features/transfo-cases/CasesScreen')).CasesScreen }) },
+      { path: 'transfo/:id/cases/:caseId', lazy: async () => ({ Component: (await import('../features/transfo-cases/CaseScreen')).CaseScreen }) },
       { path: 'proposals', lazy: async () => ({ Component: (await import('../features/proposals/list/ProposalsScreen')).ProposalsScreen }) },
       { path: 'sources', lazy: async () => ({ Component: (await import('../features/proposals/sources/SourcesScreen')).SourcesScreen }) },
       { path: 'sync', lazy: async () => ({ Component: (await import('../features/sync/SyncScreen')).SyncScreen }) },

@@ -37,6 +37,8 @@ export const syncEntities = [
   'transfo_campaign',
   'transfo_candidate',
   'transfo_stage_move',
+  // La Transfo's practical cases (src-shared/transfo/case-sync.schema.ts)
+  'transfo_case',
 ] as const;
 export type SyncEntity = (typeof syncEntities)[number];
 
@@ -81,6 +83,8 @@ export const entityScopes: Record<SyncEntity, 'catalogue' | 'personal' | 'study'
   transfo_campaign: 'personal',
   transfo_candidate: 'personal',
   transfo_stage_move: 'personal',
+  // A practical case is the lab's own work: lab desktops only (docs/transfo-cases.md).
+  transfo_case: 'personal',
 };
 
 export const deviceRoles = ['field', 'lab'] as const;

@@ -83,6 +83,9 @@ export function CampaignScreen() {
         <Link to={`/transfo/${id}/letters`} className="button button--secondary">
           {t('transfo.ui.campaign.letters')}
         </Link>
+        <Link to={`/transfo/${id}/cases`} className="button button--secondary">
+          {t('transfoCases.ui.link')}
+        </Link>
       </div>
       {c?.profileSought ? (
         <p>

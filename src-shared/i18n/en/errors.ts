@@ -34,6 +34,7 @@ export const nounsEn = {
   cardRegistration: { gender: 'neuter', This: 'This registration', ofThe: 'of the registration', list: 'the list of registrations' },
   draw: { gender: 'neuter', This: 'This draw', ofThe: 'of the draw', list: 'the list of registrations' },
   transfoCampaign: { gender: 'neuter', This: 'This call for volunteers', ofThe: 'of the call', list: 'the list of calls' },
+  transfoCase: { gender: 'neuter', This: 'This practical case', ofThe: 'of the practical case', list: 'the list of practical cases' },
   transfoCandidate: { gender: 'neuter', This: 'This application', ofThe: 'of the application', list: 'the list of applications' },
 } satisfies Shape<typeof nounsFr>;
 
@@ -142,4 +143,11 @@ export const validationEn = {
   managerAgreedOn: 'Give the date of the manager’s agreement.',
   letterNoDecision: 'A letter goes only to candidates with a decision (ambassador, relay or not chosen).',
   letterReason: 'An application not chosen without a reason cannot get its letter: give the reason first.',
+  // La Transfo's practical cases
+  transfoCasesLabOnly: 'Only a lab desktop keeps La Transfo’s practical cases: this field laptop cannot.',
+  caseSessionKind: 'Choose a La Transfo training session or a monthly lab workshop.',
+  caseDecidedNeedsDecision: 'Record at least one decision first: a case cannot be “decided” without one.',
+  caseAttachmentUnknown: 'This photo or video was not saved on this computer: add it again.',
+  caseJournalWhen: 'Choose the session or give the date.',
+  videoTooBig: 'This video is over 32 MB: shorten it or lower its quality.',
 } satisfies Shape<typeof validationFr>;

@@ -82,6 +82,7 @@ export const syncCenterEn = {
     card_registration: 'Citizen Card registration {{id}}',
     transfo_campaign: 'La Transfo call for volunteers “{{title}}”',
     transfo_candidate: 'La Transfo application {{id}} ({{direction}})',
+    transfo_case: 'La Transfo practical case “{{title}}”',
     transfo_stage_move: 'stage of application {{id}}: $t(syncCenter.recordValues.{{to}})',
     missing: 'record {{id}}',
   },

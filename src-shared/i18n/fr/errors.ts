@@ -49,6 +49,7 @@ export const nounsFr = {
   draw: { gender: 'male', This: 'Ce tirage au sort', ofThe: 'du tirage au sort', list: 'la liste des inscrits' },
   // La Transfo
   transfoCampaign: { gender: 'male', This: 'Cet appel à volontaires', ofThe: 'de l’appel', list: 'la liste des appels' },
+  transfoCase: { gender: 'male', This: 'Ce cas pratique', ofThe: 'du cas pratique', list: 'la liste des cas pratiques' },
   transfoCandidate: { gender: 'female', This: 'Cette candidature', ofThe: 'de la candidature', list: 'la liste des candidatures' },
 };
 
@@ -159,4 +160,11 @@ export const validationFr = {
   managerAgreedOn: 'Indiquez la date de l’accord de la hiérarchie.',
   letterNoDecision: 'Une lettre ne part qu’aux candidat·es dont la décision est prise (ambassadeur·rice, relais ou non retenu·e).',
   letterReason: 'Une candidature non retenue sans motif ne peut pas recevoir sa lettre\u00a0: indiquez d’abord le motif.',
+  // La Transfo's practical cases
+  transfoCasesLabOnly: 'Seul un ordinateur du Lab tient les cas pratiques de La Transfo\u00a0: cet ordinateur de terrain ne le peut pas.',
+  caseSessionKind: 'Choisissez une séance de formation La Transfo ou un atelier mensuel du Lab.',
+  caseDecidedNeedsDecision: 'Notez d’abord au moins une décision\u00a0: un cas ne peut pas être «\u00a0décidé\u00a0» sans elle.',
+  caseAttachmentUnknown: 'Cette photo ou cette vidéo n’a pas été enregistrée sur cet ordinateur\u00a0: ajoutez-la à nouveau.',
+  caseJournalWhen: 'Choisissez la séance ou indiquez la date.',
+  videoTooBig: 'Cette vidéo dépasse 32\u00a0Mo\u00a0: raccourcissez-la ou réduisez sa qualité.',
 };

@@ -88,6 +88,7 @@ export const syncCenterFr = {
     card_registration: 'inscription Carte citoyenne {{id}}',
     transfo_campaign: 'appel à candidatures de La Transfo «\u00a0{{title}}\u00a0»',
     transfo_candidate: 'candidature à La Transfo {{id}} ({{direction}})',
+    transfo_case: 'cas pratique de La Transfo «\u00a0{{title}}\u00a0»',
     transfo_stage_move: 'étape de la candidature {{id}}\u00a0: $t(syncCenter.recordValues.{{to}})',
     missing: 'enregistrement {{id}}',
   } satisfies RecordLabels,

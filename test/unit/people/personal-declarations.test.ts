@@ -12,6 +12,7 @@ const holdsNoIdentity: Partial<Record<SyncEntity, string>> = {
   attendance: 'names its person by id only; `recordedBy` is the facilitator, staff acting for the City',
   consent: 'the proof of what was agreed: purpose, answer, text version, time; no contact',
   card_registration: 'names its holder by id only, with the channel, status and priority groups; `recordedBy` is staff acting for the City',
+  transfo_case: 'a practical case names no resident (`usersMet` says who was met, never names); next steps’ owners are lab members or City agents acting for the City',
   transfo_campaign: 'a call for volunteers: title, dates, the profile sought, the balance rules; `purgedBy` is staff acting for the City',
 };
 

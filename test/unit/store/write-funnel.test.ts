@@ -52,6 +52,7 @@ describe('the write funnel', () => {
         'transfo_campaigns',
         'transfo_candidates',
         'transfo_stage_moves',
+        'transfo_cases',
       ].sort(),
     );
   });
