@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { Agent } from 'node:http';
 import { z } from 'zod';
 import { consentTextVersions } from '#shared/attendance/consent-texts.js';
-import { contract, MAX_ATTACHMENT_REQUEST_BYTES, MAX_REQUEST_BYTES, type CommandName } from '#shared/contract.js';
+import { contract, MAX_ATTACHMENT_REQUEST_BYTES, MAX_REQUEST_BYTES, MAX_VIDEO_REQUEST_BYTES, type CommandName } from '#shared/contract.js';
 import { appErrorSchema } from '#shared/result.js';
 import { rpcPath } from '#shared/rpc-path.js';
 import { post, type Answer } from './built-host.js';
@@ -115,7 +115,7 @@ export async function fuzzCommands(options: FuzzOptions): Promise<FuzzReport> {
         // A body larger than the route's limit is refused from its Content-Length, and the
         // connection closed, while this client may still be writing it: it then sees EPIPE or
         // a reset instead of the 413 (the raw cases read that 413 whole).
-        const limit = name === 'attachments:add' ? MAX_ATTACHMENT_REQUEST_BYTES : MAX_REQUEST_BYTES;
+        const limit = name === 'attachments:add' ? MAX_ATTACHMENT_REQUEST_BYTES : name === 'transfoCases:add-video' ? MAX_VIDEO_REQUEST_BYTES : MAX_REQUEST_BYTES;
         if (answer.status === 0 && Buffer.byteLength(input.body) > limit && /^(EPIPE|ECONNRESET)$/.test(answer.body)) {
           report.refusedWhileSending++;
           return;
