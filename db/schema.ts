@@ -30,6 +30,8 @@ import type {
   CivilServiceCategory,
   TransfoDirection,
 } from '#shared/transfo/candidate.schema.js';
+import type { DesignMethod } from '#shared/transfo/methods.js';
+import type { TrainingAttendanceStatus } from '#shared/transfo/training-sync.schema.js';
 
 export interface WorkshopsTable {
   id: string;
@@ -456,6 +458,34 @@ export interface TransfoStageMovesTable extends SyncedColumns {
   reason: string | null;
 }
 
+/** A module of La Transfo's training: one method of design thinking, for one cohort. */
+export interface TransfoModulesTable extends SyncedColumns {
+  campaign_id: string;
+  method: DesignMethod;
+  title: string;
+  objectives: string;
+  sort_order: number;
+}
+
+/** A training session: a `la_transfo_training` workshop's days (JSON) and who ran it (JSON). */
+export interface TransfoSessionsTable extends SyncedColumns {
+  workshop_id: string;
+  campaign_id: string;
+  days: string;
+  facilitators: string;
+  resident_designers: string;
+}
+
+/** One agent's attendance on one day of a session; the status is null once they are erased. */
+export interface TransfoAttendancesTable extends SyncedColumns {
+  session_id: string;
+  campaign_id: string;
+  day: number;
+  candidate_id: string;
+  person_id: string;
+  status: TrainingAttendanceStatus | null;
+}
+
 export interface Database {
   workshops: WorkshopsTable;
   outbox: OutboxTable;
@@ -487,6 +517,9 @@ export interface Database {
   transfo_campaigns: TransfoCampaignsTable;
   transfo_candidates: TransfoCandidatesTable;
   transfo_stage_moves: TransfoStageMovesTable;
+  transfo_modules: TransfoModulesTable;
+  transfo_sessions: TransfoSessionsTable;
+  transfo_attendances: TransfoAttendancesTable;
 }
 
 export type WorkshopRow = Selectable<WorkshopsTable>;

@@ -64,6 +64,9 @@ const attachmentReferences: Record<SyncEntity, (fields: Record<string, unknown>)
   transfo_campaign: () => [],
   transfo_candidate: () => [],
   transfo_stage_move: () => [],
+  transfo_module: () => [],
+  transfo_session: () => [],
+  transfo_attendance: () => [],
 };
 
 type Result = PushResponse['results'][number];

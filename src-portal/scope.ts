@@ -36,6 +36,9 @@ const labOnly: readonly SyncEntity[] = [
   'transfo_campaign',
   'transfo_candidate',
   'transfo_stage_move',
+  'transfo_module',
+  'transfo_session',
+  'transfo_attendance',
 ];
 
 /**

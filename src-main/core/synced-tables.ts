@@ -28,6 +28,7 @@ import { proposalCodec } from './proposals/proposal.codec.js';
 import { supportCodec } from './proposals/support.codec.js';
 import type { SyncedFieldsOf, SyncedRegistry } from './store/codec.js';
 import { transfoCampaignCodec, transfoCandidateCodec, transfoStageMoveCodec } from './transfo/transfo.codecs.js';
+import { transfoAttendanceCodec, transfoModuleCodec, transfoSessionCodec } from './transfo-training/training.codecs.js';
 import { workshopCodec } from './workshops/workshop.codec.js';
 
 export const syncedTables = {
@@ -56,6 +57,9 @@ export const syncedTables = {
   transfo_campaign: transfoCampaignCodec,
   transfo_candidate: transfoCandidateCodec,
   transfo_stage_move: transfoStageMoveCodec,
+  transfo_module: transfoModuleCodec,
+  transfo_session: transfoSessionCodec,
+  transfo_attendance: transfoAttendanceCodec,
 } as const satisfies SyncedRegistry;
 
 /**

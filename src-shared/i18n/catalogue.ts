@@ -26,6 +26,7 @@ import { studyEn } from './en/study.js';
 import { syncCenterEn } from './en/sync.js';
 import { transfoEn } from './en/transfo.js';
 import { transfoMethodsEn } from './en/transfo-methods.js';
+import { transfoTrainingEn } from './en/transfo-training.js';
 import { vaultEn } from './en/vault.js';
 import { workshopsEn } from './en/workshops.js';
 import { appFr, commonFr } from './fr/app.js';
@@ -42,6 +43,7 @@ import { studyFr } from './fr/study.js';
 import { syncCenterFr } from './fr/sync.js';
 import { transfoFr } from './fr/transfo.js';
 import { transfoMethodsFr } from './fr/transfo-methods.js';
+import { transfoTrainingFr } from './fr/transfo-training.js';
 import { vaultFr } from './fr/vault.js';
 import { workshopsFr } from './fr/workshops.js';
 
@@ -65,6 +67,7 @@ export const fr = {
   citizenCardDocs: citizenCardDocsFr,
   transfo: transfoFr,
   transfoMethods: transfoMethodsFr,
+  transfoTraining: transfoTrainingFr,
 };
 
 export type Catalogue = Shape<typeof fr>;
@@ -89,6 +92,7 @@ export const en = {
   citizenCardDocs: citizenCardDocsEn,
   transfo: transfoEn,
   transfoMethods: transfoMethodsEn,
+  transfoTraining: transfoTrainingEn,
 } satisfies Catalogue;
 
 /** The i18next resources, one namespace (`translation`) per language. */

@@ -37,6 +37,10 @@ export const syncEntities = [
   'transfo_campaign',
   'transfo_candidate',
   'transfo_stage_move',
+  // La Transfo's training (src-shared/transfo/training-sync.schema.ts)
+  'transfo_module',
+  'transfo_session',
+  'transfo_attendance',
 ] as const;
 export type SyncEntity = (typeof syncEntities)[number];
 
@@ -81,6 +85,11 @@ export const entityScopes: Record<SyncEntity, 'catalogue' | 'personal' | 'study'
   transfo_campaign: 'personal',
   transfo_candidate: 'personal',
   transfo_stage_move: 'personal',
+  // La Transfo's training: the cohort's modules, sessions and attendance, lab desktops only (the
+  // session's workshop itself is a workshop, in the catalogue).
+  transfo_module: 'personal',
+  transfo_session: 'personal',
+  transfo_attendance: 'personal',
 };
 
 export const deviceRoles = ['field', 'lab'] as const;

@@ -35,6 +35,9 @@ export const nounsEn = {
   draw: { gender: 'neuter', This: 'This draw', ofThe: 'of the draw', list: 'the list of registrations' },
   transfoCampaign: { gender: 'neuter', This: 'This call for volunteers', ofThe: 'of the call', list: 'the list of calls' },
   transfoCandidate: { gender: 'neuter', This: 'This application', ofThe: 'of the application', list: 'the list of applications' },
+  transfoModule: { gender: 'neuter', This: 'This module', ofThe: 'of the module', list: 'the list of modules' },
+  transfoSession: { gender: 'neuter', This: 'This session', ofThe: 'of the session', list: 'the list of sessions' },
+  transfoAttendance: { gender: 'neuter', This: 'This attendance', ofThe: 'of the attendance', list: 'the attendance sheet' },
 } satisfies Shape<typeof nounsFr>;
 
 export const validationEn = {
@@ -141,4 +144,12 @@ export const validationEn = {
   managerAgreedOn: 'Give the date of the manager’s agreement.',
   letterNoDecision: 'A letter goes only to candidates with a decision (ambassador, relay or not chosen).',
   letterReason: 'An application not chosen without a reason cannot get its letter: give the reason first.',
+  // La Transfo's training
+  notAnAgent: 'Only the cohort’s agents (ambassadors and relais) have training attendance.',
+  sessionDay: 'This session has no such day.',
+  sessionDayTwice: 'Two days of the session have the same date.',
+  dayOutsideWorkshop: 'This day is outside the workshop’s dates.',
+  unknownModule: 'This module does not exist in this training or was removed.',
+  notTrainingWorkshop: 'This workshop is not a La Transfo training.',
+  sessionExists: 'This workshop already has its session.',
 } satisfies Shape<typeof validationFr>;

@@ -83,6 +83,9 @@ export const syncCenterEn = {
     transfo_campaign: 'La Transfo call for volunteers “{{title}}”',
     transfo_candidate: 'La Transfo application {{id}} ({{direction}})',
     transfo_stage_move: 'stage of application {{id}}: $t(syncCenter.recordValues.{{to}})',
+    transfo_module: 'La Transfo training module “{{title}}”',
+    transfo_session: 'La Transfo training session of {{date}}',
+    transfo_attendance: 'La Transfo training attendance {{id}} (day {{day}})',
     missing: 'record {{id}}',
   },
   recordValues: {

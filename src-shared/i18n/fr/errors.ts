@@ -50,6 +50,9 @@ export const nounsFr = {
   // La Transfo
   transfoCampaign: { gender: 'male', This: 'Cet appel à volontaires', ofThe: 'de l’appel', list: 'la liste des appels' },
   transfoCandidate: { gender: 'female', This: 'Cette candidature', ofThe: 'de la candidature', list: 'la liste des candidatures' },
+  transfoModule: { gender: 'male', This: 'Ce module', ofThe: 'du module', list: 'la liste des modules' },
+  transfoSession: { gender: 'female', This: 'Cette session', ofThe: 'de la session', list: 'la liste des sessions' },
+  transfoAttendance: { gender: 'female', This: 'Cette présence', ofThe: 'de la présence', list: 'la feuille de présence' },
 };
 
 /** Field messages: the shared schemas' and the core's `validation.*` keys, beside the field. */
@@ -158,4 +161,12 @@ export const validationFr = {
   managerAgreedOn: 'Indiquez la date de l’accord de la hiérarchie.',
   letterNoDecision: 'Une lettre ne part qu’aux candidat·es dont la décision est prise (ambassadeur·rice, relais ou non retenu·e).',
   letterReason: 'Une candidature non retenue sans motif ne peut pas recevoir sa lettre\u00a0: indiquez d’abord le motif.',
+  // La Transfo's training
+  notAnAgent: 'Seuls les agents de la promotion (ambassadeur·rices et relais) ont une présence à la formation.',
+  sessionDay: 'Cette session n’a pas ce jour.',
+  sessionDayTwice: 'Deux jours de la session ont la même date.',
+  dayOutsideWorkshop: 'Ce jour est en dehors des dates de l’atelier.',
+  unknownModule: 'Ce module n’existe pas dans cette formation ou a été retiré.',
+  notTrainingWorkshop: 'Cet atelier n’est pas une formation La Transfo.',
+  sessionExists: 'Cet atelier a déjà sa session.',
 };
