@@ -52,6 +52,9 @@ describe('the write funnel', () => {
         'transfo_campaigns',
         'transfo_candidates',
         'transfo_stage_moves',
+        'transfo_modules',
+        'transfo_sessions',
+        'transfo_attendances',
       ].sort(),
     );
   });
