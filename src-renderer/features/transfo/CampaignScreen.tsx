@@ -82,6 +82,9 @@ export function CampaignScreen() {
         <Link to={`/transfo/${id}/letters`} className="button button--secondary">
           {t('transfo.ui.campaign.letters')}
         </Link>
+        <Link to={`/transfo/${id}/training`} className="button button--secondary">
+          {t('transfoTraining.ui.link')}
+        </Link>
       </div>
       {c?.profileSought ? (
         <p>

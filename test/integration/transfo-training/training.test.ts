@@ -13,7 +13,7 @@ let world: TransfoWorld;
 let call: Call;
 beforeEach(async () => {
   world = await transfoWorld({ now: '2016-03-20T09:00:00.000Z' });
-  call = (name, input) => world.core.must(name, input as never) as never;
+  call = (name, input) => world.core.must(name, input as never);
 });
 afterEach(async () => {
   await world.close();
@@ -63,7 +63,7 @@ describe('La Transfo training', () => {
 
   it('records attendance for agents only, once per day, and shows who is behind', async () => {
     const { campaign, session, ada, bea, remi, outsider, gone, byMethod } = await cohort(call);
-    const record = (candidateId: string, day: number, status: string) => world.core.invoke('transfoTraining:record-attendance', { sessionId: session.id, day, candidateId, status });
+    const record = (candidateId: string, day: number, status: string) => world.core.invoke('transfoTraining:record-attendance', { sessionId: session.id, day, candidateId, status: status as never });
     expect(await record(outsider.id, 0, 'present')).toMatchObject({ ok: false, error: { fields: { candidateId: 'validation.notAnAgent' } } });
     expect(await record(gone.id, 0, 'present')).toMatchObject({ ok: false, error: { fields: { candidateId: 'validation.notAnAgent' } } });
     expect(await record(ada.id, 2, 'present')).toMatchObject({ ok: false, error: { fields: { day: 'validation.sessionDay' } } });
