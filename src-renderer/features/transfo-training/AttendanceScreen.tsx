@@ -26,6 +26,8 @@ export function AttendanceScreen() {
   const heading = useScreenTitle(title);
   const [said, setSaid] = useState('');
   const [refusal, setRefusal] = useState<string | null>(null);
+  // What was just chosen, shown until the core's answer comes back with it.
+  const [chosen, setChosen] = useState<Record<string, string>>({});
 
   const data = sheet.data;
   const statusOf = new Map<string, TrainingAttendanceStatus | null>();
@@ -34,6 +36,7 @@ export function AttendanceScreen() {
   async function record(candidateId: string, day: number, value: string, name: string) {
     if (!(attendanceStatuses as readonly string[]).includes(value)) return;
     setRefusal(null);
+    setChosen((c) => ({ ...c, [`${candidateId}#${day}`]: value }));
     const r = await invoke('transfoTraining:record-attendance', { sessionId: sid, day, candidateId, status: value as TrainingAttendanceStatus });
     if (!r.ok) return setRefusal(translateError(t, r.error, NOUN.attendance));
     setSaid(`${t('transfoTraining.ui.attendance.saved')} ${t('transfoTraining.ui.attendance.cellLabel', { name, n: day + 1 })} : ${t(`transfoTraining.statuses.${value as TrainingAttendanceStatus}`)}.`);
@@ -92,7 +95,7 @@ export function AttendanceScreen() {
                             <select
                               className="training__status-select"
                               aria-label={t('transfoTraining.ui.attendance.cellLabel', { name, n: i + 1 })}
-                              value={status ?? ''}
+                              value={chosen[`${a.candidateId}#${i}`] ?? status ?? ''}
                               onChange={(e) => void record(a.candidateId, i, e.target.value, name)}
                             >
                               <option value="" disabled={status !== null}>

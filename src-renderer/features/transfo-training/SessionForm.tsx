@@ -1,7 +1,8 @@
 /**
  * A new session: its workshop (title, start and end, venue, arrondissement), its days (1 to 3,
  * each with the modules it covers, ticked) and who runs it (one name per line). The workshop and
- * the session are written together by one command; the draft is kept as it is typed.
+ * the session are written together by one command; the draft is kept as it is typed, sealed
+ * (it holds people's names).
  */
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
@@ -99,6 +100,8 @@ export function SessionForm({ campaignId, modules, onDone }: { campaignId: strin
       residentDesigners: '',
     },
     resolver: zodResolver(schema),
+    // The facilitators' and designers' names: sealed, never in clear in the browser's storage.
+    sealed: true,
   });
   const { handleSubmit, formState } = draft.form;
   // The bound fields read the typed values; the submit gets the command's input (the transform).
@@ -140,6 +143,7 @@ export function SessionForm({ campaignId, modules, onDone }: { campaignId: strin
         </fieldset>
         <fieldset>
           <legend>{t('transfoTraining.ui.sessionForm.days')}</legend>
+          <p className="field__hint">{t('transfoTraining.ui.sessionForm.dayNote')}</p>
           {DAYS.map((i) => (
             <div key={i} className="training__day">
               <BoundDateField
