@@ -40,7 +40,8 @@ export function MatrixScreen() {
         <p className="empty-state">{t('transfoTraining.ui.attendance.noAgents')}</p>
       ) : (
         <>
-          <div className="training__matrix">
+          {/* Wider than the window with many modules: it scrolls by itself, reachable by the keyboard. */}
+          <div className="training__matrix" tabIndex={0} role="region" aria-label={t('transfoTraining.ui.matrix.caption')}>
             <table className="data-table" data-testid="training-matrix">
               <caption>{t('transfoTraining.ui.matrix.caption')}</caption>
               <thead>
