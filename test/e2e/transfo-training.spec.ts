@@ -14,7 +14,9 @@ import { choose, errorOf } from './pages/controls.js';
 import { ShellPage } from './pages/ShellPage.js';
 import { TrainingPage } from './pages/TrainingPage.js';
 import { must } from './seed.js';
-import { defaultBalanceRules } from '#shared/transfo/candidate.schema.js';
+
+/** The lab's default balance rules (src-shared/transfo/balance.ts: the e2e imports types only from the app). */
+const defaultBalanceRules = { target: 20, maxPerDirection: 3, everyCategoryRepresented: true, genderShare: { min: 0.4, minKnown: 5 }, everySeniorityBand: true, seniorityEdges: [5, 15] };
 
 const AGENTS = [
   ['Aïcha Benali', 'ambassador'],
