@@ -72,6 +72,16 @@ export function trainingMatrix<A extends MatrixAgent>(input: {
     const before = latest.get(key);
     if (!before || a.updatedAt > before.updatedAt) latest.set(key, a);
   }
+  // Days recorded and days present per agent (a day the session no longer has is not counted).
+  const held = new Set(input.sessions.flatMap((s) => s.days.map((_, i) => dayKey(s.id, i))));
+  const counts = new Map<string, { recorded: number; present: number }>();
+  for (const a of latest.values()) {
+    if (!held.has(dayKey(a.sessionId, a.day))) continue;
+    const c = counts.get(a.candidateId) ?? { recorded: 0, present: 0 };
+    c.recorded++;
+    if (a.status === 'present') c.present++;
+    counts.set(a.candidateId, c);
+  }
   const rows = input.agents.map((agent) => {
     const statusOn = (day: string) => latest.get(`${agent.candidateId}@${day}`)?.status ?? null;
     const states = input.modules.map((m): ModuleCellState => {
@@ -79,13 +89,7 @@ export function trainingMatrix<A extends MatrixAgent>(input: {
       if (statuses.includes('present')) return 'followed';
       return statuses.some((s) => s === 'absent' || s === 'excused') ? 'missed' : 'not_yet';
     });
-    let recorded = 0;
-    let present = 0;
-    for (const [key, a] of latest) {
-      if (!key.startsWith(`${agent.candidateId}@`)) continue;
-      recorded++;
-      if (a.status === 'present') present++;
-    }
+    const { recorded, present } = counts.get(agent.candidateId) ?? { recorded: 0, present: 0 };
     return {
       agent,
       states,
