@@ -184,6 +184,9 @@ if (proposals) {
 log('La Transfo: the candidates list among 5,000…');
 const transfoOut = runBench('La Transfo candidates list (5,000 candidates)', ['bench/transfo-candidates.bench.ts', '--json'], 300_000);
 const transfo = transfoOut ? (JSON.parse(transfoOut.slice(transfoOut.indexOf('{'))) as { size: number; queries: number; summary: Summary }) : null;
+log('La Transfo: the training matrix of 20 agents over 18 months…');
+const trainingOut = runBench('La Transfo training matrix (20 agents, 18 months)', ['bench/transfo-training.bench.ts', '--json'], 300_000);
+const training = trainingOut ? (JSON.parse(trainingOut.slice(trainingOut.indexOf('{'))) as { agents: number; months: number; records: number; summary: Summary }) : null;
 
 rows.push(...(charter ?? []).map((row) => ({ ...row, measure: `Charter ${row.measure}` })));
 if (transfo) {
@@ -193,6 +196,15 @@ if (transfo) {
     summary: transfo.summary,
     judgedOn: 'p95',
     met: transfo.summary.p95 < 20,
+  });
+}
+if (training) {
+  rows.push({
+    measure: `La Transfo training: the matrix « who has followed which module » and who is behind, ${training.agents} agents over ${training.months} months of 3-day sessions (${training.records.toLocaleString('en')} attendance records)`,
+    target: '< 50 ms',
+    summary: training.summary,
+    judgedOn: 'p95',
+    met: training.summary.p95 < 50,
   });
 }
 if (cardDraw) {

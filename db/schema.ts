@@ -32,6 +32,8 @@ import type {
 } from '#shared/transfo/candidate.schema.js';
 import type { CaseState } from '#shared/transfo/case-values.js';
 import type { DirectionCode } from '#shared/transfo/directions.js';
+import type { DesignMethod } from '#shared/transfo/methods.js';
+import type { TrainingAttendanceStatus } from '#shared/transfo/training-sync.schema.js';
 
 export interface WorkshopsTable {
   id: string;
@@ -476,6 +478,34 @@ export interface TransfoCasesTable extends SyncedColumns {
   journal: string;
 }
 
+/** A module of La Transfo's training: one method of design thinking, for one cohort. */
+export interface TransfoModulesTable extends SyncedColumns {
+  campaign_id: string;
+  method: DesignMethod;
+  title: string;
+  objectives: string;
+  sort_order: number;
+}
+
+/** A training session: a `la_transfo_training` workshop's days (JSON) and who ran it (JSON). */
+export interface TransfoSessionsTable extends SyncedColumns {
+  workshop_id: string;
+  campaign_id: string;
+  days: string;
+  facilitators: string;
+  resident_designers: string;
+}
+
+/** One agent's attendance on one day of a session; the status is null once they are erased. */
+export interface TransfoAttendancesTable extends SyncedColumns {
+  session_id: string;
+  campaign_id: string;
+  day: number;
+  candidate_id: string;
+  person_id: string;
+  status: TrainingAttendanceStatus | null;
+}
+
 export interface Database {
   workshops: WorkshopsTable;
   outbox: OutboxTable;
@@ -508,6 +538,9 @@ export interface Database {
   transfo_candidates: TransfoCandidatesTable;
   transfo_stage_moves: TransfoStageMovesTable;
   transfo_cases: TransfoCasesTable;
+  transfo_modules: TransfoModulesTable;
+  transfo_sessions: TransfoSessionsTable;
+  transfo_attendances: TransfoAttendancesTable;
 }
 
 export type WorkshopRow = Selectable<WorkshopsTable>;

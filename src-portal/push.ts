@@ -67,6 +67,9 @@ const attachmentReferences: Record<SyncEntity, (fields: Record<string, unknown>)
   transfo_stage_move: () => [],
   // A practical case's prototypes: their photos and videos must be on the portal first.
   transfo_case: (fields) => caseAttachmentShas(fields.prototypes),
+  transfo_module: () => [],
+  transfo_session: () => [],
+  transfo_attendance: () => [],
 };
 
 type Result = PushResponse['results'][number];

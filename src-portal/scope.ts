@@ -37,6 +37,9 @@ const labOnly: readonly SyncEntity[] = [
   'transfo_candidate',
   'transfo_stage_move',
   'transfo_case',
+  'transfo_module',
+  'transfo_session',
+  'transfo_attendance',
 ];
 
 /**

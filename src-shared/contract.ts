@@ -19,6 +19,7 @@ import { charterCommands, charterEvents } from './charter/charter.contract.js';
 import { citizenCardCommands, citizenCardEvents } from './citizen-card/citizen-card.contract.js';
 import { transfoCommands, transfoEvents } from './transfo/transfo.contract.js';
 import { transfoCasesCommands, transfoCasesEvents } from './transfo/case.contract.js';
+import { transfoTrainingCommands, transfoTrainingEvents } from './transfo/training.contract.js';
 
 export type { SyncStatus } from './sync/sync.contract.js';
 export { syncStatusSchema } from './sync/sync.contract.js';
@@ -48,6 +49,7 @@ export const contract = {
   ...citizenCardCommands,
   ...transfoCommands,
   ...transfoCasesCommands,
+  ...transfoTrainingCommands,
 } as const;
 
 export type Contract = typeof contract;
@@ -72,6 +74,7 @@ export const events = {
   ...citizenCardEvents,
   ...transfoEvents,
   ...transfoCasesEvents,
+  ...transfoTrainingEvents,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<K extends EventName> = z.output<(typeof events)[K]>;

@@ -13,6 +13,7 @@ import * as m0008 from './0008-charter.js';
 import * as m0009 from './0009-citizen-card.js';
 import * as m0010 from './0010-holder-search.js';
 import * as m0011 from './0011-transfo.js';
+import * as m0012 from './0012-transfo-training.js';
 import * as m0013 from './0013-transfo-cases.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -26,6 +27,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0009-citizen-card': m0009,
   '0010-holder-search': m0010,
   '0011-transfo': m0011,
+  '0012-transfo-training': m0012,
   '0013-transfo-cases': m0013,
 };
 

@@ -24,6 +24,7 @@ import { createReferenceService } from './reference/reference.service.js';
 import { createStudyHandlers } from './study/study.handlers.js';
 import { createTransfoHandlers } from './transfo/transfo.handlers.js';
 import { createTransfoCasesHandlers } from './transfo-cases/cases.handlers.js';
+import { createTransfoTrainingHandlers } from './transfo-training/training.handlers.js';
 import { eraseForRetention } from './people/erasure.service.js';
 import { createPortalHttp, type PortalHttp } from './sync/portal-http.js';
 import { createMemorySecretStore, type SecretStore } from './sync/secret-store.js';
@@ -124,6 +125,7 @@ export function createHandlers(context: HandlerContext) {
     // The campaign's purge erases through the rights' path, as the retention purge does.
     createTransfoHandlers({ ...writing, actor, eraseIdentities: (personIds) => eraseForRetention({ ...writing, journal, logger: ctx.logger }, personIds) }),
     createTransfoCasesHandlers({ ...writing, attachmentsDir: ctx.attachmentsDir ?? null, attachmentKey: ctx.attachmentKey ?? null }),
+    createTransfoTrainingHandlers(writing),
   ) satisfies Handlers;
   // Who opened or exported personal data: one line per logged command (people/access-log.ts).
   const session = ctx.actor;

@@ -29,6 +29,7 @@ import { supportCodec } from './proposals/support.codec.js';
 import type { SyncedFieldsOf, SyncedRegistry } from './store/codec.js';
 import { transfoCampaignCodec, transfoCandidateCodec, transfoStageMoveCodec } from './transfo/transfo.codecs.js';
 import { transfoCaseCodec } from './transfo-cases/case.codec.js';
+import { transfoAttendanceCodec, transfoModuleCodec, transfoSessionCodec } from './transfo-training/training.codecs.js';
 import { workshopCodec } from './workshops/workshop.codec.js';
 
 export const syncedTables = {
@@ -58,6 +59,9 @@ export const syncedTables = {
   transfo_candidate: transfoCandidateCodec,
   transfo_stage_move: transfoStageMoveCodec,
   transfo_case: transfoCaseCodec,
+  transfo_module: transfoModuleCodec,
+  transfo_session: transfoSessionCodec,
+  transfo_attendance: transfoAttendanceCodec,
 } as const satisfies SyncedRegistry;
 
 /**

@@ -66,6 +66,9 @@ export const router = createHashRouter([
       // La Transfo's practical cases: a cohort's cases at a glance, one case part by part.
       { path: 'transfo/:id/cases', lazy: async () => ({ Component: (await import('../features/transfo-cases/CasesScreen')).CasesScreen }) },
       { path: 'transfo/:id/cases/:caseId', lazy: async () => ({ Component: (await import('../features/transfo-cases/CaseScreen')).CaseScreen }) },
+      { path: 'transfo/:id/training', lazy: async () => ({ Component: (await import('../features/transfo-training/TrainingScreen')).TrainingScreen }) },
+      { path: 'transfo/:id/training/matrix', lazy: async () => ({ Component: (await import('../features/transfo-training/MatrixScreen')).MatrixScreen }) },
+      { path: 'transfo/:id/training/sessions/:sid', lazy: async () => ({ Component: (await import('../features/transfo-training/AttendanceScreen')).AttendanceScreen }) },
       { path: 'proposals', lazy: async () => ({ Component: (await import('../features/proposals/list/ProposalsScreen')).ProposalsScreen }) },
       { path: 'sources', lazy: async () => ({ Component: (await import('../features/proposals/sources/SourcesScreen')).SourcesScreen }) },
       { path: 'sync', lazy: async () => ({ Component: (await import('../features/sync/SyncScreen')).SyncScreen }) },

@@ -27,6 +27,7 @@ import { syncCenterEn } from './en/sync.js';
 import { transfoEn } from './en/transfo.js';
 import { transfoMethodsEn } from './en/transfo-methods.js';
 import { transfoCasesEn } from './en/transfo-cases.js';
+import { transfoTrainingEn } from './en/transfo-training.js';
 import { vaultEn } from './en/vault.js';
 import { workshopsEn } from './en/workshops.js';
 import { appFr, commonFr } from './fr/app.js';
@@ -44,6 +45,7 @@ import { syncCenterFr } from './fr/sync.js';
 import { transfoFr } from './fr/transfo.js';
 import { transfoMethodsFr } from './fr/transfo-methods.js';
 import { transfoCasesFr } from './fr/transfo-cases.js';
+import { transfoTrainingFr } from './fr/transfo-training.js';
 import { vaultFr } from './fr/vault.js';
 import { workshopsFr } from './fr/workshops.js';
 
@@ -68,6 +70,7 @@ export const fr = {
   transfo: transfoFr,
   transfoMethods: transfoMethodsFr,
   transfoCases: transfoCasesFr,
+  transfoTraining: transfoTrainingFr,
 };
 
 export type Catalogue = Shape<typeof fr>;
@@ -93,6 +96,7 @@ export const en = {
   transfo: transfoEn,
   transfoMethods: transfoMethodsEn,
   transfoCases: transfoCasesEn,
+  transfoTraining: transfoTrainingEn,
 } satisfies Catalogue;
 
 /** The i18next resources, one namespace (`translation`) per language. */

@@ -13,6 +13,7 @@ import { charterSyncSchemas } from '../charter/charter-sync.schema.js';
 import { citizenCardSyncSchemas } from '../citizen-card/citizen-card-sync.schema.js';
 import { transfoSyncSchemas } from '../transfo/transfo-sync.schema.js';
 import { transfoCaseSyncSchemas } from '../transfo/case-sync.schema.js';
+import { trainingSyncSchemas } from '../transfo/training-sync.schema.js';
 
 const isoUtc = z.iso.datetime({ error: 'validation.dateTime' });
 const text = (max: number) => z.string().max(max, { error: `validation.tooLong:${max}` });
@@ -57,4 +58,5 @@ export const syncEntitySchemas = {
   ...citizenCardSyncSchemas,
   ...transfoSyncSchemas,
   ...transfoCaseSyncSchemas,
+  ...trainingSyncSchemas,
 } as const satisfies Record<SyncEntity, { record: z.ZodType; change: z.ZodType }>;

@@ -39,6 +39,10 @@ export const syncEntities = [
   'transfo_stage_move',
   // La Transfo's practical cases (src-shared/transfo/case-sync.schema.ts)
   'transfo_case',
+  // La Transfo's training (src-shared/transfo/training-sync.schema.ts)
+  'transfo_module',
+  'transfo_session',
+  'transfo_attendance',
 ] as const;
 export type SyncEntity = (typeof syncEntities)[number];
 
@@ -85,6 +89,11 @@ export const entityScopes: Record<SyncEntity, 'catalogue' | 'personal' | 'study'
   transfo_stage_move: 'personal',
   // A practical case is the lab's own work: lab desktops only (docs/transfo-cases.md).
   transfo_case: 'personal',
+  // La Transfo's training: the cohort's modules, sessions and attendance, lab desktops only (the
+  // session's workshop itself is a workshop, in the catalogue).
+  transfo_module: 'personal',
+  transfo_session: 'personal',
+  transfo_attendance: 'personal',
 };
 
 export const deviceRoles = ['field', 'lab'] as const;

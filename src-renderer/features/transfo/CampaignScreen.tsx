@@ -86,6 +86,9 @@ export function CampaignScreen() {
         <Link to={`/transfo/${id}/cases`} className="button button--secondary">
           {t('transfoCases.ui.link')}
         </Link>
+        <Link to={`/transfo/${id}/training`} className="button button--secondary">
+          {t('transfoTraining.ui.link')}
+        </Link>
       </div>
       {c?.profileSought ? (
         <p>

@@ -36,6 +36,9 @@ export const nounsEn = {
   transfoCampaign: { gender: 'neuter', This: 'This call for volunteers', ofThe: 'of the call', list: 'the list of calls' },
   transfoCase: { gender: 'neuter', This: 'This practical case', ofThe: 'of the practical case', list: 'the list of practical cases' },
   transfoCandidate: { gender: 'neuter', This: 'This application', ofThe: 'of the application', list: 'the list of applications' },
+  transfoModule: { gender: 'neuter', This: 'This module', ofThe: 'of the module', list: 'the list of modules' },
+  transfoSession: { gender: 'neuter', This: 'This session', ofThe: 'of the session', list: 'the list of sessions' },
+  transfoAttendance: { gender: 'neuter', This: 'This attendance', ofThe: 'of the attendance', list: 'the attendance sheet' },
 } satisfies Shape<typeof nounsFr>;
 
 export const validationEn = {
@@ -130,7 +133,7 @@ export const validationEn = {
   drawNotAnnounced: 'The draw must be announced first.',
   drawNobody: 'Nobody is registered: there is nothing to draw.',
   // La Transfo's recruiting
-  transfoLabOnly: 'Only a lab desktop manages La Transfo’s recruiting: this field laptop cannot.',
+  transfoLabOnly: 'Only a lab desktop manages La Transfo (its recruiting and its training): this field laptop cannot.',
   closesBeforeOpens: 'The call must close on the day it opens or later.',
   seniorityEdges: 'Whole years from 1 to 60, increasing, separated by commas (8 at most).',
   confirmPurge: 'The purge of the applications must be confirmed: it cannot be undone.',
@@ -150,4 +153,12 @@ export const validationEn = {
   caseAttachmentUnknown: 'This photo or video was not saved on this computer: add it again.',
   caseJournalWhen: 'Choose the session or give the date.',
   videoTooBig: 'This video is over 32 MB: shorten it or lower its quality.',
+  // La Transfo's training
+  notAnAgent: 'Only the cohort’s agents (ambassadors and relais) have training attendance.',
+  sessionDay: 'This session has no such day.',
+  sessionDayTwice: 'Two days of the session have the same date.',
+  dayOutsideWorkshop: 'This day is outside the workshop’s dates.',
+  unknownModule: 'This module does not exist in this training or was removed.',
+  notTrainingWorkshop: 'This workshop is not a La Transfo training.',
+  sessionExists: 'This workshop already has its session.',
 } satisfies Shape<typeof validationFr>;

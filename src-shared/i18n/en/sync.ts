@@ -84,6 +84,9 @@ export const syncCenterEn = {
     transfo_candidate: 'La Transfo application {{id}} ({{direction}})',
     transfo_case: 'La Transfo practical case “{{title}}”',
     transfo_stage_move: 'stage of application {{id}}: $t(syncCenter.recordValues.{{to}})',
+    transfo_module: 'La Transfo training module “{{title}}”',
+    transfo_session: 'La Transfo training session of {{date}}',
+    transfo_attendance: 'La Transfo training attendance {{id}} (day {{day}})',
     missing: 'record {{id}}',
   },
   recordValues: {

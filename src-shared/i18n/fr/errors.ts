@@ -51,6 +51,9 @@ export const nounsFr = {
   transfoCampaign: { gender: 'male', This: 'Cet appel à volontaires', ofThe: 'de l’appel', list: 'la liste des appels' },
   transfoCase: { gender: 'male', This: 'Ce cas pratique', ofThe: 'du cas pratique', list: 'la liste des cas pratiques' },
   transfoCandidate: { gender: 'female', This: 'Cette candidature', ofThe: 'de la candidature', list: 'la liste des candidatures' },
+  transfoModule: { gender: 'male', This: 'Ce module', ofThe: 'du module', list: 'la liste des modules' },
+  transfoSession: { gender: 'female', This: 'Cette session', ofThe: 'de la session', list: 'la liste des sessions' },
+  transfoAttendance: { gender: 'female', This: 'Cette présence', ofThe: 'de la présence', list: 'la feuille de présence' },
 };
 
 /** Field messages: the shared schemas' and the core's `validation.*` keys, beside the field. */
@@ -147,7 +150,7 @@ export const validationFr = {
   drawNotAnnounced: 'Le tirage au sort doit d’abord être annoncé.',
   drawNobody: 'Personne n’est inscrit\u00a0: il n’y a rien à tirer au sort.',
   // La Transfo's recruiting
-  transfoLabOnly: 'Seul un ordinateur du Lab gère le recrutement de La Transfo\u00a0: cet ordinateur de terrain ne le peut pas.',
+  transfoLabOnly: 'Seul un ordinateur du Lab gère La Transfo (son recrutement et sa formation)\u00a0: cet ordinateur de terrain ne le peut pas.',
   closesBeforeOpens: 'L’appel doit se clore le jour de son ouverture ou après.',
   seniorityEdges: 'Des années entières de 1 à 60, croissantes, séparées par des virgules (8 au plus).',
   confirmPurge: 'La purge des candidatures doit être confirmée\u00a0: elle ne peut pas être annulée.',
@@ -167,4 +170,12 @@ export const validationFr = {
   caseAttachmentUnknown: 'Cette photo ou cette vidéo n’a pas été enregistrée sur cet ordinateur\u00a0: ajoutez-la à nouveau.',
   caseJournalWhen: 'Choisissez la séance ou indiquez la date.',
   videoTooBig: 'Cette vidéo dépasse 32\u00a0Mo\u00a0: raccourcissez-la ou réduisez sa qualité.',
+  // La Transfo's training
+  notAnAgent: 'Seuls les agents de la promotion (ambassadeur·rices et relais) ont une présence à la formation.',
+  sessionDay: 'Cette session n’a pas ce jour.',
+  sessionDayTwice: 'Deux jours de la session ont la même date.',
+  dayOutsideWorkshop: 'Ce jour est en dehors des dates de l’atelier.',
+  unknownModule: 'Ce module n’existe pas dans cette formation ou a été retiré.',
+  notTrainingWorkshop: 'Cet atelier n’est pas une formation La Transfo.',
+  sessionExists: 'Cet atelier a déjà sa session.',
 };

@@ -90,6 +90,9 @@ export const syncCenterFr = {
     transfo_candidate: 'candidature à La Transfo {{id}} ({{direction}})',
     transfo_case: 'cas pratique de La Transfo «\u00a0{{title}}\u00a0»',
     transfo_stage_move: 'étape de la candidature {{id}}\u00a0: $t(syncCenter.recordValues.{{to}})',
+    transfo_module: 'module de formation de La Transfo «\u00a0{{title}}\u00a0»',
+    transfo_session: 'session de formation de La Transfo du {{date}}',
+    transfo_attendance: 'présence à la formation de La Transfo {{id}} (jour {{day}})',
     missing: 'enregistrement {{id}}',
   } satisfies RecordLabels,
   recordValues: {

@@ -14,6 +14,8 @@ const holdsNoIdentity: Partial<Record<SyncEntity, string>> = {
   card_registration: 'names its holder by id only, with the channel, status and priority groups; `recordedBy` is staff acting for the City',
   transfo_case: 'a practical case names no resident (`usersMet` says who was met, never names); next steps’ owners are lab members or City agents acting for the City',
   transfo_campaign: 'a call for volunteers: title, dates, the profile sought, the balance rules; `purgedBy` is staff acting for the City',
+  transfo_module: 'a module of the training: method, title, objectives, order',
+  transfo_session: 'a training session: its workshop, days and modules; facilitators and resident designers are staff and contractors acting for the City',
 };
 
 describe('personal data declared on the codecs', () => {

@@ -53,6 +53,9 @@ describe('the write funnel', () => {
         'transfo_candidates',
         'transfo_stage_moves',
         'transfo_cases',
+        'transfo_modules',
+        'transfo_sessions',
+        'transfo_attendances',
       ].sort(),
     );
   });
