@@ -64,6 +64,8 @@ const attachmentReferences: Record<SyncEntity, (fields: Record<string, unknown>)
   transfo_campaign: () => [],
   transfo_candidate: () => [],
   transfo_stage_move: () => [],
+  lab_publication: () => [],
+  lab_publication_version: () => [],
 };
 
 type Result = PushResponse['results'][number];

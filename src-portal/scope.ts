@@ -5,7 +5,7 @@
  */
 import { entityScopes, syncEntities, type DeviceRole, type SyncEntity } from '#shared/sync/protocol.schema.js';
 
-export type EntityScope = 'catalogue' | 'personal' | 'study';
+export type EntityScope = 'catalogue' | 'personal' | 'study' | 'lab';
 
 export function canPull(role: DeviceRole, scope: EntityScope): boolean {
   return role === 'lab' || scope === 'catalogue';
@@ -36,6 +36,8 @@ const labOnly: readonly SyncEntity[] = [
   'transfo_campaign',
   'transfo_candidate',
   'transfo_stage_move',
+  'lab_publication',
+  'lab_publication_version',
 ];
 
 /**

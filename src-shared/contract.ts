@@ -18,6 +18,7 @@ import { peopleCommands, peopleEvents } from './people/people.contract.js';
 import { charterCommands, charterEvents } from './charter/charter.contract.js';
 import { citizenCardCommands, citizenCardEvents } from './citizen-card/citizen-card.contract.js';
 import { transfoCommands, transfoEvents } from './transfo/transfo.contract.js';
+import { publicationCommands, publicationEvents } from './publication/publication.contract.js';
 
 export type { SyncStatus } from './sync/sync.contract.js';
 export { syncStatusSchema } from './sync/sync.contract.js';
@@ -46,6 +47,7 @@ export const contract = {
   ...charterCommands,
   ...citizenCardCommands,
   ...transfoCommands,
+  ...publicationCommands,
 } as const;
 
 export type Contract = typeof contract;
@@ -69,6 +71,7 @@ export const events = {
   ...charterEvents,
   ...citizenCardEvents,
   ...transfoEvents,
+  ...publicationEvents,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<K extends EventName> = z.output<(typeof events)[K]>;

@@ -13,6 +13,7 @@ import * as m0008 from './0008-charter.js';
 import * as m0009 from './0009-citizen-card.js';
 import * as m0010 from './0010-holder-search.js';
 import * as m0011 from './0011-transfo.js';
+import * as m0014 from './0014-publications.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-workshops': m0001,
@@ -25,6 +26,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0009-citizen-card': m0009,
   '0010-holder-search': m0010,
   '0011-transfo': m0011,
+  '0014-publications': m0014,
 };
 
 /** The schema version this build writes: the number of migrations it knows. */

@@ -23,6 +23,7 @@ import { createReferenceHandlers } from './reference/reference.handlers.js';
 import { createReferenceService } from './reference/reference.service.js';
 import { createStudyHandlers } from './study/study.handlers.js';
 import { createTransfoHandlers } from './transfo/transfo.handlers.js';
+import { createPublicationHandlers } from './publication/publication.handlers.js';
 import { eraseForRetention } from './people/erasure.service.js';
 import { createPortalHttp, type PortalHttp } from './sync/portal-http.js';
 import { createMemorySecretStore, type SecretStore } from './sync/secret-store.js';
@@ -122,6 +123,8 @@ export function createHandlers(context: HandlerContext) {
     createCitizenCardHandlers({ ...writing, actor }),
     // The campaign's purge erases through the rights' path, as the retention purge does.
     createTransfoHandlers({ ...writing, actor, eraseIdentities: (personIds) => eraseForRetention({ ...writing, journal, logger: ctx.logger }, personIds) }),
+    // The practical cases' reader (casesAdvancedBetween) plugs in here once La Transfo's cases exist (docs/publication.md).
+    createPublicationHandlers({ ...writing, actor, attachmentsDir: ctx.attachmentsDir ?? null, attachmentKey: ctx.attachmentKey ?? null }),
   ) satisfies Handlers;
   // Who opened or exported personal data: one line per logged command (people/access-log.ts).
   const session = ctx.actor;

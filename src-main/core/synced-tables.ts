@@ -29,6 +29,7 @@ import { supportCodec } from './proposals/support.codec.js';
 import type { SyncedFieldsOf, SyncedRegistry } from './store/codec.js';
 import { transfoCampaignCodec, transfoCandidateCodec, transfoStageMoveCodec } from './transfo/transfo.codecs.js';
 import { workshopCodec } from './workshops/workshop.codec.js';
+import { labPublicationCodec, labPublicationVersionCodec } from './publication/publication.codecs.js';
 
 export const syncedTables = {
   workshop: workshopCodec,
@@ -56,6 +57,8 @@ export const syncedTables = {
   transfo_campaign: transfoCampaignCodec,
   transfo_candidate: transfoCandidateCodec,
   transfo_stage_move: transfoStageMoveCodec,
+  lab_publication: labPublicationCodec,
+  lab_publication_version: labPublicationVersionCodec,
 } as const satisfies SyncedRegistry;
 
 /**

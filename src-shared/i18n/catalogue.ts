@@ -25,6 +25,7 @@ import { proposalsEn } from './en/proposals.js';
 import { studyEn } from './en/study.js';
 import { syncCenterEn } from './en/sync.js';
 import { transfoEn } from './en/transfo.js';
+import { publicationEn } from './en/publication.js';
 import { transfoMethodsEn } from './en/transfo-methods.js';
 import { vaultEn } from './en/vault.js';
 import { workshopsEn } from './en/workshops.js';
@@ -41,6 +42,7 @@ import { proposalsFr } from './fr/proposals.js';
 import { studyFr } from './fr/study.js';
 import { syncCenterFr } from './fr/sync.js';
 import { transfoFr } from './fr/transfo.js';
+import { publicationFr } from './fr/publication.js';
 import { transfoMethodsFr } from './fr/transfo-methods.js';
 import { vaultFr } from './fr/vault.js';
 import { workshopsFr } from './fr/workshops.js';
@@ -65,6 +67,7 @@ export const fr = {
   citizenCardDocs: citizenCardDocsFr,
   transfo: transfoFr,
   transfoMethods: transfoMethodsFr,
+  publication: publicationFr,
 };
 
 export type Catalogue = Shape<typeof fr>;
@@ -89,6 +92,7 @@ export const en = {
   citizenCardDocs: citizenCardDocsEn,
   transfo: transfoEn,
   transfoMethods: transfoMethodsEn,
+  publication: publicationEn,
 } satisfies Catalogue;
 
 /** The i18next resources, one namespace (`translation`) per language. */

@@ -12,6 +12,7 @@ import { rightsSyncSchemas } from '../people/rights-records.schema.js';
 import { charterSyncSchemas } from '../charter/charter-sync.schema.js';
 import { citizenCardSyncSchemas } from '../citizen-card/citizen-card-sync.schema.js';
 import { transfoSyncSchemas } from '../transfo/transfo-sync.schema.js';
+import { publicationSyncSchemas } from '../publication/publication-sync.schema.js';
 
 const isoUtc = z.iso.datetime({ error: 'validation.dateTime' });
 const text = (max: number) => z.string().max(max, { error: `validation.tooLong:${max}` });
@@ -55,4 +56,5 @@ export const syncEntitySchemas = {
   ...charterSyncSchemas,
   ...citizenCardSyncSchemas,
   ...transfoSyncSchemas,
+  ...publicationSyncSchemas,
 } as const satisfies Record<SyncEntity, { record: z.ZodType; change: z.ZodType }>;

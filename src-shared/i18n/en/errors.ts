@@ -35,6 +35,7 @@ export const nounsEn = {
   draw: { gender: 'neuter', This: 'This draw', ofThe: 'of the draw', list: 'the list of registrations' },
   transfoCampaign: { gender: 'neuter', This: 'This call for volunteers', ofThe: 'of the call', list: 'the list of calls' },
   transfoCandidate: { gender: 'neuter', This: 'This application', ofThe: 'of the application', list: 'the list of applications' },
+  publication: { gender: 'neuter', This: 'This publication', ofThe: 'of the publication', list: 'the list of publications' },
 } satisfies Shape<typeof nounsFr>;
 
 export const validationEn = {
@@ -141,4 +142,12 @@ export const validationEn = {
   managerAgreedOn: 'Give the date of the manager’s agreement.',
   letterNoDecision: 'A letter goes only to candidates with a decision (ambassador, relay or not chosen).',
   letterReason: 'An application not chosen without a reason cannot get its letter: give the reason first.',
+  publicationLabOnly: 'Only a lab desktop prepares and publishes the Lab’s publication: this field laptop cannot.',
+  month: 'Give a month (YYYY-MM).',
+  year: 'Give a year (YYYY).',
+  altRequired: 'Describe the photo in a few words (alternative text): it is read to whoever cannot see it.',
+  publicationExists: 'A publication already exists for this period: open it.',
+  photoNotOfPeriod: 'This photo is not one of the period’s proposals.',
+  publicationTooLarge: 'This publication is too long to be published: shorten its texts.',
+  versionImmutable: 'A published version is never changed: publish a new version.',
 } satisfies Shape<typeof validationFr>;

@@ -83,6 +83,8 @@ export const syncCenterEn = {
     transfo_campaign: 'La Transfo call for volunteers “{{title}}”',
     transfo_candidate: 'La Transfo application {{id}} ({{direction}})',
     transfo_stage_move: 'stage of application {{id}}: $t(syncCenter.recordValues.{{to}})',
+    lab_publication: 'Lab publication “{{title}}”',
+    lab_publication_version: 'published version {{n}} of publication {{id}}',
     missing: 'record {{id}}',
   },
   recordValues: {

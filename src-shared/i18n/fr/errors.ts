@@ -50,6 +50,8 @@ export const nounsFr = {
   // La Transfo
   transfoCampaign: { gender: 'male', This: 'Cet appel à volontaires', ofThe: 'de l’appel', list: 'la liste des appels' },
   transfoCandidate: { gender: 'female', This: 'Cette candidature', ofThe: 'de la candidature', list: 'la liste des candidatures' },
+  // The lab's publication
+  publication: { gender: 'female', This: 'Cette publication', ofThe: 'de la publication', list: 'la liste des publications' },
 };
 
 /** Field messages: the shared schemas' and the core's `validation.*` keys, beside the field. */
@@ -158,4 +160,13 @@ export const validationFr = {
   managerAgreedOn: 'Indiquez la date de l’accord de la hiérarchie.',
   letterNoDecision: 'Une lettre ne part qu’aux candidat·es dont la décision est prise (ambassadeur·rice, relais ou non retenu·e).',
   letterReason: 'Une candidature non retenue sans motif ne peut pas recevoir sa lettre\u00a0: indiquez d’abord le motif.',
+  // The lab's publication
+  publicationLabOnly: 'Seul un ordinateur du Lab prépare et publie la publication du Lab\u00a0: cet ordinateur de terrain ne le peut pas.',
+  month: 'Indiquez un mois (AAAA-MM).',
+  year: 'Indiquez une année (AAAA).',
+  altRequired: 'Décrivez la photo en quelques mots (texte alternatif)\u00a0: il est lu à qui ne la voit pas.',
+  publicationExists: 'Une publication existe déjà pour cette période\u00a0: ouvrez-la.',
+  photoNotOfPeriod: 'Cette photo n’est pas celle d’une proposition de la période.',
+  publicationTooLarge: 'Cette publication est trop longue pour être publiée\u00a0: raccourcissez ses textes.',
+  versionImmutable: 'Une version publiée ne se modifie pas\u00a0: publiez une nouvelle version.',
 };

@@ -89,6 +89,8 @@ export const syncCenterFr = {
     transfo_campaign: 'appel à candidatures de La Transfo «\u00a0{{title}}\u00a0»',
     transfo_candidate: 'candidature à La Transfo {{id}} ({{direction}})',
     transfo_stage_move: 'étape de la candidature {{id}}\u00a0: $t(syncCenter.recordValues.{{to}})',
+    lab_publication: 'publication du Lab «\u00a0{{title}}\u00a0»',
+    lab_publication_version: 'version {{n}} publiée de la publication {{id}}',
     missing: 'enregistrement {{id}}',
   } satisfies RecordLabels,
   recordValues: {
