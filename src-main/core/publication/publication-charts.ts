@@ -26,7 +26,7 @@ export function barChartSvg(id: string, title: string, bars: readonly Bar[]): st
       return `<text x="${LABEL_W - 8}" y="${y + BAR_H / 2 + 5}" text-anchor="end">${escapeHtml(b.label)}</text><rect x="${LABEL_W}" y="${y}" width="${w}" height="${BAR_H}" fill="#1f4e8c"/><text x="${LABEL_W + w + 6}" y="${y + BAR_H / 2 + 5}">${escapeHtml(b.shown)}</text>`;
     })
     .join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${id}-title" viewBox="0 0 ${CHART_W} ${height}" width="100%" class="chart"><title id="${id}-title">${escapeHtml(title)}</title>${rows}</svg>`;
+  return `<svg role="img" aria-labelledby="${id}-title" viewBox="0 0 ${CHART_W} ${height}" width="100%" class="chart"><title id="${id}-title">${escapeHtml(title)}</title>${rows}</svg>`;
 }
 
 /** Five shades from light to dark (contrast of the count's text checked against each: white on the two darkest). */
@@ -49,5 +49,5 @@ export function mapSvg(id: string, title: string, description: string, map: Publ
       return `<path d="${a.d}" fill="${fill}" stroke="#555" stroke-width="1"/>` + (n > 0 ? `<text x="${a.x}" y="${a.y + 5}" text-anchor="middle" fill="${ink}" font-weight="bold">${n}</text>` : '');
     })
     .join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${id}-title ${id}-desc" viewBox="0 0 ${map.width} ${map.height}" width="100%" class="map"><title id="${id}-title">${escapeHtml(title)}</title><desc id="${id}-desc">${escapeHtml(description)}</desc>${areas}</svg>`;
+  return `<svg role="img" aria-labelledby="${id}-title ${id}-desc" viewBox="0 0 ${map.width} ${map.height}" width="100%" class="map"><title id="${id}-title">${escapeHtml(title)}</title><desc id="${id}-desc">${escapeHtml(description)}</desc>${areas}</svg>`;
 }

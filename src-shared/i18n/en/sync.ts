@@ -47,6 +47,7 @@ export const syncCenterEn = {
     too_large: 'the change is too large',
     entity_not_allowed: 'this computer may not send this kind of record',
     attachment_missing: 'a linked photo has not reached the portal',
+    immutable: 'a published version is never changed',
     other: 'refused by the portal ({{code}})',
   },
   conflictsHeading: 'Conflicting changes',

@@ -52,6 +52,7 @@ export const syncCenterFr = {
     too_large: 'la modification est trop volumineuse',
     entity_not_allowed: 'cet ordinateur n’a pas le droit d’envoyer ce type d’enregistrement',
     attachment_missing: 'une photo liée n’est pas arrivée sur le portail',
+    immutable: 'une version publiée ne se modifie pas',
     other: 'refus du portail ({{code}})',
   },
   conflictsHeading: 'Modifications en conflit',
