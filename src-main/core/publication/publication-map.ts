@@ -26,11 +26,11 @@ export function publicationMap(dataDir?: string): PublicationMap {
   const layer = arrondissementLayerSchema.parse(JSON.parse(readFileSync(referenceFilePath(dataDir ?? findRepositoryDataDir(), 'arrondissements'), 'utf8')));
   const polygons = layer.features.map((f) => ({
     arrondissement: f.properties.arrondissement,
-    rings: (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).flat() as Ring[],
+    rings: (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).flat(),
   }));
   const all = polygons.flatMap((p) => p.rings.flat());
-  const lons = all.map((p) => p[0]!);
-  const lats = all.map((p) => p[1]!);
+  const lons = all.map((p) => p[0]);
+  const lats = all.map((p) => p[1]);
   const [minLon, maxLon, minLat, maxLat] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
   const k = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
   const scale = WIDTH / ((maxLon - minLon) * k);

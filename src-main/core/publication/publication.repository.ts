@@ -58,7 +58,7 @@ export async function readMonthSources(db: Executor, fromIso: string, toIso: str
     .where('starts_at', '>=', fromIso)
     .where('starts_at', '<', toIso)
     .execute();
-  const workshops: SourceWorkshop[] = rows.map((r) => ({ id: r.id, kind: r.kind as WorkshopKind, title: r.title, startsAt: r.starts_at, arrondissement: r.arrondissement, status: r.status }));
+  const workshops: SourceWorkshop[] = rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, startsAt: r.starts_at, arrondissement: r.arrondissement, status: r.status }));
   const participants = [];
   for (const w of workshops) participants.push({ workshopId: w.id, count: await countParticipants(db, { workshopId: w.id }) });
   const features = await listProposalFeatures(db, { startsFrom: fromIso, startsBefore: toIso });
