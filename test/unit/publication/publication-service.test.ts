@@ -133,7 +133,7 @@ describe('publishing', () => {
       [1, 'Le Lab en mars', ACTOR],
     ]);
     // Each version left in the outbox as one creation, never an update.
-    const entries = outboxRows(core.sqlite).filter((e) => e.entity === 'lab_publication_version');
+    const entries = outboxRows(core.sqlite).filter((e) => (e as unknown as { entity: string }).entity === 'lab_publication_version');
     expect(entries.map((e) => e.op)).toEqual(['create', 'create']);
 
     // The write funnel refuses any change of a published version.
