@@ -18,7 +18,6 @@ export interface PublicationMap {
 const WIDTH = 600;
 let cached: PublicationMap | null = null;
 
-type Ring = number[][];
 
 /** The arrondissements' outlines as SVG paths (cached after the first read). */
 export function publicationMap(dataDir?: string): PublicationMap {

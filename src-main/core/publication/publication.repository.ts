@@ -5,7 +5,6 @@
  */
 import type { ProposalStatus } from '#shared/proposals/proposal.schema.js';
 import type { MonthSources, SourceProposal, SourceWorkshop } from '#shared/publication/month-snapshot.js';
-import type { WorkshopKind } from '#shared/workshops/workshop.schema.js';
 import type { Executor } from '../store/executor.js';
 import { countParticipants, listProposalFeatures } from '../study/study.repository.js';
 import { labPublicationCodec, labPublicationVersionCodec, type PublicationRecord, type PublicationVersionRecord } from './publication.codecs.js';
