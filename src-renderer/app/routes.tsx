@@ -63,6 +63,9 @@ export const router = createHashRouter([
       { path: 'transfo/:id/compare', lazy: async () => ({ Component: (await import('../features/transfo/CompareScreen')).CompareScreen }) },
       { path: 'transfo/:id/letters', lazy: async () => ({ Component: (await import('../features/transfo/LettersScreen')).LettersScreen }) },
       { path: 'transfo/:id/candidates/:cid', lazy: async () => ({ Component: (await import('../features/transfo/CandidateScreen')).CandidateScreen }) },
+      // The Lab's publication: months and years, a publication's preview, texts, photos, exports and versions.
+      { path: 'publications', lazy: async () => ({ Component: (await import('../features/publication/PublicationsScreen')).PublicationsScreen }) },
+      { path: 'publications/:id', lazy: async () => ({ Component: (await import('../features/publication/PublicationScreen')).PublicationScreen }) },
       { path: 'proposals', lazy: async () => ({ Component: (await import('../features/proposals/list/ProposalsScreen')).ProposalsScreen }) },
       { path: 'sources', lazy: async () => ({ Component: (await import('../features/proposals/sources/SourcesScreen')).SourcesScreen }) },
       { path: 'sync', lazy: async () => ({ Component: (await import('../features/sync/SyncScreen')).SyncScreen }) },
