@@ -9,7 +9,7 @@
  * sees version 1 read only. axe on every new screen; the English words once.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
@@ -111,8 +111,11 @@ test('the Lab’s publication: March generated, a block kept across a reload, a 
     const html = readFileSync(htmlPath, 'utf8');
     expect(html).not.toMatch(/https?:\/\//);
     expect(html).toContain('alt="Le mur de post-it de la Goutte-d’Or"');
+    // Opened as the file a person saves (the download's own name has no extension).
+    const saved = join(work, 'publication.html');
+    copyFileSync(htmlPath, saved);
     const viewer = await page.context().newPage();
-    await viewer.goto(`file://${htmlPath}`);
+    await viewer.goto(`file://${saved}`);
     await expect(viewer.locator('h1')).toHaveText('Le Lab en mars');
     await expect(viewer).toHaveTitle('Le Lab en mars');
     await expect(viewer.getByRole('img', { name: 'Le mur de post-it de la Goutte-d’Or' })).toBeVisible();
@@ -130,7 +133,7 @@ test('the Lab’s publication: March generated, a block kept across a reload, a 
     const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
     expect(pages).toBeGreaterThanOrEqual(2);
     execFileSync('pdftoppm', ['-png', '-r', '40', pdfPath, join(work, 'page')]);
-    const drawn = readdirSync(work).filter((f) => f.startsWith('page-'));
+    const drawn = readdirSync(work).filter((f) => f.startsWith('page-') && f.endsWith('.png'));
     expect(drawn).toHaveLength(pages);
     for (const f of drawn) expect(distinctShades(readFileSync(join(work, f)))).toBeGreaterThan(2);
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' });
