@@ -118,7 +118,8 @@ async function photo(pen: Pen, p: PdfPhoto): Promise<void> {
   paragraph(pen, p.alt, SMALL, 12);
 }
 
-export async function publicationPdf(doc: PublicationDocument, photos: readonly PdfPhoto[], map: PublicationMap): Promise<Buffer> {
+/** The PDF and its page count (counted while drawn: parsing 50 MB of photos back to count them cost seconds). */
+export async function publicationPdf(doc: PublicationDocument, photos: readonly PdfPhoto[], map: PublicationMap): Promise<{ bytes: Buffer; pages: number }> {
   const pdf = await PDFDocument.create();
   pdf.setTitle(cleanText(doc.title), { showInWindowTitleBar: true });
   pdf.setLanguage(localeOf[doc.lang]);
@@ -161,5 +162,6 @@ export async function publicationPdf(doc: PublicationDocument, photos: readonly 
     }
   }
   await text.finish();
-  return Buffer.from(await pdf.save());
+  // Without object streams: the photos' streams are copied once, not packed again (faster on 50 MB).
+  return { bytes: Buffer.from(await pdf.save({ useObjectStreams: false })), pages: pdf.getPageCount() };
 }

@@ -5,7 +5,6 @@
  * write funnel refuses a change of an immutable kind, the portal too). Lab desktops only.
  */
 import { existsSync } from 'node:fs';
-import { PDFDocument } from 'pdf-lib';
 import type { CommandParsedInput } from '#shared/contract.js';
 import type { Language } from '#shared/i18n/languages.js';
 import { translatorFor } from '#shared/i18n/translator.js';
@@ -45,6 +44,9 @@ export interface PublicationDeps extends ServiceDeps {
 
 /** Room kept under the sync's limit for one change, for the record's other fields. */
 const SNAPSHOT_MAX_BYTES = SYNC_LIMITS.fieldsJsonBytes - 4_000;
+
+/** Where a photo's base64 goes in the page being written (a character no escaped text holds). */
+const PHOTO_MARK = '\u0000';
 
 type ExportFile = { fileName: string; mediaType: string; base64: string; pages: number | null };
 
@@ -178,20 +180,24 @@ export function createPublicationService(deps: PublicationDeps) {
         const document = publicationDocument(snapshot, translatorFor(language), { language, published, generatedAt: published?.at ?? deps.now().toISOString() });
         const stem = safeName(`${snapshot.title} ${p.periodKey}${published ? ` v${published.n}` : ''}`);
         if (format === 'html') {
+          // The page is written with a mark where each photo's base64 goes, then assembled as bytes:
+          // 60 MB of photos never become one JavaScript string (that cost seconds).
           const photos: EmbeddedPhoto[] = [];
+          const bytesOf = new Map<string, Buffer>();
           for (const ph of snapshot.photos) {
             const bytes = photoBytes(ph.sha256);
             const type = await attachmentMediaType(db, ph.sha256);
-            photos.push({ ...ph, dataUri: bytes && type ? `data:${type};base64,${Buffer.from(bytes).toString('base64')}` : null });
+            if (bytes && type) bytesOf.set(ph.sha256, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+            photos.push({ ...ph, dataUri: bytes && type ? `data:${type};base64,${PHOTO_MARK}${ph.sha256}${PHOTO_MARK}` : null });
           }
-          const html = publicationHtml(document, photos, publicationMap());
-          return ok({ fileName: `${stem}.html`, mediaType: 'text/html', base64: Buffer.from(html, 'utf8').toString('base64'), pages: null });
+          const parts = publicationHtml(document, photos, publicationMap()).split(PHOTO_MARK);
+          const page = Buffer.concat(parts.map((part, i) => (i % 2 === 1 ? Buffer.from(bytesOf.get(part)!.toString('base64'), 'latin1') : Buffer.from(part, 'utf8'))));
+          return ok({ fileName: `${stem}.html`, mediaType: 'text/html', base64: page.toString('base64'), pages: null });
         }
         const photos: PdfPhoto[] = [];
         for (const ph of snapshot.photos) photos.push({ ...ph, mediaType: (await attachmentMediaType(db, ph.sha256)) ?? '', bytes: photoBytes(ph.sha256) });
         const pdf = await publicationPdf(document, photos, publicationMap());
-        const pages = (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
-        return ok({ fileName: `${stem}.pdf`, mediaType: 'application/pdf', base64: pdf.toString('base64'), pages });
+        return ok({ fileName: `${stem}.pdf`, mediaType: 'application/pdf', base64: pdf.bytes.toString('base64'), pages: pdf.pages });
       });
     },
 

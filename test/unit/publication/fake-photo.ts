@@ -19,6 +19,8 @@ export function fakeJpeg(width = 64, height = 48, bytes = 0, shade = 0): Buffer 
   // DC table 0: one code of length 1 for category `shade` (0: no difference); AC table 0: one code for EOB.
   const table = (cls: number, symbol: number) => Buffer.concat([Buffer.from([cls << 4]), Buffer.from([1, ...new Array(15).fill(0)]), Buffer.from([symbol])]);
   parts.push(segment(0xc4, Buffer.concat([table(0, 0), table(1, 0)])));
+  // A comment naming the photo: two photos of one size are two contents.
+  parts.push(segment(0xfe, Buffer.from(`photo ${shade}`, 'latin1')));
   let padding = bytes - 600;
   while (padding > 0) {
     const n = Math.min(65_000, padding);
