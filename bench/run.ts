@@ -188,6 +188,24 @@ log('La Transfo: the training matrix of 20 agents over 18 months…');
 const trainingOut = runBench('La Transfo training matrix (20 agents, 18 months)', ['bench/transfo-training.bench.ts', '--json'], 300_000);
 const training = trainingOut ? (JSON.parse(trainingOut.slice(trainingOut.indexOf('{'))) as { agents: number; months: number; records: number; summary: Summary }) : null;
 
+log('the Lab’s publication: a month with 200 photos, the year’s report…');
+const publicationOut = runBench('Lab publication (a month of 10 workshops and 200 photos; the year)', ['bench/publication.bench.ts', '--json'], 600_000);
+const publication = publicationOut
+  ? (JSON.parse(publicationOut.slice(publicationOut.indexOf('{'))) as { month: { summary: Summary; rssMb: number }; monthHtml: Summary; monthPdf: Summary; monthHtmlMb: number; monthPdfMb: number; monthPdfPages: number; year: { summary: Summary; rssMb: number } })
+  : null;
+if (publication) {
+  rows.push(
+    {
+      measure: 'Lab publication: a month of 10 workshops and 200 photos (12 chosen, 5 MB JPEG each), HTML page + PDF',
+      target: '< 5000 ms',
+      summary: publication.month.summary,
+      judgedOn: 'p95',
+      met: publication.month.summary.p95 < 5000,
+      note: `HTML ${publication.monthHtmlMb} MB (p50 ${publication.monthHtml.p50.toFixed(0)} ms), PDF ${publication.monthPdfMb} MB, ${publication.monthPdfPages} pages (p50 ${publication.monthPdf.p50.toFixed(0)} ms); RSS ${publication.month.rssMb} MB`,
+    },
+    { measure: 'Lab publication: the year’s report from twelve published months, HTML page + PDF', target: '< 20000 ms', summary: publication.year.summary, judgedOn: 'p95', met: publication.year.summary.p95 < 20000, note: `RSS ${publication.year.rssMb} MB` },
+  );
+}
 rows.push(...(charter ?? []).map((row) => ({ ...row, measure: `Charter ${row.measure}` })));
 if (transfo) {
   rows.push({

@@ -13,6 +13,7 @@ import type { PbThemeCode } from '#shared/reference/pb-themes.js';
 import type { SyncEntity } from '#shared/sync/protocol.schema.js';
 import type { ErasureReason } from '#shared/people/rights-records.schema.js';
 import type { WorkshopKind, WorkshopStatus } from '#shared/workshops/workshop.schema.js';
+import type { PeriodKind, PublicationStatus } from '#shared/publication/publication.schema.js';
 import type { ArticleDecision, CharterChannel, ContributionType, ContributorKind } from '#shared/charter/charter.schema.js';
 import type {
   AtelierAudience,
@@ -506,6 +507,26 @@ export interface TransfoAttendancesTable extends SyncedColumns {
   status: TrainingAttendanceStatus | null;
 }
 
+/** The lab's publication of a month or a year: its text blocks and chosen photos (JSON). */
+export interface LabPublicationsTable extends SyncedColumns {
+  period_kind: PeriodKind;
+  period_key: string;
+  title: string;
+  blocks: string;
+  chosen_photos: string;
+  status: PublicationStatus;
+  last_published_version: number;
+}
+
+/** One published version, never changed: the snapshot (JSON) as published. */
+export interface LabPublicationVersionsTable extends SyncedColumns {
+  publication_id: string;
+  n: number;
+  published_at: string;
+  published_by: string;
+  snapshot: string;
+}
+
 export interface Database {
   workshops: WorkshopsTable;
   outbox: OutboxTable;
@@ -541,6 +562,8 @@ export interface Database {
   transfo_modules: TransfoModulesTable;
   transfo_sessions: TransfoSessionsTable;
   transfo_attendances: TransfoAttendancesTable;
+  lab_publications: LabPublicationsTable;
+  lab_publication_versions: LabPublicationVersionsTable;
 }
 
 export type WorkshopRow = Selectable<WorkshopsTable>;

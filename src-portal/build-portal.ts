@@ -22,6 +22,7 @@ import { attachmentRoutes } from './routes/attachment-routes.js';
 import { charterRoutes } from './routes/charter-routes.js';
 import { citizenCardRoutes } from './routes/citizen-card-routes.js';
 import { opsRoutes } from './routes/ops-routes.js';
+import { publicationRoutes } from './routes/publication-routes.js';
 import { enrolRoutes, syncRoutes } from './routes/sync-routes.js';
 import type { PortalServices } from './services.js';
 
@@ -107,6 +108,8 @@ export async function buildPortal(options: PortalOptions): Promise<FastifyInstan
 
   await app.register(opsRoutes, services);
   await app.register(enrolRoutes, services);
+  // The City's website reads the Lab's published versions without a token.
+  await app.register(publicationRoutes, services);
   await app.register(async (scope) => {
     scope.addHook('onRequest', async (request) => {
       request.device = await authenticate(options.db, request, now());

@@ -26,6 +26,8 @@ import { readPortalMeta, storeLastSerial } from './portal-meta.js';
 import { findRecords, recordKey, saveRecords, toMergeState, type SaveRecordInput } from './records-repository.js';
 import type { MergeState } from './merge.js';
 import { canPush } from './scope.js';
+import { sameValue } from './canonical-json.js';
+import { immutableEntities } from '#shared/sync/immutable.js';
 import { loadErased, recordErasure, refuseTargets, stripErased, wipeState, type ErasedIndex } from './erasure.js';
 import type { ErasureRecord } from '#shared/people/rights-records.schema.js';
 import { caseAttachmentShas } from '#shared/transfo/case-sync.schema.js';
@@ -70,6 +72,8 @@ const attachmentReferences: Record<SyncEntity, (fields: Record<string, unknown>)
   transfo_module: () => [],
   transfo_session: () => [],
   transfo_attendance: () => [],
+  lab_publication: () => [],
+  lab_publication_version: () => [],
 };
 
 type Result = PushResponse['results'][number];
@@ -220,6 +224,12 @@ async function applyChange(
 
   const key = recordKey(change.entity, change.recordId);
   const cached = records.get(key);
+  // Written once (a published version): the same values again are a replay, anything else is refused.
+  if (cached && immutableEntities.has(change.entity)) {
+    const changed = Object.entries(parsedFields.data as Record<string, unknown>).some(([field, value]) => !sameValue(cached.state.fields[field], value));
+    if (changed) return reject(change.seq, { code: 'immutable', message: `A ${change.entity} record is written once and never changed.`, fields: { recordId: 'validation.versionImmutable' } });
+    return { status: 'applied', result: { seq: change.seq, status: 'applied', revision: cached.state.revision }, serials: 0 };
+  }
   if (change.entity === 'erasure') {
     // Write-once: the first erasure of a subject stays as it came.
     if (cached) return { status: 'applied', result: { seq: change.seq, status: 'applied', revision: cached.state.revision }, serials: 0 };

@@ -5,7 +5,7 @@
  */
 import { entityScopes, syncEntities, type DeviceRole, type SyncEntity } from '#shared/sync/protocol.schema.js';
 
-export type EntityScope = 'catalogue' | 'personal' | 'study';
+export type EntityScope = 'catalogue' | 'personal' | 'study' | 'lab';
 
 export function canPull(role: DeviceRole, scope: EntityScope): boolean {
   return role === 'lab' || scope === 'catalogue';
@@ -40,6 +40,8 @@ const labOnly: readonly SyncEntity[] = [
   'transfo_module',
   'transfo_session',
   'transfo_attendance',
+  'lab_publication',
+  'lab_publication_version',
 ];
 
 /**

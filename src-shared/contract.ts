@@ -20,6 +20,7 @@ import { citizenCardCommands, citizenCardEvents } from './citizen-card/citizen-c
 import { transfoCommands, transfoEvents } from './transfo/transfo.contract.js';
 import { transfoCasesCommands, transfoCasesEvents } from './transfo/case.contract.js';
 import { transfoTrainingCommands, transfoTrainingEvents } from './transfo/training.contract.js';
+import { publicationCommands, publicationEvents } from './publication/publication.contract.js';
 
 export type { SyncStatus } from './sync/sync.contract.js';
 export { syncStatusSchema } from './sync/sync.contract.js';
@@ -50,6 +51,7 @@ export const contract = {
   ...transfoCommands,
   ...transfoCasesCommands,
   ...transfoTrainingCommands,
+  ...publicationCommands,
 } as const;
 
 export type Contract = typeof contract;
@@ -75,6 +77,7 @@ export const events = {
   ...transfoEvents,
   ...transfoCasesEvents,
   ...transfoTrainingEvents,
+  ...publicationEvents,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<K extends EventName> = z.output<(typeof events)[K]>;

@@ -15,6 +15,7 @@ import * as m0010 from './0010-holder-search.js';
 import * as m0011 from './0011-transfo.js';
 import * as m0012 from './0012-transfo-training.js';
 import * as m0013 from './0013-transfo-cases.js';
+import * as m0014 from './0014-publications.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-workshops': m0001,
@@ -29,6 +30,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0011-transfo': m0011,
   '0012-transfo-training': m0012,
   '0013-transfo-cases': m0013,
+  '0014-publications': m0014,
 };
 
 /** The schema version this build writes: the number of migrations it knows. */

@@ -25,6 +25,7 @@ import { createStudyHandlers } from './study/study.handlers.js';
 import { createTransfoHandlers } from './transfo/transfo.handlers.js';
 import { createTransfoCasesHandlers } from './transfo-cases/cases.handlers.js';
 import { createTransfoTrainingHandlers } from './transfo-training/training.handlers.js';
+import { createPublicationHandlers } from './publication/publication.handlers.js';
 import { eraseForRetention } from './people/erasure.service.js';
 import { createPortalHttp, type PortalHttp } from './sync/portal-http.js';
 import { createMemorySecretStore, type SecretStore } from './sync/secret-store.js';
@@ -126,6 +127,8 @@ export function createHandlers(context: HandlerContext) {
     createTransfoHandlers({ ...writing, actor, eraseIdentities: (personIds) => eraseForRetention({ ...writing, journal, logger: ctx.logger }, personIds) }),
     createTransfoCasesHandlers({ ...writing, attachmentsDir: ctx.attachmentsDir ?? null, attachmentKey: ctx.attachmentKey ?? null }),
     createTransfoTrainingHandlers(writing),
+    // The practical cases' reader (casesAdvancedBetween) plugs in here once La Transfo's cases exist (docs/publication.md).
+    createPublicationHandlers({ ...writing, actor, attachmentsDir: ctx.attachmentsDir ?? null, attachmentKey: ctx.attachmentKey ?? null }),
   ) satisfies Handlers;
   // Who opened or exported personal data: one line per logged command (people/access-log.ts).
   const session = ctx.actor;

@@ -31,6 +31,7 @@ import { transfoCampaignCodec, transfoCandidateCodec, transfoStageMoveCodec } fr
 import { transfoCaseCodec } from './transfo-cases/case.codec.js';
 import { transfoAttendanceCodec, transfoModuleCodec, transfoSessionCodec } from './transfo-training/training.codecs.js';
 import { workshopCodec } from './workshops/workshop.codec.js';
+import { labPublicationCodec, labPublicationVersionCodec } from './publication/publication.codecs.js';
 
 export const syncedTables = {
   workshop: workshopCodec,
@@ -62,6 +63,8 @@ export const syncedTables = {
   transfo_module: transfoModuleCodec,
   transfo_session: transfoSessionCodec,
   transfo_attendance: transfoAttendanceCodec,
+  lab_publication: labPublicationCodec,
+  lab_publication_version: labPublicationVersionCodec,
 } as const satisfies SyncedRegistry;
 
 /**

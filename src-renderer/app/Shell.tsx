@@ -47,6 +47,9 @@ export function Shell() {
               <NavLink to="/transfo" className="app-nav__link">
                 {t('transfo.ui.nav')}
               </NavLink>
+              <NavLink to="/publications" className="app-nav__link">
+                {t('publication.ui.nav')}
+              </NavLink>
               <NavLink to="/people" className="app-nav__link">
                 {t('people.nav')}
               </NavLink>

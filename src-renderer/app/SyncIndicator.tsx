@@ -17,7 +17,7 @@ import { formatTime } from './format';
 import { currentLanguage } from './i18n';
 
 /** Every event of the contract (named here so the contract's schemas stay out of the first bundle). */
-const everyEvent = ['sync:changed', 'workshops:changed', 'attendance:changed', 'proposals:changed', 'people:changed', 'vault:changed', 'charter:changed', 'citizen-card:changed', 'transfo:changed', 'transfoCases:changed', 'transfoTraining:changed'] as const satisfies readonly EventName[];
+const everyEvent = ['sync:changed', 'workshops:changed', 'attendance:changed', 'proposals:changed', 'people:changed', 'vault:changed', 'charter:changed', 'citizen-card:changed', 'transfo:changed', 'transfoCases:changed', 'transfoTraining:changed', 'publication:changed'] as const satisfies readonly EventName[];
 /** A compile error when the contract gains an event this list lacks. */
 const listsEveryEvent: Exclude<EventName, (typeof everyEvent)[number]> extends never ? true : never = true;
 void listsEveryEvent;

@@ -69,6 +69,9 @@ export const router = createHashRouter([
       { path: 'transfo/:id/training', lazy: async () => ({ Component: (await import('../features/transfo-training/TrainingScreen')).TrainingScreen }) },
       { path: 'transfo/:id/training/matrix', lazy: async () => ({ Component: (await import('../features/transfo-training/MatrixScreen')).MatrixScreen }) },
       { path: 'transfo/:id/training/sessions/:sid', lazy: async () => ({ Component: (await import('../features/transfo-training/AttendanceScreen')).AttendanceScreen }) },
+      // The Lab's publication: months and years, a publication's preview, texts, photos, exports and versions.
+      { path: 'publications', lazy: async () => ({ Component: (await import('../features/publication/PublicationsScreen')).PublicationsScreen }) },
+      { path: 'publications/:id', lazy: async () => ({ Component: (await import('../features/publication/PublicationScreen')).PublicationScreen }) },
       { path: 'proposals', lazy: async () => ({ Component: (await import('../features/proposals/list/ProposalsScreen')).ProposalsScreen }) },
       { path: 'sources', lazy: async () => ({ Component: (await import('../features/proposals/sources/SourcesScreen')).SourcesScreen }) },
       { path: 'sync', lazy: async () => ({ Component: (await import('../features/sync/SyncScreen')).SyncScreen }) },

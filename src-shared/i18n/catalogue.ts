@@ -25,6 +25,7 @@ import { proposalsEn } from './en/proposals.js';
 import { studyEn } from './en/study.js';
 import { syncCenterEn } from './en/sync.js';
 import { transfoEn } from './en/transfo.js';
+import { publicationEn } from './en/publication.js';
 import { transfoMethodsEn } from './en/transfo-methods.js';
 import { transfoCasesEn } from './en/transfo-cases.js';
 import { transfoTrainingEn } from './en/transfo-training.js';
@@ -43,6 +44,7 @@ import { proposalsFr } from './fr/proposals.js';
 import { studyFr } from './fr/study.js';
 import { syncCenterFr } from './fr/sync.js';
 import { transfoFr } from './fr/transfo.js';
+import { publicationFr } from './fr/publication.js';
 import { transfoMethodsFr } from './fr/transfo-methods.js';
 import { transfoCasesFr } from './fr/transfo-cases.js';
 import { transfoTrainingFr } from './fr/transfo-training.js';
@@ -71,6 +73,7 @@ export const fr = {
   transfoMethods: transfoMethodsFr,
   transfoCases: transfoCasesFr,
   transfoTraining: transfoTrainingFr,
+  publication: publicationFr,
 };
 
 export type Catalogue = Shape<typeof fr>;
@@ -97,6 +100,7 @@ export const en = {
   transfoMethods: transfoMethodsEn,
   transfoCases: transfoCasesEn,
   transfoTraining: transfoTrainingEn,
+  publication: publicationEn,
 } satisfies Catalogue;
 
 /** The i18next resources, one namespace (`translation`) per language. */

@@ -14,6 +14,7 @@ import { citizenCardSyncSchemas } from '../citizen-card/citizen-card-sync.schema
 import { transfoSyncSchemas } from '../transfo/transfo-sync.schema.js';
 import { transfoCaseSyncSchemas } from '../transfo/case-sync.schema.js';
 import { trainingSyncSchemas } from '../transfo/training-sync.schema.js';
+import { publicationSyncSchemas } from '../publication/publication-sync.schema.js';
 
 const isoUtc = z.iso.datetime({ error: 'validation.dateTime' });
 const text = (max: number) => z.string().max(max, { error: `validation.tooLong:${max}` });
@@ -59,4 +60,5 @@ export const syncEntitySchemas = {
   ...transfoSyncSchemas,
   ...transfoCaseSyncSchemas,
   ...trainingSyncSchemas,
+  ...publicationSyncSchemas,
 } as const satisfies Record<SyncEntity, { record: z.ZodType; change: z.ZodType }>;

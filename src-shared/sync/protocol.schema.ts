@@ -43,15 +43,19 @@ export const syncEntities = [
   'transfo_module',
   'transfo_session',
   'transfo_attendance',
+  // The lab's publication (src-shared/publication/publication-sync.schema.ts)
+  'lab_publication',
+  'lab_publication_version',
 ] as const;
 export type SyncEntity = (typeof syncEntities)[number];
 
 /**
  * - catalogue: pulled by every device (workshops, reference data);
  * - personal: pushed by field devices, pulled only by lab desktops (participants' identities);
- * - study: anonymous profiles, pulled only by lab desktops.
+ * - study: anonymous profiles, pulled only by lab desktops;
+ * - lab: the lab's own work (its publication), nothing personal, pulled only by lab desktops.
  */
-export const entityScopes: Record<SyncEntity, 'catalogue' | 'personal' | 'study'> = {
+export const entityScopes: Record<SyncEntity, 'catalogue' | 'personal' | 'study' | 'lab'> = {
   workshop: 'catalogue',
   person: 'personal',
   profile: 'study',
@@ -94,6 +98,10 @@ export const entityScopes: Record<SyncEntity, 'catalogue' | 'personal' | 'study'
   transfo_module: 'personal',
   transfo_session: 'personal',
   transfo_attendance: 'personal',
+  // The lab's publication: the lab's own work, nothing personal; pulled and written by lab desktops
+  // only, read by the City's website through the portal's public read (docs/publication.md).
+  lab_publication: 'lab',
+  lab_publication_version: 'lab',
 };
 
 export const deviceRoles = ['field', 'lab'] as const;

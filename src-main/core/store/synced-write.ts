@@ -10,6 +10,7 @@
  * A unit test (test/unit/store/write-funnel.test.ts) fails when code outside store/ writes a
  * synced table or touches the outbox.
  */
+import { immutableEntities } from '#shared/sync/immutable.js';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '#db/schema.js';
 import type { EventName } from '#shared/contract.js';
@@ -166,6 +167,9 @@ export interface UnitOfWork {
 }
 
 type Loose = Record<string, unknown>;
+
+/** A record of an immutable kind (a published version) is written once, never changed (src-shared/sync/immutable.ts). */
+const immutableRefusal = (codec: AnyCodec, id: string) => fail('invalid_transition', `${capitalised(kindOf(codec))} ${id} is immutable`, { id: 'validation.versionImmutable' });
 /** Records per statement of `updateMany` (one JSON parameter each). */
 const MANY_CHUNK = 1000;
 
@@ -182,6 +186,7 @@ function createUnitOfWork(trx: Transaction<Database>, at: string, newId: () => s
   async function writeChange(codec: AnyCodec, id: string, fieldsOf: (before: Loose) => Result<Loose>, options: UpdateOptions): Promise<Result<Loose>> {
     const before: Loose | undefined = await findSyncedRow(trx, codec, id);
     if (!before || (before.deleted_at !== null && !options.allowDeleted)) return fail('not_found', `No ${kindOf(codec)} ${id}`);
+    if (immutableEntities.has(codec.entity)) return immutableRefusal(codec, id);
     const version = before.version as number;
     if (options.expectedVersion != null && version !== options.expectedVersion) {
       return fail('conflict', `${capitalised(kindOf(codec))} ${id} is at version ${version}, the change was based on ${options.expectedVersion}`);
@@ -271,6 +276,7 @@ function createUnitOfWork(trx: Transaction<Database>, at: string, newId: () => s
     },
 
     async updateMany(codec, changes) {
+      if (changes.length > 0 && immutableEntities.has(codec.entity)) return immutableRefusal(codec, changes[0]!.id);
       const befores = new Map<string, Loose>();
       const ids = [...new Set(changes.map((c) => c.id))];
       if (ids.length !== changes.length) throw new Error('updateMany: one change per record');

@@ -39,6 +39,7 @@ export const nounsEn = {
   transfoModule: { gender: 'neuter', This: 'This module', ofThe: 'of the module', list: 'the list of modules' },
   transfoSession: { gender: 'neuter', This: 'This session', ofThe: 'of the session', list: 'the list of sessions' },
   transfoAttendance: { gender: 'neuter', This: 'This attendance', ofThe: 'of the attendance', list: 'the attendance sheet' },
+  publication: { gender: 'neuter', This: 'This publication', ofThe: 'of the publication', list: 'the list of publications' },
 } satisfies Shape<typeof nounsFr>;
 
 export const validationEn = {
@@ -161,4 +162,12 @@ export const validationEn = {
   unknownModule: 'This module does not exist in this training or was removed.',
   notTrainingWorkshop: 'This workshop is not a La Transfo training.',
   sessionExists: 'This workshop already has its session.',
+  publicationLabOnly: 'Only a lab desktop prepares and publishes the Lab’s publication: this field laptop cannot.',
+  month: 'Give a month (YYYY-MM).',
+  year: 'Give a year (YYYY).',
+  altRequired: 'Describe the photo in a few words (alternative text): it is read to whoever cannot see it.',
+  publicationExists: 'A publication already exists for this period: open it.',
+  photoNotOfPeriod: 'This photo is not one of the period’s proposals.',
+  publicationTooLarge: 'This publication is too long to be published: shorten its texts.',
+  versionImmutable: 'A published version is never changed: publish a new version.',
 } satisfies Shape<typeof validationFr>;

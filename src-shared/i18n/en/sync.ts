@@ -47,6 +47,7 @@ export const syncCenterEn = {
     too_large: 'the change is too large',
     entity_not_allowed: 'this computer may not send this kind of record',
     attachment_missing: 'a linked photo has not reached the portal',
+    immutable: 'a published version is never changed',
     other: 'refused by the portal ({{code}})',
   },
   conflictsHeading: 'Conflicting changes',
@@ -87,6 +88,8 @@ export const syncCenterEn = {
     transfo_module: 'La Transfo training module “{{title}}”',
     transfo_session: 'La Transfo training session of {{date}}',
     transfo_attendance: 'La Transfo training attendance {{id}} (day {{day}})',
+    lab_publication: 'Lab publication “{{title}}”',
+    lab_publication_version: 'published version {{n}} of publication {{id}}',
     missing: 'record {{id}}',
   },
   recordValues: {

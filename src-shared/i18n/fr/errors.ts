@@ -54,6 +54,8 @@ export const nounsFr = {
   transfoModule: { gender: 'male', This: 'Ce module', ofThe: 'du module', list: 'la liste des modules' },
   transfoSession: { gender: 'female', This: 'Cette session', ofThe: 'de la session', list: 'la liste des sessions' },
   transfoAttendance: { gender: 'female', This: 'Cette présence', ofThe: 'de la présence', list: 'la feuille de présence' },
+  // The lab's publication
+  publication: { gender: 'female', This: 'Cette publication', ofThe: 'de la publication', list: 'la liste des publications' },
 };
 
 /** Field messages: the shared schemas' and the core's `validation.*` keys, beside the field. */
@@ -178,4 +180,13 @@ export const validationFr = {
   unknownModule: 'Ce module n’existe pas dans cette formation ou a été retiré.',
   notTrainingWorkshop: 'Cet atelier n’est pas une formation La Transfo.',
   sessionExists: 'Cet atelier a déjà sa session.',
+  // The lab's publication
+  publicationLabOnly: 'Seul un ordinateur du Lab prépare et publie la publication du Lab\u00a0: cet ordinateur de terrain ne le peut pas.',
+  month: 'Indiquez un mois (AAAA-MM).',
+  year: 'Indiquez une année (AAAA).',
+  altRequired: 'Décrivez la photo en quelques mots (texte alternatif)\u00a0: il est lu à qui ne la voit pas.',
+  publicationExists: 'Une publication existe déjà pour cette période\u00a0: ouvrez-la.',
+  photoNotOfPeriod: 'Cette photo n’est pas celle d’une proposition de la période.',
+  publicationTooLarge: 'Cette publication est trop longue pour être publiée\u00a0: raccourcissez ses textes.',
+  versionImmutable: 'Une version publiée ne se modifie pas\u00a0: publiez une nouvelle version.',
 };

@@ -52,6 +52,7 @@ export const syncCenterFr = {
     too_large: 'la modification est trop volumineuse',
     entity_not_allowed: 'cet ordinateur n’a pas le droit d’envoyer ce type d’enregistrement',
     attachment_missing: 'une photo liée n’est pas arrivée sur le portail',
+    immutable: 'une version publiée ne se modifie pas',
     other: 'refus du portail ({{code}})',
   },
   conflictsHeading: 'Modifications en conflit',
@@ -93,6 +94,8 @@ export const syncCenterFr = {
     transfo_module: 'module de formation de La Transfo «\u00a0{{title}}\u00a0»',
     transfo_session: 'session de formation de La Transfo du {{date}}',
     transfo_attendance: 'présence à la formation de La Transfo {{id}} (jour {{day}})',
+    lab_publication: 'publication du Lab «\u00a0{{title}}\u00a0»',
+    lab_publication_version: 'version {{n}} publiée de la publication {{id}}',
     missing: 'enregistrement {{id}}',
   } satisfies RecordLabels,
   recordValues: {

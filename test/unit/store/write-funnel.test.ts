@@ -50,6 +50,8 @@ describe('the write funnel', () => {
         'card_holders',
         'card_registrations',
         'transfo_campaigns',
+        'lab_publications',
+        'lab_publication_versions',
         'transfo_candidates',
         'transfo_stage_moves',
         'transfo_cases',

@@ -12,6 +12,8 @@ type JsonSchema = {
   type?: string;
   enum?: unknown[];
   anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  const?: unknown;
   format?: string;
   pattern?: string;
   minLength?: number;
@@ -29,6 +31,9 @@ const isoDate = fc
 
 function arbitraryOf(s: JsonSchema): fc.Arbitrary<unknown> {
   if (s.anyOf) return fc.oneof(...s.anyOf.map(arbitraryOf));
+  // A discriminated union (a publication's period) and its literal tags.
+  if (s.oneOf) return fc.oneof(...s.oneOf.map(arbitraryOf));
+  if ('const' in s) return fc.constant(s.const);
   if (s.enum) return fc.constantFrom(...s.enum);
   switch (s.type) {
     case 'null':
