@@ -127,7 +127,6 @@ export function createHandlers(context: HandlerContext) {
     createTransfoHandlers({ ...writing, actor, eraseIdentities: (personIds) => eraseForRetention({ ...writing, journal, logger: ctx.logger }, personIds) }),
     createTransfoCasesHandlers({ ...writing, attachmentsDir: ctx.attachmentsDir ?? null, attachmentKey: ctx.attachmentKey ?? null }),
     createTransfoTrainingHandlers(writing),
-    // The practical cases' reader (casesAdvancedBetween) plugs in here once La Transfo's cases exist (docs/publication.md).
     createPublicationHandlers({ ...writing, actor, attachmentsDir: ctx.attachmentsDir ?? null, attachmentKey: ctx.attachmentKey ?? null }),
   ) satisfies Handlers;
   // Who opened or exported personal data: one line per logged command (people/access-log.ts).

@@ -8,6 +8,7 @@
 import type { TFunction } from 'i18next';
 import { arrondissementLabel } from '#shared/i18n/label-accessors.js';
 import { localeOf, type Language } from '#shared/i18n/languages.js';
+import { caseDirectionText, caseStateText } from '#shared/publication/case-labels.js';
 import type { BlockSlot, ChosenPhoto, MonthFigures, PublicationSnapshot, YearFigures } from '#shared/publication/publication.schema.js';
 import type { StudyCell } from '#shared/study/study.schema.js';
 import { parisDateTimeText } from '#shared/time/paris-date-text.js';
@@ -137,7 +138,7 @@ function monthParts(parts: Part[], f: MonthFigures, t: TFunction, language: Lang
       type: 'table',
       caption: t('publication.doc.casesCaption'),
       head: [t('publication.doc.colCase'), t('publication.doc.colDirection'), t('publication.doc.colState'), t('publication.doc.colJournal'), t('publication.doc.decisions')],
-      rows: f.cases.list.map((c) => [c.title, c.direction, c.state, String(c.journalEntries), c.decisions.map((d) => t('publication.doc.decision', { date: d.on.slice(0, 10), text: d.text })).join(' — ')]),
+      rows: f.cases.list.map((c) => [c.title, caseDirectionText(t, c.direction), caseStateText(t, c.state), String(c.journalEntries), c.decisions.map((d) => t('publication.doc.decision', { date: d.on.slice(0, 10), text: d.text })).join(' — ')]),
       numeric: [false, false, false, true, false],
     });
   }

@@ -70,11 +70,10 @@ export async function readMonthSources(db: Executor, fromIso: string, toIso: str
   return { workshops, participants, proposals };
 }
 
-/** The photos of the month's proposals (content addresses), which the lab may choose from. */
-export async function monthPhotos(db: Executor, workshopIds: readonly string[]): Promise<{ sha256: string; mediaType: string }[]> {
-  if (workshopIds.length === 0) return [];
-  const rows = await db.selectFrom('proposals').select('photos').where('deleted_at', 'is', null).where('workshop_id', 'in', [...workshopIds]).execute();
-  const shas = [...new Set(rows.flatMap((r) => JSON.parse(r.photos) as string[]))];
+/** The photos of the month's proposals and of `alsoShas` (the cases' prototypes) held here, which the lab may choose from. */
+export async function monthPhotos(db: Executor, workshopIds: readonly string[], alsoShas: readonly string[] = []): Promise<{ sha256: string; mediaType: string }[]> {
+  const rows = workshopIds.length === 0 ? [] : await db.selectFrom('proposals').select('photos').where('deleted_at', 'is', null).where('workshop_id', 'in', [...workshopIds]).execute();
+  const shas = [...new Set([...rows.flatMap((r) => JSON.parse(r.photos) as string[]), ...alsoShas])];
   if (shas.length === 0) return [];
   const found = await db.selectFrom('attachments').select(['sha256', 'media_type']).where('sha256', 'in', shas).execute();
   return found.map((a) => ({ sha256: a.sha256, mediaType: a.media_type }));

@@ -22,12 +22,13 @@ import { labPublicationCodec, labPublicationVersionCodec, type PublicationRecord
 import { publicationDocument } from './publication-document.js';
 import { publicationHtml, type EmbeddedPhoto } from './publication-html.js';
 import { publicationMap } from './publication-map.js';
+import { transfoCasesAdvanced } from './cases-source.js';
 import { publicationPdf, type PdfPhoto } from './publication-pdf.js';
 import { attachmentMediaType, findPublication, findPublicationForPeriod, lastPublishedMonths, listPublications, listVersions, monthPhotos, readMonthSources } from './publication.repository.js';
 
 /**
- * La Transfo's practical cases that moved in a period. Until the lead wires the cases' reader
- * (docs/publication.md, « Cases »), the default says « no cases ».
+ * La Transfo's practical cases that moved in a period: read from the cases themselves
+ * (cases-source.ts) unless a test gives its own.
  */
 export type CasesAdvancedReader = (db: Executor, fromIso: string, toIso: string) => Promise<CaseAdvanced[]>;
 export const noCases: CasesAdvancedReader = () => Promise.resolve([]);
@@ -71,7 +72,7 @@ const versionView = (v: PublicationVersionRecord) => ({ id: v.id, publicationId:
 
 export function createPublicationService(deps: PublicationDeps) {
   const { db } = deps;
-  const cases = deps.casesAdvancedBetween ?? noCases;
+  const cases = deps.casesAdvancedBetween ?? transfoCasesAdvanced;
   const language = deps.language ?? 'fr';
 
   async function labDesk(field: string): Promise<Result<null>> {
@@ -81,8 +82,11 @@ export function createPublicationService(deps: PublicationDeps) {
   async function monthData(month: string) {
     const { fromIso, toIso } = monthBounds(month);
     const sources = await readMonthSources(db, fromIso, toIso);
-    const figures = monthSnapshot({ ...sources, cases: await cases(db, fromIso, toIso) }, month);
-    return { figures, photos: await monthPhotos(db, figures.workshops.list.map((w) => w.id)) };
+    const advanced = await cases(db, fromIso, toIso);
+    const figures = monthSnapshot({ ...sources, cases: advanced }, month);
+    // The photos to choose from: the proposals' of the month's workshops, and the prototypes' of the cases that advanced.
+    const photos = await monthPhotos(db, figures.workshops.list.map((w) => w.id), advanced.flatMap((c) => c.prototypeAttachments));
+    return { figures, photos };
   }
 
   /** The period's figures now: a month from its records, a year from its months' last published versions. */

@@ -4,6 +4,7 @@
  * arrondissements with its table. The same figures as the HTML page and the PDF; masked counts
  * say « < 5 » or « masqué », never a number.
  */
+import { caseDirectionText, caseStateText } from '#shared/publication/case-labels.js';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { arrondissementLabel } from '#shared/i18n/label-accessors.js';
@@ -144,7 +145,7 @@ export function Preview({ figures, map }: { figures: Figures; map: PublicationPr
       <h3>{t('publication.doc.sections.cases')}</h3>
       <p>{f.cases.total > 0 ? t('publication.doc.casesTotal', { count: f.cases.total }) : t('publication.doc.noCase')}</p>
       {f.cases.total > 0 ? (
-        <Table caption={d('casesCaption')} head={[d('colCase'), d('colDirection'), d('colState'), d('colJournal')]} rows={f.cases.list.map((c) => [c.title, c.direction, c.state, String(c.journalEntries)])} />
+        <Table caption={d('casesCaption')} head={[d('colCase'), d('colDirection'), d('colState'), d('colJournal')]} rows={f.cases.list.map((c) => [c.title, caseDirectionText(t, c.direction), caseStateText(t, c.state), String(c.journalEntries)])} />
       ) : null}
     </div>
   );
