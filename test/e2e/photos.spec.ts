@@ -6,36 +6,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
+import { phoneJpeg } from './phone-photo.js';
 import { readDataFolder } from './host.js';
 import { ProposalsPage } from './pages/ProposalsPage.js';
 import { invoke, seedWorkshop } from './seed.js';
-
-/** A JPEG of at least `minBytes`, encoded by the browser's canvas from random pixels. */
-async function phoneJpeg(page: Page, minBytes: number): Promise<Buffer> {
-  const base64 = await page.evaluate(async (min) => {
-    let side = 1400;
-    for (;;) {
-      const canvas = document.createElement('canvas');
-      canvas.width = Math.round(side * 1.33);
-      canvas.height = side;
-      const ctx = canvas.getContext('2d')!;
-      const image = ctx.createImageData(canvas.width, canvas.height);
-      for (let i = 0; i < image.data.length; i++) image.data[i] = i % 4 === 3 ? 255 : (Math.random() * 256) | 0;
-      ctx.putImageData(image, 0, 0);
-      const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/jpeg', 0.92));
-      if (blob.size >= min) {
-        const bytes = new Uint8Array(await blob.arrayBuffer());
-        let binary = '';
-        for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-        return btoa(binary);
-      }
-      side = Math.ceil(side * Math.sqrt(min / blob.size) * 1.05);
-    }
-  }, minBytes);
-  return Buffer.from(base64, 'base64');
-}
 
 test('a 4 MB phone photo picked in the proposal form is saved with the proposal', async ({ page, host, openApp }) => {
   test.setTimeout(90_000);
