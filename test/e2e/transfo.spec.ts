@@ -19,7 +19,7 @@ import { errorOf } from './pages/controls.js';
 import { ShellPage } from './pages/ShellPage.js';
 import { TransfoPage } from './pages/TransfoPage.js';
 import { must } from './seed.js';
-import { DIRECTIONS, LAST, met, move, nameOf, YEARS, type Seeded } from './transfo-seed.js';
+import { fieldsOf, LAST, met, move, nameOf, type Seeded } from './transfo-seed.js';
 
 test('La Transfo: a call, 40 applications filtered, met with the keyboard, the balance warned then respected, a comparison, the letters', async ({ page, host, openApp }) => {
   test.setTimeout(150_000);
@@ -50,22 +50,12 @@ test('La Transfo: a call, 40 applications filtered, met with the keyboard, the b
     for (let i = 0; i < 40; i++) {
       const c = await must(page, origin, 'transfo:create-candidate', {
         campaignId,
-        fields: {
-          fullName: nameOf(i),
-          email: '',
-          direction: DIRECTIONS[i % 10],
-          service: 'Service des projets',
-          category: ['A', 'B', 'C'][i % 3],
-          job: 'Chargé·e de mission',
-          yearsInCity: YEARS[i % 6],
+        fields: fieldsOf(i, {
           motivation: `Motivation de ${nameOf(i)}.`,
           managerAgreement: true,
           managerAgreedOn: '2027-01-10',
-          availability: 'all_sessions',
           gender: i >= 33 && i % 2 === 1 ? null : i % 2 === 0 ? 'woman' : 'man',
-          meetingNotes: '',
-          keepForNextCall: false,
-        },
+        }),
       });
       seeded.push({ id: c.id as string, version: c.version as number });
     }
