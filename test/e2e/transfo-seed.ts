@@ -45,3 +45,35 @@ export const fieldsOf = (i: number, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
+
+/** The lab's default balance rules (src-shared/transfo/balance.ts: the e2e imports types only from the app). */
+export const defaultBalanceRules = { target: 20, maxPerDirection: 3, everyCategoryRepresented: true, genderShare: { min: 0.4, minKnown: 5 }, everySeniorityBand: true, seniorityEdges: [5, 15] };
+
+/** Six agents of a cohort: four ambassadors, two relais. */
+export const AGENTS = [
+  ['Aïcha Benali', 'ambassador'],
+  ['Bruno Carpentier', 'ambassador'],
+  ['Chloé Dufresne', 'ambassador'],
+  ['Dmitri Ivanov', 'ambassador'],
+  ['Élodie Marchand', 'relais'],
+  ['Farid Haddad', 'relais'],
+] as const;
+
+/** A call of 2026 with the six agents chosen and one candidate not chosen, through the commands. */
+export async function seedCohort(page: Page, origin: string): Promise<{ campaignId: string; agents: { id: string; fullName: string }[] }> {
+  const campaign = await must(page, origin, 'transfo:create-campaign', {
+    fields: { title: 'La Transfo 2026', opensOn: '2026-06-01', closesOn: '2026-07-15', profileSought: '', balanceRules: defaultBalanceRules },
+  });
+  const campaignId = campaign.id as string;
+  const agents: { id: string; fullName: string }[] = [];
+  for (const [i, [fullName, to]] of [...AGENTS, ['Gaëlle Hamon', 'not_chosen'] as const].entries()) {
+    const c = await must(page, origin, 'transfo:create-candidate', {
+      campaignId,
+      fields: fieldsOf(i, { fullName, direction: ['DAC', 'DRH', 'DSIN', 'DEVE'][i % 4], yearsInCity: 5 + i, managerAgreement: true, managerAgreedOn: '2026-06-10' }),
+    });
+    const seen = await must(page, origin, 'transfo:move-stage', { id: c.id, version: c.version, to: 'met', metBy: 'Inès Lab', metOn: '2026-07-20' });
+    await must(page, origin, 'transfo:move-stage', { id: c.id, version: seen.version, to, ...(to === 'not_chosen' ? { reason: 'Pas de disponibilité' } : {}) });
+    if (to !== 'not_chosen') agents.push({ id: c.id as string, fullName });
+  }
+  return { campaignId, agents };
+}

@@ -7,56 +7,13 @@
  * month; the attendance of each recorded by the keyboard alone; the matrix read in words and who
  * is behind. axe finds nothing on every new screen; the English once.
  */
-import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.js';
 import { expect, test } from './fixtures.js';
 import { choose, errorOf } from './pages/controls.js';
 import { ShellPage } from './pages/ShellPage.js';
 import { TrainingPage } from './pages/TrainingPage.js';
 import { must } from './seed.js';
-
-/** The lab's default balance rules (src-shared/transfo/balance.ts: the e2e imports types only from the app). */
-const defaultBalanceRules = { target: 20, maxPerDirection: 3, everyCategoryRepresented: true, genderShare: { min: 0.4, minKnown: 5 }, everySeniorityBand: true, seniorityEdges: [5, 15] };
-
-const AGENTS = [
-  ['Aïcha Benali', 'ambassador'],
-  ['Bruno Carpentier', 'ambassador'],
-  ['Chloé Dufresne', 'ambassador'],
-  ['Dmitri Ivanov', 'ambassador'],
-  ['Élodie Marchand', 'relais'],
-  ['Farid Haddad', 'relais'],
-] as const;
-
-async function seedCohort(page: Page, origin: string) {
-  const campaign = await must(page, origin, 'transfo:create-campaign', {
-    fields: { title: 'La Transfo 2026', opensOn: '2026-06-01', closesOn: '2026-07-15', profileSought: '', balanceRules: defaultBalanceRules },
-  });
-  const campaignId = campaign.id as string;
-  for (const [i, [fullName, to]] of [...AGENTS, ['Gaëlle Hamon', 'not_chosen'] as const].entries()) {
-    const c = await must(page, origin, 'transfo:create-candidate', {
-      campaignId,
-      fields: {
-        fullName,
-        email: '',
-        direction: ['DAC', 'DRH', 'DSIN', 'DEVE'][i % 4],
-        service: 'Service des projets',
-        category: ['A', 'B', 'C'][i % 3],
-        job: 'Chargé·e de mission',
-        yearsInCity: 5 + i,
-        motivation: '',
-        managerAgreement: true,
-        managerAgreedOn: '2026-06-10',
-        availability: 'all_sessions',
-        gender: null,
-        meetingNotes: '',
-        keepForNextCall: false,
-      },
-    });
-    const met = await must(page, origin, 'transfo:move-stage', { id: c.id, version: c.version, to: 'met', metBy: 'Inès Lab', metOn: '2026-07-20' });
-    await must(page, origin, 'transfo:move-stage', { id: c.id, version: met.version, to, ...(to === 'not_chosen' ? { reason: 'Pas de disponibilité' } : {}) });
-  }
-  return campaignId;
-}
+import { seedCohort } from './transfo-seed.js';
 
 test('La Transfo training: seven modules, three sessions of one month with attendance by the keyboard, the matrix and who is behind', async ({ page, host, openApp }) => {
   test.setTimeout(150_000);
@@ -64,7 +21,7 @@ test('La Transfo training: seven modules, three sessions of one month with atten
   const training = new TrainingPage(page);
   const origin = host.origin;
   await openApp();
-  const campaignId = await seedCohort(page, origin);
+  const { campaignId } = await seedCohort(page, origin);
 
   // From the call, the link « Formation ».
   await page.goto(`${origin}/#/transfo/${campaignId}`);
