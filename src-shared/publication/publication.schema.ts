@@ -59,7 +59,7 @@ export type PublicationStatus = (typeof publicationStatuses)[number];
  * `casesAdvancedBetween(db, fromIso, toIso)` gives it (docs/publication.md, « Cases »).
  */
 export const caseAdvancedSchema = z.object({
-  id: z.string().max(64),
+  id: uuidSchema,
   title: text(L.caseTitle),
   /** A City direction code (src-shared/transfo/directions.ts). */
   direction: z.string().max(32),
@@ -81,7 +81,7 @@ export const monthFiguresSchema = z.object({
     total: count,
     byKind: z.array(z.object({ kind: z.enum(workshopKinds), count })),
     /** Each workshop held: its kind, day and arrondissement (its title is the lab's, not a category). */
-    list: z.array(z.object({ id: z.string(), kind: z.enum(workshopKinds), title: z.string(), startsAt: z.string(), arrondissement: z.number().int() })),
+    list: z.array(z.object({ id: uuidSchema, kind: z.enum(workshopKinds), title: z.string(), startsAt: z.string(), arrondissement: z.number().int() })),
   }),
   /** From the study, masked under five (src-shared/study/masking.ts). */
   participation: z.object({ total: studyCellSchema, byKind: z.array(studyCellSchema) }),
@@ -95,7 +95,7 @@ export const monthFiguresSchema = z.object({
   cases: z.object({
     total: count,
     byState: z.array(z.object({ state: z.string(), count })),
-    list: z.array(z.object({ id: z.string(), title: z.string(), direction: z.string(), state: z.string(), journalEntries: count, decisions: z.array(z.object({ on: z.string(), text: z.string() })) })),
+    list: z.array(z.object({ id: uuidSchema, title: z.string(), direction: z.string(), state: z.string(), journalEntries: count, decisions: z.array(z.object({ on: z.string(), text: z.string() })) })),
   }),
 });
 export type MonthFigures = z.infer<typeof monthFiguresSchema>;
