@@ -6,6 +6,12 @@
  * Invariant: the list only ever shows the answer to what is in the box now. Typed faster than
  * the search answers, ↓ and Enter wait for that answer and act on it, never on the matches of
  * fewer letters (« 12 rue myrha » must not become « 12 Rue Abel, 75012 »).
+ *
+ * Both the text and the picked address are held here, never by react-aria: left uncontrolled,
+ * react-aria rewrites the text from the selected item of the list, and the list is empty while
+ * the search for the label just picked is under way. A Tab at that moment could then blank the
+ * box (its effect that tracks the last selection runs after the blur has cleared it: 1 pick in
+ * 30 lost its text in a loop of the proposals' form).
  */
 import { useContext, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,11 +33,13 @@ export function AddressField({ value, onChange, onPick, errorMessage }: AddressF
   const { answer, answerFor } = useLatestAnswer(searchable ? query : '');
   const fresh = answer.query === query;
   const hits = searchable && fresh ? answer.items : [];
-  /** The label of the address just picked: its own search answer must not open the list again. */
-  const [picked, setPicked] = useState<string | null>(null);
+  /** The address just picked: selected while the box says its label, and its own search answer must not open the list again. */
+  const [picked, setPicked] = useState<AddressHit | null>(null);
+  const selectedKey = picked !== null && picked.label === value ? picked.id : null;
 
   function pick(hit: AddressHit) {
-    setPicked(hit.label);
+    setPicked(hit);
+    onChange(hit.label);
     onPick(hit);
   }
 
@@ -45,7 +53,9 @@ export function AddressField({ value, onChange, onPick, errorMessage }: AddressF
       allowsCustomValue
       allowsEmptyCollection
       menuTrigger="input"
+      selectedKey={selectedKey}
       onSelectionChange={(key) => {
+        // null is react-aria letting go of a pick the list no longer shows: the text stays.
         const hit = hits.find((h) => h.id === key);
         if (hit) pick(hit);
       }}
@@ -61,12 +71,9 @@ export function AddressField({ value, onChange, onPick, errorMessage }: AddressF
         query={query}
         hits={hits}
         answerFor={answerFor}
-        onPickLate={(hit) => {
-          onChange(hit.label);
-          pick(hit);
-        }}
+        onPickLate={(hit) => pick(hit)}
       />
-      <OpenOnResults hits={hits} quiet={picked !== null && picked === value} />
+      <OpenOnResults hits={hits} quiet={selectedKey !== null} />
       <FieldError className="field__error">{errorMessage}</FieldError>
       <Popover className="address-combobox__popover">
         <ListBox
@@ -109,18 +116,40 @@ function AddressInput({ stale, query, hits, answerFor, onPickLate }: AddressInpu
     moves.current = 0;
   }, [query]);
 
-  // Arrows pressed while waiting: highlight the same row of the answer when it comes.
+  // Arrows pressed while waiting: highlight the same row of the answer when it comes. The moves
+  // stay counted (and an Enter stays ours) until the list is seen holding that highlight: the list
+  // holds the answer a render after it arrives (react-aria builds its collection from the items
+  // drawn), and the first time it holds any row, the list's own first focus clears ours in the
+  // same commit, after this effect; so the highlight is set again once that commit is done.
+  // Without this, 1 « ↓ Enter » in 10 kept the text typed.
   useEffect(() => {
     if (stale || !state || moves.current === 0 || hits.length === 0) return;
-    const row = rowFor(moves.current, hits.length);
-    moves.current = 0;
-    state.open(null, 'manual');
-    state.selectionManager.setFocused(true);
-    state.selectionManager.setFocusedKey(hits[row]!.id);
-  }, [stale, hits, state]);
+    if (!state.isFocused) {
+      moves.current = 0; // the person has left the box: the arrows meant nothing
+      return;
+    }
+    const key = hits[rowFor(moves.current, hits.length)]!.id;
+    const list = state.selectionManager;
+    if (state.isOpen && list.focusedKey === key) {
+      moves.current = 0; // highlighted and held: react-aria walks the list from here
+      return;
+    }
+    const highlight = () => {
+      if (moves.current === 0 || !state.collection.getItem(key) || list.focusedKey === key) return;
+      if (!state.isOpen) state.open(null, 'manual');
+      list.setFocused(true);
+      list.setFocusedKey(key);
+    };
+    highlight();
+    const again = setTimeout(highlight, 0);
+    return () => clearTimeout(again);
+  });
 
   function onKeyDownCapture(e: KeyboardEvent<HTMLDivElement>) {
-    if (!stale) return; // react-aria walks a list that answers what is typed
+    // Arrows counted and not yet held by the list are still ours, even once the answer is drawn:
+    // an Enter pressed meanwhile picks the row they meant.
+    const waiting = stale || moves.current !== 0;
+    if (!waiting) return; // react-aria walks a list that answers what is typed
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       e.stopPropagation();
