@@ -5,7 +5,7 @@
  */
 import { armsLengthProblems, sidewaysOverflow } from './arms-length.js';
 import { expect, test, type Page } from './fixtures.js';
-import { must, proposalFields, seedWorkshop } from './seed.js';
+import { goutteDor, must, proposalFields, seedWorkshop } from './seed.js';
 
 const study = { purpose: 'study', granted: true, textVersion: 'study-2026-11' };
 const profile = {
@@ -24,14 +24,7 @@ const profile = {
 
 /** A co-construction workshop in the 18e in the middle of its evening: people, proposals, dots. */
 async function seed(page: Page, origin: string) {
-  const workshopId = await seedWorkshop(page, origin, {
-    kind: 'pb_co_construction',
-    title: 'Budget participatif — Goutte-d’Or',
-    startsAt: '2026-03-14T18:30',
-    endsAt: '2026-03-14T20:30',
-    venueName: 'Centre Barbara',
-    arrondissement: 18,
-  });
+  const workshopId = await seedWorkshop(page, origin, goutteDor);
   await must(page, origin, 'workshops:open', { id: workshopId, version: 1 });
   const personIds: string[] = [];
   for (const name of ['Awa Diallo', 'محمد بن علي', 'Jean Dupont']) {

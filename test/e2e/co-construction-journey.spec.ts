@@ -11,7 +11,7 @@ import { AttendancePage } from './pages/AttendancePage.js';
 import { DetailPage } from './pages/DetailPage.js';
 import { ProposalsPage } from './pages/ProposalsPage.js';
 import { StudyPage } from './pages/StudyPage.js';
-import { seedWorkshop } from './seed.js';
+import { goutteDor, seedWorkshop } from './seed.js';
 
 /** A 1×1 PNG: the photo of a post-it wall, as small as a PNG gets. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
@@ -58,14 +58,7 @@ async function newProposal(page: Page, p: ProposalsPage, title: string, theme: s
 test('a co-construction workshop from the door to the study dashboard', async ({ page, host, openApp }) => {
   test.setTimeout(240_000);
   await openApp();
-  const workshopId = await seedWorkshop(page, host.origin, {
-    kind: 'pb_co_construction',
-    title: 'Budget participatif — Goutte-d’Or',
-    startsAt: '2026-03-14T18:30',
-    endsAt: '2026-03-14T20:30',
-    venueName: 'Centre Barbara',
-    arrondissement: 18,
-  });
+  const workshopId = await seedWorkshop(page, host.origin, goutteDor);
   const detail = new DetailPage(page);
   await page.goto(`${host.origin}/#/workshops/${workshopId}`);
   await detail.openWorkshop();

@@ -6,7 +6,7 @@
 import { expect, test, type Page } from './fixtures.js';
 import { ProposalsPage } from './pages/ProposalsPage.js';
 import { ShellPage } from './pages/ShellPage.js';
-import { invoke, seedWorkshop } from './seed.js';
+import { goutteDor, invoke, seedWorkshop } from './seed.js';
 
 /** The visible controls of the screen that the notice's box overlaps (there must be none). */
 function controlsUnderNotice(page: Page): Promise<string[]> {
@@ -24,14 +24,7 @@ function controlsUnderNotice(page: Page): Promise<string[]> {
 }
 
 async function deskWithOnePerson(page: Page, origin: string) {
-  const workshopId = await seedWorkshop(page, origin, {
-    kind: 'pb_co_construction',
-    title: 'Budget participatif — Goutte-d’Or',
-    startsAt: '2026-03-14T18:30',
-    endsAt: '2026-03-14T20:30',
-    venueName: 'Centre Barbara',
-    arrondissement: 18,
-  });
+  const workshopId = await seedWorkshop(page, origin, goutteDor);
   expect((await invoke(page, origin, 'workshops:open', { id: workshopId, version: 1 })).ok).toBe(true);
   expect((await invoke(page, origin, 'attendance:register', { workshopId, person: { name: 'Awa Diallo' }, recordedBy: 'Bureau' })).ok).toBe(true);
   await page.goto(`${origin}/#/workshops/${workshopId}/attendance`);

@@ -6,21 +6,14 @@
  */
 import { expect, test } from './fixtures.js';
 import type { ProposalFieldsInput } from '#shared/proposals/proposal.schema.js';
-import { must, proposalFields, seedWorkshop } from './seed.js';
+import { goutteDor, must, proposalFields, seedWorkshop } from './seed.js';
 
 const fields = (title: string, themeCode: ProposalFieldsInput['themeCode']) => proposalFields({ title, description: `${title}.`, themeCode });
 
 // Soft checks: each detail is its own finding, and one failing does not hide the others.
 test('the details: headings, accents, quotes, draft notice, grade buttons, the map on the arrondissement', async ({ page, host, openApp }) => {
   await openApp();
-  const workshopId = await seedWorkshop(page, host.origin, {
-    kind: 'pb_co_construction',
-    title: 'Budget participatif — Goutte-d’Or',
-    startsAt: '2026-03-14T18:30',
-    endsAt: '2026-03-14T20:30',
-    venueName: 'Centre Barbara',
-    arrondissement: 18,
-  });
+  const workshopId = await seedWorkshop(page, host.origin, goutteDor);
   await must(page, host.origin, 'workshops:open', { id: workshopId, version: 1 });
   await must(page, host.origin, 'attendance:register', { workshopId, person: { name: 'Awa Diallo' }, recordedBy: 'Bureau' });
   const a = await must(page, host.origin, 'proposals:create', { workshopId, fields: fields('Des bancs', 'cadre-de-vie') });

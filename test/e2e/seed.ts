@@ -12,6 +12,16 @@ export interface SeedWorkshop {
   arrondissement: number;
 }
 
+/** The co-construction workshop most specs start from: Goutte-d'Or (a QPV of the 18th), 14 March 2026. */
+export const goutteDor: SeedWorkshop = {
+  kind: 'pb_co_construction',
+  title: 'Budget participatif — Goutte-d’Or',
+  startsAt: '2026-03-14T18:30',
+  endsAt: '2026-03-14T20:30',
+  venueName: 'Centre Barbara',
+  arrondissement: 18,
+};
+
 export async function seedWorkshop(page: Page, origin: string, w: SeedWorkshop): Promise<string> {
   const response = await page.request.post(`${origin}/rpc/workshops:create`, {
     headers: { 'content-type': 'application/json' },

@@ -5,7 +5,7 @@
 import { sidewaysOverflow } from './arms-length.js';
 import { expect, test, type Page } from './fixtures.js';
 import { StudyPage } from './pages/StudyPage.js';
-import { invoke, seedWorkshop } from './seed.js';
+import { goutteDor, invoke, seedWorkshop } from './seed.js';
 
 const study = { purpose: 'study', granted: true, textVersion: 'study-2026-11' };
 const profile = (ageBracket: string) => ({
@@ -23,14 +23,7 @@ const profile = (ageBracket: string) => ({
 });
 
 async function seed(page: Page, origin: string): Promise<string> {
-  const workshopId = await seedWorkshop(page, origin, {
-    kind: 'pb_co_construction',
-    title: 'Budget participatif — Goutte-d’Or',
-    startsAt: '2026-03-14T18:30',
-    endsAt: '2026-03-14T20:30',
-    venueName: 'Centre Barbara',
-    arrondissement: 18,
-  });
+  const workshopId = await seedWorkshop(page, origin, goutteDor);
   for (let i = 0; i < 12; i++) {
     const r = await invoke(page, origin, 'attendance:walk-in', { workshopId, person: null, recordedBy: 'Camille', consents: [study], profile: profile(i < 6 ? '26_40' : '41_60') });
     expect(r.ok).toBe(true);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { expectNoAxeViolations } from './axe.js';
 import { expect, test, type Page } from './fixtures.js';
 import { StudyPage } from './pages/StudyPage.js';
-import { must, proposalFields, seedWorkshop } from './seed.js';
+import { goutteDor, must, proposalFields, seedWorkshop } from './seed.js';
 
 const study = { purpose: 'study', granted: true, textVersion: 'study-2026-11' };
 const profile = (ageBracket: string, livesInQpv: string) => ({
@@ -30,14 +30,7 @@ const profile = (ageBracket: string, livesInQpv: string) => ({
  * gives it back). One walk-in refuses the study and 2 more are counted anonymously: 15 present.
  */
 async function seed(page: Page, origin: string): Promise<string> {
-  const workshopId = await seedWorkshop(page, origin, {
-    kind: 'pb_co_construction',
-    title: 'Budget participatif — Goutte-d’Or',
-    startsAt: '2026-03-14T18:30',
-    endsAt: '2026-03-14T20:30',
-    venueName: 'Centre Barbara',
-    arrondissement: 18,
-  });
+  const workshopId = await seedWorkshop(page, origin, goutteDor);
   for (let i = 0; i < 12; i++) {
     await must(page, origin, 'attendance:walk-in', {
       workshopId,

@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from './fixtures.js';
 import { ShellPage } from './pages/ShellPage.js';
-import { invoke, proposalFields, seedWorkshop } from './seed.js';
+import { goutteDor, invoke, proposalFields, seedWorkshop } from './seed.js';
 
 async function pending(page: Page, origin: string): Promise<number> {
   const status = await invoke(page, origin, 'sync:status', {});
@@ -24,14 +24,7 @@ test('the header says nothing was sent on a laptop never linked, and its count f
   await expect(shell.syncIndicator).toContainText('Rien à envoyer — cet ordinateur n’est pas relié au portail');
   await expect(shell.syncIndicator).not.toContainText('Tout est envoyé');
 
-  const workshopId = await seedWorkshop(page, host.origin, {
-    kind: 'pb_co_construction',
-    title: 'Budget participatif — Goutte-d’Or',
-    startsAt: '2026-03-14T18:30',
-    endsAt: '2026-03-14T20:30',
-    venueName: 'Centre Barbara',
-    arrondissement: 18,
-  });
+  const workshopId = await seedWorkshop(page, host.origin, goutteDor);
   await headerCount(shell, await pending(page, host.origin));
 
   // The door: anonymous arrivals on « + », typed at the desk.
