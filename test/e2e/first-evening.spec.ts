@@ -1,6 +1,6 @@
 /**
  * What the first real evening found (issue 7), replayed as a facilitator does it: typing then
- * reloading with the field still focused, typing an address then Enter at once, the desk of a
+ * reloading with the field still focused (the address box: address-box.spec.ts), the desk of a
  * closed workshop, consents edited twice, the study at check-in with the keyboard alone.
  */
 import { expectNoAxeViolations } from './axe.js';
@@ -12,7 +12,7 @@ import { dateValue, field } from './pages/controls.js';
 import { FormPage } from './pages/FormPage.js';
 import { ProposalsPage } from './pages/ProposalsPage.js';
 import { ShellPage } from './pages/ShellPage.js';
-import { invoke, seedWorkshop } from './seed.js';
+import { goutteDor, invoke, seedWorkshop } from './seed.js';
 
 interface Listed {
   items: { name: string | null; hasProfile: boolean; consents: Record<'contact' | 'study', { granted: boolean; recordedAt: string; recordedBy: string } | null> }[];
@@ -46,15 +46,6 @@ async function listed(page: Page, origin: string, workshopId: string, name: stri
   return ((await invoke(page, origin, 'attendance:list', { workshopId })).value as Listed).items.find((i) => i.name === name)!;
 }
 
-const goutteDor = {
-  kind: 'pb_co_construction',
-  title: 'Budget participatif — Goutte-d’Or',
-  startsAt: '2026-03-14T18:30',
-  endsAt: '2026-03-14T20:30',
-  venueName: 'Centre Barbara',
-  arrondissement: 18,
-};
-
 test('numbers typed are kept in the draft at once: a reload with the field still focused loses neither the places nor the cost', async ({ page, host, openApp }) => {
   await openApp('/workshops/new');
   const form = new FormPage(page);
@@ -80,86 +71,6 @@ test('numbers typed are kept in the draft at once: a reload with the field still
   // Formatted on its way back, as when the field is left: the amount is kept, not the keystrokes.
   await expect(p.input('Coût estimé (en euros)')).toHaveValue(/^45\s000\s€$/);
   await expectNoAxeViolations(page, 'proposal form with a restored draft');
-});
-
-test('the address box acts on what is typed now: fast typing then ↓ Enter picks the address typed, never a match of fewer letters', async ({ page, host, openApp }) => {
-  await openApp();
-  const workshopId = await seedWorkshop(page, host.origin, goutteDor);
-  const p = new ProposalsPage(page);
-  const address = page.getByRole('combobox', { name: 'Adresse' });
-
-  // Typed in one go, ↓ and Enter at once: the answer to « 12 rue myrha » is not there yet.
-  await page.goto(`${host.origin}/#/workshops/${workshopId}/proposals/new`);
-  await expect(p.heading).toHaveText('Nouvelle proposition');
-  await address.focus();
-  await page.keyboard.type('12 rue myrha');
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter');
-  await expect(address).toHaveValue('12 Rue Myrha, 75018 Paris');
-  await expect(p.derivedPlace).toContainText('18e arrondissement');
-
-  // Typed as a person types, the list showing the matches of the first letters, then the end
-  // of the street quickly and ↓ Enter: the list of « 5 rue des » must not be the one used.
-  await address.fill('');
-  await page.keyboard.type('5 rue des', { delay: 150 });
-  await expect(page.getByRole('option').first()).toBeVisible();
-  await page.keyboard.type(' gardes');
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter');
-  await expect(address).toHaveValue('5 Rue des Gardes, 75018 Paris');
-  await expect(p.derivedPlace).toContainText('18e arrondissement');
-});
-
-test('the address box ahead of its answers: ↓ pressed while it searches highlights the first row when the answer comes, and Enter then picks it', async ({ page, host, openApp }) => {
-  // Raced against react-aria: on the list's first answer after it opens, react-aria's own first
-  // focus cleared the highlight the counted ↓ had set, and an Enter pressed then kept the text
-  // typed (1 « ↓ Enter » in 10 in a loop of 60). Here the answer is waited for between ↓ and
-  // Enter, which is that moment every time.
-  await openApp();
-  const workshopId = await seedWorkshop(page, host.origin, goutteDor);
-  const p = new ProposalsPage(page);
-  const address = page.getByRole('combobox', { name: 'Adresse' });
-  for (const [typed, label] of [
-    ['12 rue myrha', '12 Rue Myrha, 75018 Paris'],
-    ['5 rue des gardes', '5 Rue des Gardes, 75018 Paris'],
-    ['12 rue de la goutte d or', "12 Rue de la Goutte d'Or, 75018 Paris"],
-  ] as const) {
-    await page.goto(`${host.origin}/#/workshops/${workshopId}/proposals`);
-    await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('atelier.draft.')).forEach((k) => localStorage.removeItem(k)));
-    await page.goto(`${host.origin}/#/workshops/${workshopId}/proposals/new`);
-    await expect(p.heading).toHaveText('Nouvelle proposition');
-    await address.focus();
-    await page.keyboard.type(typed);
-    await page.keyboard.press('ArrowDown');
-    const first = page.getByRole('option').first();
-    await expect(first).toHaveText(label);
-    await expect(address, typed).toHaveAttribute('aria-activedescendant', (await first.getAttribute('id'))!);
-    await page.keyboard.press('Enter');
-    await expect(address, typed).toHaveValue(label);
-  }
-});
-
-test('an address picked then left at once for the next field keeps its text, thirty times', async ({ page, host, openApp }) => {
-  // Left uncontrolled, react-aria rewrote the text from the list, empty while the label just
-  // picked is searched: the next field taken at that moment blanked the box 1 time in 30 (the
-  // proposals' spec failed so on CI).
-  test.setTimeout(120_000);
-  await openApp();
-  const workshopId = await seedWorkshop(page, host.origin, goutteDor);
-  const p = new ProposalsPage(page);
-  const address = page.getByRole('combobox', { name: 'Adresse' });
-  for (let i = 1; i <= 30; i++) {
-    await page.goto(`${host.origin}/#/workshops/${workshopId}/proposals`);
-    await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('atelier.draft.')).forEach((k) => localStorage.removeItem(k)));
-    await page.goto(`${host.origin}/#/workshops/${workshopId}/proposals/new`);
-    await expect(p.heading).toHaveText('Nouvelle proposition');
-    await address.fill(i % 2 ? '12 rue de la goutte d or' : '12 rue myrha');
-    const label = i % 2 ? "12 Rue de la Goutte d'Or, 75018 Paris" : '12 Rue Myrha, 75018 Paris';
-    await page.getByRole('option', { name: label }).click();
-    await expect(p.derivedPlace, `try ${i}`).toContainText('18e arrondissement');
-    await p.input('Coût estimé (en euros)').fill('5');
-    await expect(address, `try ${i}`).toHaveValue(label);
-  }
 });
 
 test('the study is offered where a registered person is checked in, and answered with the keyboard alone in a few keystrokes', async ({ page, host, openApp }) => {

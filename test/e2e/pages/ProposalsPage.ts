@@ -1,5 +1,5 @@
 /** The proposal screens as a facilitator finds them: by headings, labels and button names. */
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { choose, errorOf, field } from './controls.js';
 
 export class ProposalsPage {
@@ -21,6 +21,10 @@ export class ProposalsPage {
     return this.list.locator('.proposal-list__item').filter({ hasText: title });
   }
 
+  get address(): Locator {
+    return this.page.getByRole('combobox', { name: 'Adresse' });
+  }
+
   get derivedPlace(): Locator {
     return this.page.getByTestId('derived-place');
   }
@@ -37,9 +41,16 @@ export class ProposalsPage {
     return choose(this.page, label, option);
   }
 
+  /** The new-proposal form of a workshop, empty: any draft a previous form left is dropped first. */
+  async openEmptyForm(origin: string, workshopId: string): Promise<void> {
+    await this.page.goto(`${origin}/#/workshops/${workshopId}/proposals`);
+    await this.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('atelier.draft.')).forEach((k) => localStorage.removeItem(k)));
+    await this.page.goto(`${origin}/#/workshops/${workshopId}/proposals/new`);
+    await expect(this.heading).toHaveText('Nouvelle proposition');
+  }
+
   async typeAddress(text: string, pick: string): Promise<void> {
-    const input = this.page.getByRole('combobox', { name: 'Adresse' });
-    await input.fill(text);
+    await this.address.fill(text);
     await this.page.getByRole('option', { name: pick }).click();
   }
 

@@ -71,7 +71,7 @@ export function AddressField({ value, onChange, onPick, errorMessage }: AddressF
         query={query}
         hits={hits}
         answerFor={answerFor}
-        onPickLate={(hit) => pick(hit)}
+        onPickLate={pick}
       />
       <OpenOnResults hits={hits} quiet={selectedKey !== null} />
       <FieldError className="field__error">{errorMessage}</FieldError>
